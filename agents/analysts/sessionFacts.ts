@@ -1,0 +1,75 @@
+import type { ProductProfile } from "../../state/profile.js";
+import type { SessionSignals } from "../../state/session.js";
+
+/** What the heuristic analyst reads off a session's signals, before judging it. */
+export interface SessionFacts {
+  signals: SessionSignals;
+  wins: SessionSignals["customEvents"];
+  distinctWins: string[];
+  /** Exceptions: something the product did wrong. */
+  problems: { eventId: string; at: string; route: string }[];
+  lastProblemAt: string | null;
+  recovered: boolean;
+  secondsAfterLastProblem: number | null;
+  /** The element clicked in vain most often (rage or dead clicks), when it was clicked so twice or more. */
+  futileClicks: { text: string; route: string; count: number } | null;
+  /** A pair of routes the user went back and forth between, when they did it twice or more. */
+  loop: [string, string] | null;
+}
+
+export function readFacts(signals: SessionSignals, profile: ProductProfile): SessionFacts {
+  const successNames = new Set(profile.successEvents);
+  const wins = signals.customEvents.filter((e) => successNames.has(e.name));
+  const problems = signals.exceptions
+    .map((e) => ({ eventId: e.eventId, at: e.at, route: e.route }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const lastProblemAt = problems.at(-1)?.at ?? null;
+  return {
+    signals,
+    wins,
+    distinctWins: [...new Set(wins.map((w) => w.name))],
+    problems,
+    lastProblemAt,
+    recovered: lastProblemAt !== null && wins.some((w) => w.at > lastProblemAt),
+    secondsAfterLastProblem: lastProblemAt ? (Date.parse(signals.endedAt) - Date.parse(lastProblemAt)) / 1000 : null,
+    futileClicks: mostFutileClick(signals.clickSignals),
+    loop: findLoop(signals.routes),
+  };
+}
+
+function mostFutileClick(clicks: SessionSignals["clickSignals"]): SessionFacts["futileClicks"] {
+  const counts = new Map<string, { text: string; route: string; count: number }>();
+  for (const c of clicks) {
+    const key = `${c.route}\u0000${c.text}`;
+    const entry = counts.get(key) ?? { text: c.text, route: c.route, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  const best = [...counts.values()].sort((a, b) => b.count - a.count)[0];
+  return best && best.count >= 2 ? best : null;
+}
+
+/** Alternations that make a loop: A -> B -> A -> B -> A is three. Fewer is ordinary navigation. */
+const LOOP_MIN_ALTERNATIONS = 3;
+
+/** A -> B -> A -> B -> A: the same two routes alternating again and again. */
+function findLoop(routes: string[]): [string, string] | null {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 2 < routes.length; i++) {
+    const [a, b, c] = [routes[i], routes[i + 1], routes[i + 2]];
+    if (a && b && a === c) {
+      const key = [a, b].sort().join("\u0000");
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  let best: [string, string] | null = null;
+  let bestCount = LOOP_MIN_ALTERNATIONS - 1;
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      const [x, y] = key.split("\u0000");
+      if (x && y) best = [x, y];
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,34 @@
+/**
+ * Message normalization for grouping, in the spirit of Sentry's: the variable parts of a message
+ * (ids, numbers, uuids, hex, emails, URLs, durations, quoted values) become placeholders, so that
+ * "timed out after 5000ms (run tr_8f3a)" and "timed out after 5000ms (run tr_19bc)" are one failure.
+ */
+const RULES: [RegExp, string][] = [
+  [/\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g, "<email>"],
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>)]+/gi, "<url>"],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<uuid>"],
+  [/"[^"]*"|'[^']*'|`[^`]*`/g, "<quoted>"],
+  [/\b0x[0-9a-f]+\b/gi, "<hex>"],
+  [/\b(?=[a-z0-9_-]*\d)[a-z]{1,12}[_-][a-z0-9]{2,}\b/gi, "<id>"],
+  [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, "<hex>"],
+  [/\b\d+(\.\d+)?\s?(ms|s|sec|seconds|m|min|minutes|h|hours)\b/gi, "<duration>"],
+  [/\b\d+(\.\d+)?\b/g, "<n>"],
+];
+
+/** An HTTP status after a word that introduces one ("failed with 403") is the failure's meaning, not a variable. */
+const HTTP_STATUS = /\b(status|code|with|HTTP)\s+([1-5]\d\d)\b/gi;
+
+export function normalizeMessage(message: string): string {
+  let out = message.replace(HTTP_STATUS, (_m, word: string, status: string) => `${word} QQSTATUS${status}QQ`);
+  for (const [pattern, placeholder] of RULES) out = out.replace(pattern, placeholder);
+  return out.replace(/QQSTATUS(\d+)QQ/g, "$1").replace(/\s+/g, " ").trim();
+}
+
+/** The constant stretches of a message, longest first: what a codebase search can look for. */
+export function constantParts(message: string): string[] {
+  return normalizeMessage(message)
+    .split(/<[a-z]+>/)
+    .map((part) => part.replace(/^[\s:;,.()[\]{}-]+|[\s:;,.()[\]{}-]+$/g, ""))
+    .filter((part) => part.length >= 8)
+    .sort((a, b) => b.length - a.length);
+}

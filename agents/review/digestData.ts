@@ -1,0 +1,214 @@
+import type { Warehouse } from "../../warehouse/types.js";
+import type { Outcome, SessionReport } from "../../state/report.js";
+import type { Ticket, TicketStatus } from "../../state/ticket.js";
+import { isoWeekOf, weekRange } from "../../runtime/week.js";
+import { addScore, change, emptyDistribution, meanFromDistribution, npsFromDistribution, roundTo } from "./npsMath.js";
+import type { DepartmentRow, DigestData, ExampleReport, PatternRow, TicketRow, TrendPoint } from "./digestTypes.js";
+
+export type { DepartmentRow, DigestData, ExampleReport, FixRow, PatternRow, TicketRow, TrendPoint } from "./digestTypes.js";
+
+const DAY_MS = 86_400_000;
+const DEFAULT_WEEKS_OF_TREND = 6;
+const LOWEST_EXAMPLES = 5;
+const MAX_TEXT = 600;
+const MAX_CODE_LOCATIONS = 8;
+const MAX_ROWS = 100;
+const SIGNALS_CHUNK = 1000;
+const ACTIVE_TICKET: readonly TicketStatus[] = ["open", "in_progress", "in_review"];
+const OUTCOMES: readonly Outcome[] = ["success", "partial", "failure", "bounce", "wrong_product"];
+
+export async function collectDigest(
+  warehouse: Warehouse,
+  week: string,
+  opts: { weeksOfTrend?: number; analystVersion?: string } = {},
+): Promise<DigestData> {
+  const { start } = weekRange(week);
+  const version = opts.analystVersion;
+  const weeksOfTrend = Math.max(0, Math.floor(opts.weeksOfTrend ?? DEFAULT_WEEKS_OF_TREND));
+
+  const reports = oneReportPerSession(await warehouse.listReports({ week, analystVersion: version }), version);
+  const overall = emptyDistribution();
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  const byDepartment = new Map<string, number[]>();
+  const lowest: SessionReport[] = [];
+  for (const r of reports) {
+    addScore(overall, r.score);
+    outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+    const dept = byDepartment.get(r.department) ?? emptyDistribution();
+    addScore(dept, r.score);
+    byDepartment.set(r.department, dept);
+    keepLowest(lowest, r);
+  }
+  const dailyTrend = await dailyPoints(warehouse, reports, start);
+  const sessions = reports.length;
+  const impliedNps = npsFromDistribution(overall);
+  const mean = meanFromDistribution(overall);
+
+  const previousWeeks: TrendPoint[] = [];
+  for (let back = weeksOfTrend; back >= 1; back--) {
+    previousWeeks.push(await weekPoint(warehouse, isoWeekOf(new Date(start.getTime() - back * 7 * DAY_MS)), version));
+  }
+  const weeklyTrend = [...previousWeeks, { key: week, label: weekLabel(week), sessions, nps: impliedNps }];
+  const prevWeek = isoWeekOf(new Date(start.getTime() - 7 * DAY_MS));
+  const prevPoint = previousWeeks.at(-1) ?? (await weekPoint(warehouse, prevWeek, version));
+
+  const allTickets = await warehouse.listTickets();
+  const ticketByFingerprint = new Map(allTickets.map((t) => [t.fingerprint, t]));
+  const patterns: PatternRow[] = (await warehouse.listPatterns(week)).map((p) => ({
+    fingerprint: p.fingerprint,
+    title: clip(p.title),
+    kind: p.kind,
+    department: p.department,
+    sessions: p.sessions,
+    averageScore: roundTo(p.averageScore, 1),
+    decision: p.decision,
+    priority: p.priority,
+    route: clip(p.route),
+    codeLocations: p.codeLocations.slice(0, MAX_CODE_LOCATIONS),
+    moreCodeLocations: Math.max(0, p.codeLocations.length - MAX_CODE_LOCATIONS),
+    ticketId: ticketByFingerprint.get(p.fingerprint)?.id ?? null,
+  }));
+
+  const weekStartIso = start.toISOString();
+  const linked = new Set(patterns.map((p) => p.ticketId).filter((id): id is string => id !== null));
+  const shownTickets = allTickets
+    .filter((t) => ACTIVE_TICKET.includes(t.status) || t.updatedAt >= weekStartIso || linked.has(t.id))
+    .sort((a, b) => a.priority - b.priority);
+  const shownIds = new Set(shownTickets.map((t) => t.id));
+  const ticketById = new Map(allTickets.map((t) => [t.id, t]));
+  const attempts = (await warehouse.listFixAttempts()).filter((a) => shownIds.has(a.ticketId) || a.createdAt >= weekStartIso);
+
+  return {
+    week,
+    firstDay: isoDate(start),
+    lastDay: isoDate(new Date(start.getTime() + 6 * DAY_MS)),
+    analystVersion: version ?? null,
+    generatedAt: new Date().toISOString(),
+    sessions,
+    impliedNps,
+    meanScore: mean === null ? null : roundTo(mean, 1),
+    previousWeek: { week: prevWeek, sessions: prevPoint.sessions, impliedNps: prevPoint.nps },
+    npsChange: change(impliedNps, prevPoint.nps),
+    distribution: overall,
+    outcomes,
+    departments: [...byDepartment.entries()]
+      .map(([department, dist]) => departmentRow(department, dist))
+      .sort((a, b) => b.sessions - a.sessions || a.department.localeCompare(b.department)),
+    weeklyTrend,
+    dailyTrend,
+    patterns,
+    tickets: shownTickets.slice(0, MAX_ROWS).map(ticketRow),
+    ticketsTotal: shownTickets.length,
+    fixAttempts: attempts.slice(0, MAX_ROWS).map((a) => ({
+      ticketId: a.ticketId,
+      ticketTitle: ticketById.has(a.ticketId) ? clip(ticketById.get(a.ticketId)?.title ?? "") : null,
+      status: a.status,
+      branch: a.branch,
+      prUrl: a.prUrl,
+      reason: clip(a.reason),
+      testsBefore: a.testsBefore === null ? null : clip(a.testsBefore),
+      testsAfter: a.testsAfter === null ? null : clip(a.testsAfter),
+      createdAt: a.createdAt,
+    })),
+    fixAttemptsTotal: attempts.length,
+    lowest: lowest.map((r): ExampleReport => ({
+      sessionId: r.sessionId,
+      score: r.score,
+      outcome: r.outcome,
+      department: r.department,
+      userIntent: clip(r.userIntent),
+      userSuccess: clip(r.userSuccess),
+      improvement: clip(r.improvement),
+    })),
+  };
+}
+
+/** One report per session: the preferred analyst version's when there is one, else the last listed. */
+function oneReportPerSession(reports: SessionReport[], preferredVersion: string | undefined): SessionReport[] {
+  const bySession = new Map<string, SessionReport>();
+  for (const r of reports) {
+    const held = bySession.get(r.sessionId);
+    if (!held || held.analystVersion !== preferredVersion) bySession.set(r.sessionId, r);
+  }
+  return bySession.size === reports.length ? reports : [...bySession.values()];
+}
+
+async function weekPoint(warehouse: Warehouse, week: string, version: string | undefined): Promise<TrendPoint> {
+  const dist = emptyDistribution();
+  const reports = oneReportPerSession(await warehouse.listReports({ week }), version);
+  for (const r of reports) addScore(dist, r.score);
+  return { key: week, label: weekLabel(week), sessions: reports.length, nps: npsFromDistribution(dist) };
+}
+
+/** The week's NPS per day of the session's start (UTC), reading start times a chunk of sessions at a time. */
+async function dailyPoints(warehouse: Warehouse, reports: SessionReport[], start: Date): Promise<TrendPoint[]> {
+  const days = Array.from({ length: 7 }, () => emptyDistribution());
+  for (let i = 0; i < reports.length; i += SIGNALS_CHUNK) {
+    const chunk = reports.slice(i, i + SIGNALS_CHUNK);
+    const startedAt = new Map<string, string>();
+    for (const s of await warehouse.sessionSignals(chunk.map((r) => r.sessionId))) startedAt.set(s.sessionId, s.startedAt);
+    for (const r of chunk) {
+      const at = startedAt.get(r.sessionId);
+      if (at === undefined) continue;
+      const index = Math.min(6, Math.max(0, Math.floor((Date.parse(at) - start.getTime()) / DAY_MS)));
+      const day = days[index];
+      if (day) addScore(day, r.score);
+    }
+  }
+  return days.map((dist, i) => {
+    const date = new Date(start.getTime() + i * DAY_MS);
+    const sessions = dist.reduce((a, b) => a + b, 0);
+    return { key: isoDate(date), label: dayLabel(date), sessions, nps: npsFromDistribution(dist) };
+  });
+}
+
+/** Keeps the few lowest-scoring reports, lowest first; earlier reports win ties. */
+function keepLowest(lowest: SessionReport[], r: SessionReport): void {
+  const last = lowest.at(-1);
+  if (lowest.length >= LOWEST_EXAMPLES && last && last.score <= r.score) return;
+  const at = lowest.findIndex((held) => held.score > r.score);
+  lowest.splice(at === -1 ? lowest.length : at, 0, r);
+  if (lowest.length > LOWEST_EXAMPLES) lowest.pop();
+}
+
+function departmentRow(department: string, dist: number[]): DepartmentRow {
+  const mean = meanFromDistribution(dist);
+  return {
+    department,
+    sessions: dist.reduce((a, b) => a + b, 0),
+    meanScore: mean === null ? null : roundTo(mean, 1),
+    impliedNps: npsFromDistribution(dist),
+  };
+}
+
+function ticketRow(t: Ticket): TicketRow {
+  return {
+    id: t.id,
+    url: t.url,
+    title: clip(t.title),
+    kind: t.kind,
+    status: t.status,
+    priority: t.priority,
+    labels: t.labels.slice(0, 12),
+    sessions: t.sessions,
+  };
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+function dayLabel(d: Date): string {
+  return `${DAY_NAMES[d.getUTCDay()] ?? ""} ${d.getUTCDate()}`;
+}
+
+/** "2026-W07" -> "W07". */
+function weekLabel(week: string): string {
+  return week.slice(5);
+}

@@ -1,0 +1,76 @@
+import type { Command } from "commander";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { openWarehouse } from "../../warehouse/index.js";
+import { ingestFile } from "../../connectors/ingest.js";
+import { simulateWeek, writeSessionsJsonl } from "../../demo/simulator/index.js";
+import { resolveSettings, DEFAULT_DB } from "../../runtime/settings.js";
+import { UsageError } from "../../runtime/errors.js";
+import { isIsoWeek, previousWeek, weekRange } from "../../runtime/week.js";
+import { positiveInt, type GlobalOptions } from "../globals.js";
+import { Output } from "../output.js";
+import { ensureDemoRepo, writeDemoProfile } from "../demoRepo.js";
+import { runWeek } from "../weeklyRun.js";
+import type { WeeklyStateType } from "../../graphs/weekly/state.js";
+import { printGate } from "../render.js";
+import { printWeek } from "../printWeek.js";
+
+interface DemoOptions {
+  sessions: number;
+  seed: number;
+  week?: string;
+  fresh?: boolean;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command("demo")
+    .description("simulate a week of the bundled Acme app and run the whole weekly loop offline")
+    .option("--sessions <n>", "sessions to simulate", positiveInt("--sessions"), 2000)
+    .option("--seed <n>", "simulator seed", positiveInt("--seed"), 42)
+    .option("--week <week>", "ISO week to simulate (YYYY-Www); default: last week")
+    .option("--fresh", "delete the demo's data folder first")
+    .action(async (options: DemoOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const out = new Output(Boolean(globals.json));
+      const week = options.week ?? previousWeek(new Date());
+      if (!isIsoWeek(week)) throw new UsageError(`--week must be an ISO week like 2026-W47, got "${week}"`);
+      const db = resolve(globals.db ?? process.env["SELFHEAL_DB"] ?? DEFAULT_DB);
+      const dataDir = dirname(db);
+      if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir, { recursive: true });
+
+      const repo = await ensureDemoRepo(dataDir);
+      const settings = resolveSettings({ db, config: writeDemoProfile(dataDir), dataDir });
+      out.progress(`demo product repository: ${repo.path}${repo.created ? " (created)" : ""}`);
+
+      const eventsFile = join(dataDir, `demo-events-${week}.jsonl`);
+      const simulated = await writeSessionsJsonl(simulateWeek({ sessions: options.sessions, seed: options.seed, weekStart: weekRange(week).start }), eventsFile);
+      out.progress(`simulated ${simulated.sessions} sessions (${simulated.events} PostHog events) of ${week}: ${eventsFile}`);
+      const warehouse = openWarehouse(settings.db);
+      try {
+        const ingest = await ingestFile(warehouse, eventsFile);
+        out.progress(`ingested ${ingest.events} new events (${ingest.duplicates} already stored) into ${ingest.sessions} sessions`);
+        // Not interactive: the demo answers its own gates, and says so; `selfheal run` stops at them.
+        const outcome = await runWeek(settings, week, (gate) => {
+          out.say(`Human gate "${gate.action_request.action}": the demo answers it itself with "accept" (selfheal run would stop here for you).`);
+          return { type: "accept" };
+        }, (line) => out.progress(line));
+        if (outcome.status === "waiting") {
+          printGate(out, outcome.gate, "");
+          return;
+        }
+        await out.result({ week, dataDir, ingest, ...summaryOf(outcome.state) }, async () => {
+          await printWeek(out, warehouse, outcome.state, week);
+          out.say(`Warehouse ${settings.db}`);
+          out.say(`Product   ${repo.path} (worktrees and briefs under ${dataDir})`);
+        });
+      } finally {
+        await warehouse.close();
+      }
+    });
+}
+
+function summaryOf(state: WeeklyStateType) {
+  return { gather: state.gatherSummary, triage: state.triageSummary, fix: state.fixSummary, digest: state.digest };
+}

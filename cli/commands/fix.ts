@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { buildSkynetGraph } from "../../graphs/skynet/index.js";
+import type { SkynetStateType } from "../../graphs/skynet/state.js";
+import { globalsOf } from "../globals.js";
+import { runOnThread } from "../runGraph.js";
+import { fixJson } from "../contract.js";
+import { printAttempts, printGate } from "../render.js";
+import { acceptIf } from "../gates.js";
+
+export function registerFix(program: Command): void {
+  program
+    .command("fix")
+    .description("Skynet on the open Skynet tickets: worktree, brief, fix, verification, PR")
+    .option("--yes", "approve the pull-request gate")
+    .action(async (options: { yes?: boolean }, command: Command) => {
+      const { settings, out } = globalsOf(command);
+      const threadId = `fix-${new Date().toISOString().slice(0, 10)}`;
+      const outcome = await runOnThread<SkynetStateType>(buildSkynetGraph(), {}, { settings, threadId, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+      if (outcome.status === "waiting") {
+        await out.result({ attempts: [], gate: outcome.gate }, () => printGate(out, outcome.gate, "Approve with: npx selfheal fix --yes"));
+        return;
+      }
+      const attempts = outcome.state.fixSummary?.attempts ?? [];
+      await out.result(fixJson(attempts), (r) => printAttempts(out, r.attempts));
+    });
+}

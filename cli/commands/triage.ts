@@ -1,0 +1,31 @@
+import type { Command } from "commander";
+import { buildPmGraph } from "../../graphs/pm/index.js";
+import { openWarehouse } from "../../warehouse/index.js";
+import { globalsOf, weekFor } from "../globals.js";
+import { runOnThread } from "../runGraph.js";
+import { triageJson } from "../contract.js";
+import { printGate, printPatterns } from "../render.js";
+import { acceptIf } from "../gates.js";
+
+export function registerTriage(program: Command): void {
+  program
+    .command("triage")
+    .description("the PM: patterns, code locations, decisions, tickets (behind a human gate)")
+    .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with sessions")
+    .option("--yes", "approve the ticket gate")
+    .action(async (options: { week?: string; yes?: boolean }, command: Command) => {
+      const { settings, out } = globalsOf(command);
+      const warehouse = openWarehouse(settings.db);
+      try {
+        const week = await weekFor(options.week, warehouse);
+        const outcome = await runOnThread(buildPmGraph(), { week }, { settings, threadId: `triage-${week}`, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+        const result = { ...(await triageJson(warehouse, week)), gate: outcome.status === "waiting" ? outcome.gate : null };
+        await out.result(result, (r) => {
+          printPatterns(out, r);
+          if (outcome.status === "waiting") printGate(out, outcome.gate, `Approve with: npx selfheal triage --week ${week} --yes`);
+        });
+      } finally {
+        await warehouse.close();
+      }
+    });
+}

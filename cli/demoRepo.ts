@@ -1,0 +1,33 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { git } from "../tools/codebase/git.js";
+
+/** The bundled demo product and its profile, inside this checkout. */
+export const DEMO_APP_DIR = fileURLToPath(new URL("../demo/app", import.meta.url));
+export const DEMO_PROFILE = fileURLToPath(new URL("../demo/selfheal.config.json", import.meta.url));
+
+const AUTHOR = ["-c", "user.name=selfheal demo", "-c", "user.email=demo@selfheal.invalid"];
+
+/**
+ * The demo product as a git repository of its own under the data folder, so Skynet's worktrees and
+ * branches never touch selfheal's repository. Created once; an existing one is kept as it is.
+ */
+export async function ensureDemoRepo(dataDir: string): Promise<{ path: string; created: boolean }> {
+  const path = join(dataDir, "demo-repo");
+  if (existsSync(join(path, ".git"))) return { path, created: false };
+  cpSync(DEMO_APP_DIR, path, { recursive: true, filter: (src) => !src.includes("node_modules") });
+  await git(path, ["init", "-q", "-b", "main"]);
+  await git(path, ["add", "-A"]);
+  await git(path, [...AUTHOR, "commit", "-q", "-m", "Acme: initial import"]);
+  return { path, created: true };
+}
+
+/** The demo's product profile, pointing at the demo repository; written beside it. */
+export function writeDemoProfile(dataDir: string): string {
+  const profile = JSON.parse(readFileSync(DEMO_PROFILE, "utf8")) as { repo?: { path: string } };
+  profile.repo = { ...(profile.repo ?? {}), path: "demo-repo" };
+  const file = join(dataDir, "demo.config.json");
+  writeFileSync(file, `${JSON.stringify(profile, null, 2)}\n`);
+  return file;
+}

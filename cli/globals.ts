@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { resolveSettings, type RunSettings } from "../runtime/settings.js";
+import { UsageError } from "../runtime/errors.js";
+import { isIsoWeek, previousWeek } from "../runtime/week.js";
+import type { Warehouse } from "../warehouse/types.js";
+import { Output } from "./output.js";
+
+export interface GlobalOptions {
+  db?: string;
+  config?: string;
+  json?: boolean;
+}
+
+/** Settings and output for a command, from the global flags (which commander keeps on the root). */
+export function globalsOf(command: Command): { settings: RunSettings; out: Output; opts: GlobalOptions } {
+  const opts = command.optsWithGlobals<GlobalOptions>();
+  return { settings: resolveSettings({ db: opts.db, config: opts.config }), out: new Output(Boolean(opts.json)), opts };
+}
+
+/** The week a command works on: --week, else the latest week with sessions, else last week. */
+export async function weekFor(explicit: string | undefined, warehouse: Warehouse): Promise<string> {
+  if (explicit) {
+    if (!isIsoWeek(explicit)) throw new UsageError(`--week must be an ISO week like 2026-W47, got "${explicit}"`);
+    return explicit;
+  }
+  return (await warehouse.latestWeek()) ?? previousWeek(new Date());
+}
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number of at least 1, got "${value}"`);
+    return n;
+  };
+}

@@ -1,0 +1,31 @@
+import pc from "picocolors";
+import type { Warehouse } from "../warehouse/types.js";
+import type { WeeklyStateType } from "../graphs/weekly/state.js";
+import type { Output } from "./output.js";
+import { triageJson } from "./contract.js";
+import { printAttempts, printPatterns } from "./render.js";
+
+/** The weekly loop's result in words: what each stage did, and where the digest is. */
+export async function printWeek(out: Output, warehouse: Warehouse, state: WeeklyStateType, week: string): Promise<void> {
+  const g = state.gatherSummary;
+  if (g) out.say(`${pc.bold("Gatherer")}  scored ${g.scored} sessions (${g.skipped} already scored, ${g.failed} failed), analyst ${g.analyst} ${g.analystVersion}`);
+  const scores = (await warehouse.listReports({ week, analystVersion: g?.analystVersion })).map((r) => r.score);
+  if (scores.length) printDistribution(out, scores);
+  out.say(pc.bold("PM"));
+  printPatterns(out, await triageJson(warehouse, week));
+  const t = state.triageSummary;
+  if (t) {
+    const filed = t.filed.filter((f) => f.action !== "unchanged");
+    out.say(`  gate: ${t.gate}; ${filed.length} ticket change(s): ${filed.map((f) => `${f.ticketId} ${f.action}`).join(", ") || "none"}`);
+  }
+  out.say(pc.bold("Skynet"));
+  printAttempts(out, state.fixSummary?.attempts ?? []);
+  if (state.digest) out.say(`${pc.bold("Digest")}    ${state.digest.path}`);
+}
+
+function printDistribution(out: Output, scores: number[]): void {
+  const counts = Array.from({ length: 11 }, (_, s) => scores.filter((x) => x === s).length);
+  const max = Math.max(...counts, 1);
+  out.say(`  score distribution of ${scores.length} sessions:`);
+  counts.forEach((n, s) => out.say(`  ${String(s).padStart(3)} ${"█".repeat(Math.round((n / max) * 40)).padEnd(40)} ${n}`));
+}

@@ -1,0 +1,36 @@
+import pc from "picocolors";
+import type { Output } from "./output.js";
+import type { TriageJson } from "./contract.js";
+import type { AttemptLine } from "../graphs/skynet/state.js";
+import type { HumanInterrupt } from "../state/humanInterrupt.js";
+import { priorityName } from "../agents/pm/ticketText.js";
+
+export function printPatterns(out: Output, triage: TriageJson): void {
+  const ticketed = triage.patterns.filter((p) => p.decision === "ticket");
+  const flagged = triage.patterns.filter((p) => p.decision === "flag");
+  out.say(`${triage.patterns.length} patterns in ${triage.week}: ${ticketed.length} ticketed, ${flagged.length} flagged.`);
+  for (const p of ticketed) {
+    const where = p.codeLocations.map((l) => (l.line ? `${l.path}:${l.line}` : l.path)).join(", ") || "code location unknown";
+    const ticket = p.ticket ? `${p.ticket.id} (${p.ticket.status})` : pc.yellow("not filed");
+    out.say(`  ${ticket.padEnd(18)} [${priorityName(p.priority)}] ${p.kind.padEnd(11)} ${String(p.sessions).padStart(5)} sessions  ${p.title}`);
+    out.say(`  ${"".padEnd(18)} ${pc.dim(where)}`);
+  }
+  for (const p of flagged) out.say(`  ${pc.dim("flagged".padEnd(18))} ${p.kind.padEnd(11)} ${String(p.sessions).padStart(5)} sessions  ${p.title}`);
+}
+
+export function printAttempts(out: Output, attempts: AttemptLine[]): void {
+  if (attempts.length === 0) {
+    out.say("Skynet: no open bug ticket with a known code location to work on.");
+    return;
+  }
+  for (const a of attempts) {
+    out.say(`  ${a.ticket.padEnd(8)} ${a.status.padEnd(20)} branch ${a.branch}${a.pr ? `  PR ${a.pr.url}` : ""}`);
+    out.say(`  ${"".padEnd(8)} ${pc.dim(a.reason)}`);
+  }
+}
+
+export function printGate(out: Output, gate: HumanInterrupt, resumeHint: string): void {
+  out.say(pc.yellow(`Waiting at a human gate: ${gate.action_request.action}`));
+  if (gate.description) for (const line of gate.description.split("\n")) out.say(`  ${line}`);
+  out.say(resumeHint);
+}

@@ -1,0 +1,113 @@
+import type { ClickSignal, SessionException, SessionSignals, StoredEvent } from "../state/session.js";
+import { exceptionsOf } from "./exceptions.js";
+import { normalizeRoute, searchQueryOf } from "./routes.js";
+
+/** Analytics plumbing, not product behaviour: never a custom event. */
+const isInternalEvent = (name: string): boolean => name.startsWith("$") || name.startsWith("survey ");
+const MAX_LISTED = 200;
+
+/**
+ * Computes a session's signals from all its events (any order; sorted here). Source-agnostic: it reads
+ * the warehouse's event model, which uses PostHog's property names.
+ */
+export function computeSignals(sessionId: string, unsorted: StoredEvent[]): SessionSignals {
+  const events = [...unsorted].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.uuid.localeCompare(b.uuid));
+  const first = events[0];
+  const last = events.at(-1);
+  if (!first || !last) throw new Error(`session ${sessionId} has no events`);
+
+  const routes: string[] = [];
+  const exceptions: SessionException[] = [];
+  const clickSignals: ClickSignal[] = [];
+  const customEvents: SessionSignals["customEvents"] = [];
+  const searches: SessionSignals["searches"] = [];
+  let pageviews = 0;
+  let clicks = 0;
+  let currentRoute = routeOf(first) ?? "/";
+
+  for (const e of events) {
+    const route = routeOf(e);
+    if (route) currentRoute = route;
+    if (e.event === "$pageview" || e.event === "$screen") {
+      pageviews++;
+      if (routes.at(-1) !== currentRoute) routes.push(currentRoute);
+      const query = searchQueryOf(String(e.properties["$current_url"] ?? ""));
+      if (query && searches.length < MAX_LISTED) searches.push({ eventId: e.uuid, route: currentRoute, query, at: e.timestamp });
+    }
+    if (isClick(e)) clicks++;
+    if (e.event === "$rageclick" || e.event === "$dead_click") {
+      clickSignals.push({
+        eventId: e.uuid,
+        kind: e.event === "$rageclick" ? "rage" : "dead",
+        route: currentRoute,
+        text: elementText(e),
+        at: e.timestamp,
+      });
+    }
+    if (e.event === "$exception") {
+      for (const ex of exceptionsOf(e.properties)) {
+        exceptions.push({ eventId: e.uuid, ...ex, route: currentRoute, at: e.timestamp });
+      }
+    }
+    if (!isInternalEvent(e.event) && customEvents.length < MAX_LISTED) {
+      customEvents.push({ eventId: e.uuid, name: e.event, at: e.timestamp });
+    }
+  }
+
+  const durationSec = (Date.parse(last.timestamp) - Date.parse(first.timestamp)) / 1000;
+  return {
+    sessionId,
+    distinctId: first.distinctId,
+    startedAt: first.timestamp,
+    endedAt: last.timestamp,
+    durationSec,
+    eventCount: events.length,
+    pageviews,
+    clicks,
+    routes: routes.length ? routes : [currentRoute],
+    entryRoute: routes[0] ?? routeOf(first) ?? "/",
+    exitRoute: currentRoute,
+    referrer: referrerOf(events),
+    utm: utmOf(events),
+    exceptions: exceptions.slice(0, MAX_LISTED),
+    clickSignals: clickSignals.slice(0, MAX_LISTED),
+    customEvents,
+    searches,
+    lastEventId: last.uuid,
+  };
+}
+
+function routeOf(e: StoredEvent): string | null {
+  const path = e.properties["$pathname"] ?? e.properties["$current_url"] ?? e.properties["$screen_name"];
+  return typeof path === "string" && path.length > 0 ? normalizeRoute(path) : null;
+}
+
+function isClick(e: StoredEvent): boolean {
+  return e.event === "$rageclick" || (e.event === "$autocapture" && e.properties["$event_type"] === "click");
+}
+
+function elementText(e: StoredEvent): string {
+  const text = e.properties["$el_text"];
+  if (typeof text === "string") return text.trim().slice(0, 80);
+  const chain = e.properties["$elements_chain"] ?? e.properties["elements_chain"];
+  const match = typeof chain === "string" ? /text="([^"]*)"/.exec(chain) : null;
+  return (match?.[1] ?? "").trim().slice(0, 80);
+}
+
+function referrerOf(events: StoredEvent[]): string | null {
+  for (const e of events) {
+    const domain = e.properties["$referring_domain"] ?? e.properties["$initial_referring_domain"];
+    if (typeof domain === "string" && domain && domain !== "$direct") return domain;
+  }
+  return null;
+}
+
+function utmOf(events: StoredEvent[]): Record<string, string> {
+  const utm: Record<string, string> = {};
+  for (const e of events.slice(0, 5)) {
+    for (const [key, value] of Object.entries(e.properties)) {
+      if (key.startsWith("utm_") && typeof value === "string" && !(key in utm)) utm[key] = value;
+    }
+  }
+  return utm;
+}

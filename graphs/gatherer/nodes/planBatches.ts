@@ -1,0 +1,33 @@
+import { Send, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { withRunContext } from "../../../runtime/context.js";
+import { heuristicVersion } from "../../../agents/analysts/heuristic.js";
+import type { SessionRange } from "../../../warehouse/types.js";
+import type { GathererStateType, GathererUpdate } from "../state.js";
+
+/** Sessions per Send: LangGraph's per-Send overhead grows faster than linearly, so fan out over batches. */
+export const BATCH_SIZE = 250;
+
+/** Finds the sessions without a current report and cuts them into id ranges. */
+export async function planBatches(state: GathererStateType, config: LangGraphRunnableConfig): Promise<GathererUpdate> {
+  return withRunContext(config, async ({ warehouse, profile }) => {
+    const analystVersion = heuristicVersion(profile.profile);
+    const week = state.week ?? undefined;
+    const pending = await warehouse.sessionsWithoutReport({ analystVersion, week, limit: state.limit ?? undefined });
+    const total = await warehouse.countSessions(week);
+    const plannedBatches: SessionRange[] = [];
+    for (let i = 0; i < pending.length; i += BATCH_SIZE) {
+      const ids = pending.slice(i, i + BATCH_SIZE);
+      const fromId = ids[0];
+      const toId = ids.at(-1);
+      if (fromId && toId) plannedBatches.push({ fromId, toId });
+    }
+    return { analystVersion, skipped: Math.max(0, total - pending.length), plannedBatches };
+  });
+}
+
+/** Routes to one scoreBatch task per batch, or straight to the summary when nothing is pending. */
+export function fanOut(state: GathererStateType): Send[] | "summarize" {
+  const batches = state.plannedBatches;
+  if (batches.length === 0) return "summarize";
+  return batches.map((batch) => new Send("scoreBatch", { batch, week: state.week, analystVersion: state.analystVersion, limit: state.limit }));
+}

@@ -1,0 +1,37 @@
+import { Annotation } from "@langchain/langgraph";
+import type { SessionRange } from "../../warehouse/types.js";
+
+const sum = (a: number, b: number): number => a + b;
+
+/** Counts and ids only: reports live in the warehouse, never in a checkpoint. */
+export const GathererState = Annotation.Root({
+  /** ISO week to score (YYYY-Www); null scores every session without a current report. */
+  week: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
+  /** Stop after this many sessions; null for all. */
+  limit: Annotation<number | null>({ reducer: (_a, b) => b, default: () => null }),
+  /** Analyst version the reports are written under; set by the plan. */
+  analystVersion: Annotation<string>({ reducer: (_a, b) => b, default: () => "" }),
+  /** The batches the plan cut: session-id ranges, a few hundred sessions each. */
+  plannedBatches: Annotation<SessionRange[]>({ reducer: (_a, b) => b, default: () => [] }),
+  /** The batch one scoreBatch task works on (the payload of its Send). */
+  batch: Annotation<SessionRange | null>({ reducer: (_a, b) => b, default: () => null }),
+  /** Sessions in scope that already had a current report. */
+  skipped: Annotation<number>({ reducer: (_a, b) => b, default: () => 0 }),
+  /** Reports written in this run, summed over batches. */
+  scored: Annotation<number>({ reducer: sum, default: () => 0 }),
+  /** Sessions whose analysis failed, summed over batches. */
+  failed: Annotation<number>({ reducer: sum, default: () => 0 }),
+  /** The stage's result, the one key the weekly graph reads back. */
+  gatherSummary: Annotation<GatherSummary | null>({ reducer: (_a, b) => b, default: () => null }),
+});
+export type GathererStateType = typeof GathererState.State;
+export type GathererUpdate = typeof GathererState.Update;
+
+/** The `gather --json` contract. */
+export interface GatherSummary {
+  scored: number;
+  skipped: number;
+  failed: number;
+  analyst: "heuristic" | "llm";
+  analystVersion: string;
+}

@@ -1,0 +1,35 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { withRunContext } from "../../../runtime/context.js";
+import { buildPatterns } from "../../../agents/pm/buildPatterns.js";
+import { ticketBody, ticketLabels } from "../../../agents/pm/ticketText.js";
+import { plannedAction } from "../../../tools/tracker/local.js";
+import type { TicketProposal } from "../../../tools/tracker/types.js";
+import type { GatedProposal, PmStateType, PmUpdate } from "../state.js";
+
+/** Groups the week's reports into patterns, stores them, and proposes a ticket for each one that warrants it. */
+export async function analyze(state: PmStateType, config: LangGraphRunnableConfig): Promise<PmUpdate> {
+  const week = state.week;
+  if (!week) throw new Error("pm graph needs a week (YYYY-Www) in its input");
+  return withRunContext(config, async ({ warehouse, profile }) => {
+    const patterns = await buildPatterns(warehouse, week, profile.profile, profile.repoPath);
+    await warehouse.savePatterns(week, patterns);
+    const weekSessions = await warehouse.countSessions(week);
+    const proposals: GatedProposal[] = [];
+    for (const pattern of patterns.filter((p) => p.decision === "ticket")) {
+      const proposal: TicketProposal = {
+        fingerprint: pattern.fingerprint,
+        title: pattern.title,
+        body: ticketBody(pattern, weekSessions),
+        kind: pattern.kind,
+        priority: pattern.priority,
+        labels: ticketLabels(pattern),
+        sessions: pattern.sessions,
+        codeLocations: pattern.codeLocations,
+      };
+      const action = plannedAction(await warehouse.ticketByFingerprint(pattern.fingerprint), proposal);
+      if (action !== "unchanged") proposals.push({ ...proposal, action });
+    }
+    const ticketed = patterns.filter((p) => p.decision === "ticket").length;
+    return { proposals, patternCounts: { patterns: patterns.length, ticketed, flagged: patterns.length - ticketed } };
+  });
+}

@@ -1,0 +1,39 @@
+import { Annotation, END, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { join } from "node:path";
+import { withRunContext } from "../../runtime/context.js";
+import { writeDigest } from "../../agents/review/writeDigest.js";
+import { heuristicVersion } from "../../agents/analysts/heuristic.js";
+import type { DigestSummary } from "../../agents/review/writeDigest.js";
+
+export const ReviewState = Annotation.Root({
+  /** ISO week to review (YYYY-Www). */
+  week: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
+  /** Where to write the digest; defaults to <data dir>/digests/<week>.html. */
+  digestOut: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
+  /** The stage's result, the one key the weekly graph reads back. */
+  digest: Annotation<{ path: string; summary: DigestSummary } | null>({ reducer: (_a, b) => b, default: () => null }),
+});
+export type ReviewStateType = typeof ReviewState.State;
+
+async function writeWeekDigest(state: ReviewStateType, config: LangGraphRunnableConfig): Promise<typeof ReviewState.Update> {
+  const week = state.week;
+  if (!week) throw new Error("review graph needs a week (YYYY-Www) in its input");
+  return withRunContext(config, async ({ warehouse, profile, settings }) => {
+    const outFile = state.digestOut ?? join(settings.dataDir, "digests", `${week}.html`);
+    const digest = await writeDigest(warehouse, {
+      week,
+      outFile,
+      productName: profile.profile.product.name,
+      analystVersion: heuristicVersion(profile.profile),
+    });
+    return { digest };
+  });
+}
+
+/** Monday review: the week on one self-contained HTML page. */
+export function buildReviewGraph() {
+  return new StateGraph(ReviewState).addNode("writeDigest", writeWeekDigest).addEdge(START, "writeDigest").addEdge("writeDigest", END);
+}
+
+export const reviewGraph = buildReviewGraph().compile();
+reviewGraph.name = "review";

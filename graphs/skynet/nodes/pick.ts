@@ -1,0 +1,14 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { withRunContext } from "../../../runtime/context.js";
+import { pickTickets } from "../../../agents/skynet/pickTickets.js";
+import { modelFor } from "../../../agents/models.js";
+import type { SkynetUpdate } from "../state.js";
+
+export async function pick(_state: unknown, config: LangGraphRunnableConfig): Promise<SkynetUpdate> {
+  return withRunContext(config, async ({ warehouse, profile, models }) => {
+    if (!profile.repoPath) return { queue: [], cursor: 0 };
+    const haveModel = modelFor("skynet", profile.profile, models) !== null;
+    const tickets = await pickTickets(warehouse, { limit: profile.profile.skynet.maxTicketsPerRun, haveModel });
+    return { queue: tickets.map((t) => t.id), cursor: 0 };
+  });
+}

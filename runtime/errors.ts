@@ -1,0 +1,32 @@
+/** Base of every error selfheal reports to a user; carries the exit code the CLI uses. */
+export class SelfhealError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The command was called wrongly (flags, arguments). Exit code 2. */
+export class UsageError extends SelfhealError {
+  override readonly exitCode = 2;
+}
+
+/** An input file or setting is wrong; says which file, line and key. Exit code 2. */
+export class InputError extends SelfhealError {
+  override readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly where: { file?: string; line?: number; key?: string } = {},
+    options?: ErrorOptions,
+  ) {
+    super(`${formatWhere(where)}${message}`, options);
+  }
+}
+
+function formatWhere(where: { file?: string; line?: number; key?: string }): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.line ? `${where.file}:${where.line}` : where.file);
+  if (where.key) parts.push(`key "${where.key}"`);
+  return parts.length ? `${parts.join(", ")}: ` : "";
+}

@@ -1,0 +1,47 @@
+import { readFileSync, existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { ProductProfile } from "../state/profile.js";
+import { InputError } from "./errors.js";
+
+/** A loaded profile plus the folder its relative paths are resolved against. */
+export interface LoadedProfile {
+  profile: ProductProfile;
+  /** Absolute path of the file, or null for the built-in default. */
+  file: string | null;
+  /** Absolute path of the product repository, when the profile names one. */
+  repoPath: string | null;
+}
+
+const DEFAULT_PROFILE: ProductProfile = ProductProfile.parse({
+  product: { name: "Product", description: "A product whose profile has not been written yet." },
+  departments: {},
+  successEvents: [],
+});
+
+export function loadProfile(file: string | null): LoadedProfile {
+  if (!file) return { profile: DEFAULT_PROFILE, file: null, repoPath: null };
+  const path = resolve(file);
+  if (!existsSync(path)) throw new InputError("config file not found", { file: path });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new InputError(`not valid JSON (${(err as Error).message})`, { file: path });
+  }
+  const parsed = ProductProfile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const keyPath = issue ? issueKeyPath(issue) : "";
+    throw new InputError(issue?.message ?? "invalid profile", { file: path, key: keyPath || undefined });
+  }
+  const profile = parsed.data;
+  const repoPath = profile.repo ? resolve(dirname(path), profile.repo.path) : null;
+  return { profile, file: path, repoPath };
+}
+
+/** Zod reports unknown keys on the parent object; name the key itself. */
+function issueKeyPath(issue: { path: PropertyKey[]; code: string; keys?: string[] }): string {
+  const segments = issue.path.map(String);
+  if (issue.code === "unrecognized_keys" && issue.keys?.[0]) segments.push(issue.keys[0]);
+  return segments.join(".");
+}

@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+/** Where a run finds its warehouse, product profile and data folder. */
+export interface RunSettings {
+  /** Warehouse location: a SQLite file path. */
+  db: string;
+  /** Product profile file, or null for the built-in default. */
+  config: string | null;
+  /** Folder for generated files: checkpoints, worktrees, digests, briefs. */
+  dataDir: string;
+}
+
+export const DEFAULT_DB = ".selfheal/warehouse.db";
+export const DEFAULT_CONFIG = "selfheal.config.json";
+
+/**
+ * Resolves settings from explicit values, then SELFHEAL_DB / SELFHEAL_CONFIG, then defaults.
+ * The one place these names and defaults live.
+ */
+export function resolveSettings(explicit: { db?: string | null; config?: string | null; dataDir?: string | null } = {}): RunSettings {
+  const db = resolve(explicit.db ?? process.env["SELFHEAL_DB"] ?? DEFAULT_DB);
+  const configured = explicit.config ?? process.env["SELFHEAL_CONFIG"] ?? null;
+  const config = configured ? resolve(configured) : existsSync(DEFAULT_CONFIG) ? resolve(DEFAULT_CONFIG) : null;
+  const dataDir = resolve(explicit.dataDir ?? dirname(db));
+  return { db, config, dataDir };
+}

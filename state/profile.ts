@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * The product profile: everything product-specific that selfheal knows. Strict objects, so an unknown
+ * key is an error naming its path instead of a setting silently ignored.
+ */
+export const ProductProfile = z.strictObject({
+  product: z.strictObject({
+    name: z.string().min(1),
+    description: z.string().min(1).describe("what the product is for, in a sentence or two"),
+  }),
+  departments: z
+    .record(z.string(), z.array(z.string().startsWith("/")))
+    .describe("department -> route prefixes it owns"),
+  successEvents: z.array(z.string()).describe("events that mean a user got value"),
+  thresholds: z
+    .strictObject({
+      ticketMinSessions: z.number().int().min(1).default(5),
+      highPriorityMinSessions: z.number().int().min(1).default(20),
+    })
+    .prefault({}),
+  repo: z
+    .strictObject({
+      path: z.string().describe("local clone of the product, relative to this file"),
+      github: z.string().optional().describe("owner/name for pull requests"),
+      defaultBranch: z.string().default("main"),
+      testCommand: z.string().default("npm test"),
+    })
+    .optional(),
+  tracker: z
+    .strictObject({ kind: z.enum(["local", "linear"]).default("local") })
+    .prefault({}),
+  models: z
+    .strictObject({
+      gatherer: z.string().optional(),
+      pm: z.string().optional(),
+      skynet: z.string().optional(),
+    })
+    .prefault({})
+    .describe("model name per role; a role without one runs its deterministic fallback"),
+  skynet: z
+    .strictObject({ maxTicketsPerRun: z.number().int().min(0).default(5) })
+    .prefault({}),
+  fallbackDepartment: z.string().default("product").describe("department for routes no prefix matches"),
+});
+export type ProductProfile = z.infer<typeof ProductProfile>;

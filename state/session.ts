@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/** One stack frame of an exception, as the analytics source reported it. */
+export const StackFrame = z.object({
+  file: z.string().describe("file name or URL as reported, e.g. webpack:///./src/a.ts"),
+  function: z.string().describe("function name, or '?' when unknown"),
+  line: z.number().int().nullable().describe("1-based line number"),
+  inApp: z.boolean().describe("true when the frame is the product's own code"),
+});
+export type StackFrame = z.infer<typeof StackFrame>;
+
+/** An exception seen in a session, with its frames innermost-first. */
+export const SessionException = z.object({
+  eventId: z.string().describe("uuid of the event that carried it"),
+  type: z.string().describe("exception class, e.g. TypeError"),
+  message: z.string().describe("the message as reported (may hold personal data until redacted)"),
+  frames: z.array(StackFrame).describe("innermost (throwing) frame first"),
+  route: z.string().describe("normalized route where it happened"),
+  at: z.string().describe("ISO timestamp"),
+});
+export type SessionException = z.infer<typeof SessionException>;
+
+/** A click that did nothing useful: repeated in anger, or on something inert. */
+export const ClickSignal = z.object({
+  eventId: z.string(),
+  kind: z.enum(["rage", "dead"]),
+  route: z.string(),
+  text: z.string().describe("element text, '' when none"),
+  at: z.string(),
+});
+export type ClickSignal = z.infer<typeof ClickSignal>;
+
+/** Everything the analysts need about a session, computed once at ingest. */
+export const SessionSignals = z.object({
+  sessionId: z.string(),
+  distinctId: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  durationSec: z.number(),
+  eventCount: z.number().int(),
+  pageviews: z.number().int(),
+  clicks: z.number().int(),
+  routes: z.array(z.string()).describe("normalized routes in visit order, consecutive repeats collapsed"),
+  entryRoute: z.string(),
+  exitRoute: z.string(),
+  referrer: z.string().nullable().describe("referring domain, null for direct"),
+  utm: z.record(z.string(), z.string()).describe("utm_* properties of the entry event"),
+  exceptions: z.array(SessionException),
+  clickSignals: z.array(ClickSignal),
+  customEvents: z
+    .array(z.object({ eventId: z.string(), name: z.string(), at: z.string() }))
+    .describe("the product's own (non-$) events in time order; the profile says which mean success"),
+  searches: z
+    .array(z.object({ eventId: z.string(), route: z.string(), query: z.string(), at: z.string() }))
+    .describe("site searches, read from q/query/search URL parameters"),
+  lastEventId: z.string(),
+});
+export type SessionSignals = z.infer<typeof SessionSignals>;
+
+/** An analytics event in the warehouse's own model, whatever source it came from. */
+export interface StoredEvent {
+  /** Source-unique id (PostHog uuid); the deduplication key. */
+  uuid: string;
+  event: string;
+  distinctId: string;
+  /** ISO 8601, UTC. */
+  timestamp: string;
+  sessionId: string | null;
+  properties: Record<string, unknown>;
+}

@@ -1,0 +1,37 @@
+import type { Warehouse } from "../../warehouse/types.js";
+import type { Ticket } from "../../state/ticket.js";
+import type { FileAction, TicketProposal, Tracker } from "./types.js";
+
+/** The built-in tracker: tickets are rows of the warehouse. */
+export class LocalTracker implements Tracker {
+  readonly kind = "local" as const;
+
+  constructor(private readonly warehouse: Warehouse) {}
+
+  async file(p: TicketProposal): Promise<{ ticket: Ticket; action: FileAction }> {
+    const existing = await this.warehouse.ticketByFingerprint(p.fingerprint);
+    if (!existing) {
+      const ticket = await this.warehouse.insertTicket({ ...p, status: "open" });
+      return { ticket, action: "created" };
+    }
+    const action = plannedAction(existing, p);
+    if (action === "unchanged") return { ticket: existing, action };
+    if (action === "reopened") {
+      const note = `\n\n---\nReopened by selfheal: the pattern recurred in ${p.sessions} sessions after the ticket was closed as done.`;
+      const ticket = await this.warehouse.updateTicket(existing.id, { ...p, body: `${p.body}${note}`, status: "open" });
+      return { ticket, action };
+    }
+    // A recurring pattern refreshes its open ticket; priority only ever rises (1 is the highest).
+    const ticket = await this.warehouse.updateTicket(existing.id, { ...p, priority: Math.min(existing.priority, p.priority) });
+    return { ticket, action };
+  }
+}
+
+/** What filing this proposal would do to the ticket already filed for its pattern. */
+export function plannedAction(existing: Ticket | null, p: TicketProposal): FileAction {
+  if (!existing) return "created";
+  if (existing.status === "canceled") return "unchanged"; // a human closed it as won't do
+  if (existing.status === "done") return "reopened";
+  const changed = existing.sessions !== p.sessions || p.priority < existing.priority || existing.title !== p.title;
+  return changed ? "updated" : "unchanged";
+}

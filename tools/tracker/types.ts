@@ -1,0 +1,25 @@
+import type { CodeLocation, PatternKind } from "../../state/pattern.js";
+import type { Ticket } from "../../state/ticket.js";
+
+/** What the PM asks a tracker to file for one pattern. */
+export interface TicketProposal {
+  fingerprint: string;
+  title: string;
+  body: string;
+  kind: PatternKind;
+  priority: number;
+  labels: string[];
+  sessions: number;
+  codeLocations: CodeLocation[];
+}
+
+export type FileAction = "created" | "updated" | "reopened" | "unchanged";
+
+/**
+ * A ticket tracker. `file` is idempotent by fingerprint: a pattern with an open ticket updates it, a
+ * fixed one that recurs is reopened, and no pattern ever gets a twin.
+ */
+export interface Tracker {
+  readonly kind: "local" | "linear";
+  file(proposal: TicketProposal): Promise<{ ticket: Ticket; action: FileAction }>;
+}

@@ -1,0 +1,79 @@
+/**
+ * Versioned schema. Each entry runs once, in order, inside a transaction; the applied version is kept
+ * in SQLite's user_version. Append new migrations; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE events (
+    uuid TEXT PRIMARY KEY,
+    event TEXT NOT NULL,
+    distinct_id TEXT NOT NULL,
+    timestamp TEXT NOT NULL,
+    session_id TEXT,
+    properties TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX events_session ON events(session_id, timestamp);
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    distinct_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    week TEXT NOT NULL,
+    event_count INTEGER NOT NULL,
+    signals TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_week ON sessions(week, id);
+
+  CREATE TABLE session_reports (
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    analyst_version TEXT NOT NULL,
+    analyst TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    department TEXT NOT NULL,
+    report TEXT NOT NULL,
+    stale INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, analyst_version)
+  );
+
+  CREATE TABLE patterns (
+    week TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    sessions INTEGER NOT NULL,
+    pattern TEXT NOT NULL,
+    PRIMARY KEY (week, fingerprint)
+  );
+
+  CREATE TABLE tickets (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    fingerprint TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    ticket TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE fix_attempts (
+    ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+    status TEXT NOT NULL,
+    attempt TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    week TEXT,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,
+    summary TEXT
+  );
+  `,
+];
