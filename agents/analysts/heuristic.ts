@@ -119,7 +119,8 @@ function confusionOf(f: SessionFacts): { story: string; improvement: string; rou
       route: clicks.route,
     };
   }
-  if (f.loop) {
+  // Going back and forth is ordinary navigation for someone who gets things done: a signal only without a win.
+  if (f.loop && !f.wins.length) {
     const [a, b] = f.loop;
     return {
       story: `Went back and forth between ${a} and ${b}.`,

@@ -12,7 +12,8 @@ export async function planBatches(state: GathererStateType, config: LangGraphRun
   return withRunContext(config, async ({ warehouse, profile }) => {
     const analystVersion = heuristicVersion(profile.profile);
     const week = state.week ?? undefined;
-    const pending = await warehouse.sessionsWithoutReport({ analystVersion, week, limit: state.limit ?? undefined });
+    const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week });
+    const pending = state.limit ? unscored.slice(0, state.limit) : unscored;
     const total = await warehouse.countSessions(week);
     const plannedBatches: SessionRange[] = [];
     for (let i = 0; i < pending.length; i += BATCH_SIZE) {
@@ -21,7 +22,7 @@ export async function planBatches(state: GathererStateType, config: LangGraphRun
       const toId = ids.at(-1);
       if (fromId && toId) plannedBatches.push({ fromId, toId });
     }
-    return { analystVersion, skipped: Math.max(0, total - pending.length), plannedBatches };
+    return { analystVersion, skipped: total - unscored.length, plannedBatches };
   });
 }
 
