@@ -25,7 +25,7 @@ export function modelFor(
 }
 
 /** Why a role has no model, in words for the user. */
-export function whyNoModel(role: ModelRole, profile: ProductProfile, env: NodeJS.ProcessEnv = process.env): string {
+export function whyNoModel(role: ModelRole, profile: ProductProfile): string {
   if (!profile.models[role]) return `no model is configured for ${role} (set "models": { "${role}": "<model name>" } in the product profile)`;
   return `the ${role} model "${profile.models[role]}" cannot be reached: set OPENAI_API_KEY or OPENAI_BASE_URL`;
 }

@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../bin/selfheal.js", import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunCliOptions {
+  /** SIGKILL the child the moment its stderr matches. */
+  killOn?: RegExp;
+  /** SIGKILL the child the moment this returns true (polled every few milliseconds). */
+  killWhen?: () => boolean;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/**
+ * Runs the real `selfheal` command in a child process. With `killOn` or `killWhen`, the child is
+ * SIGKILLed at that point: a crash there, with no chance to clean up.
+ */
+export function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd,
+      env: { ...process.env, NO_COLOR: "1", ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (opts.killOn && opts.killOn.test(stderr)) child.kill("SIGKILL");
+    });
+    const poll = opts.killWhen
+      ? setInterval(() => {
+          if (opts.killWhen?.()) child.kill("SIGKILL");
+        }, 3)
+      : null;
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (poll) clearInterval(poll);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
