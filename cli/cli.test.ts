@@ -78,6 +78,11 @@ describe("the command-line contract", () => {
     const tickets = await withWarehouse(demo, (w) => w.listTickets());
     expect(tickets.length).toBeGreaterThan(0);
     expect(JSON.parse(approved.stdout)).toMatchObject({ status: "done", triage: { gate: "accepted" } });
+    const runs = await withWarehouse(demo, (w) => w.listRuns());
+    expect(runs.filter((r) => r.kind === "weekly").map((r) => [r.week, r.status]).sort()).toEqual([
+      [demo.week, "interrupted"],
+      [demo.week, "succeeded"],
+    ]);
   });
 
   it("triage, fix and digest --json follow the contract", async () => {

@@ -4,6 +4,7 @@ import { UsageError } from "../runtime/errors.js";
 import { isIsoWeek, previousWeek } from "../runtime/week.js";
 import type { Warehouse } from "../warehouse/types.js";
 import { Output } from "./output.js";
+import { loadProfile } from "../runtime/profile.js";
 
 export interface GlobalOptions {
   db?: string;
@@ -11,10 +12,15 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** Settings and output for a command, from the global flags (which commander keeps on the root). */
+/**
+ * Settings and output for a command, from the global flags (which commander keeps on the root). The
+ * profile is validated here, so every command refuses a bad one before it touches anything.
+ */
 export function globalsOf(command: Command): { settings: RunSettings; out: Output; opts: GlobalOptions } {
   const opts = command.optsWithGlobals<GlobalOptions>();
-  return { settings: resolveSettings({ db: opts.db, config: opts.config }), out: new Output(Boolean(opts.json)), opts };
+  const settings = resolveSettings({ db: opts.db, config: opts.config });
+  loadProfile(settings.config);
+  return { settings, out: new Output(Boolean(opts.json)), opts };
 }
 
 /** The week a command works on: --week, else the latest week with sessions, else last week. */

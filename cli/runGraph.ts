@@ -3,6 +3,8 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { openWarehouse } from "../warehouse/index.js";
 import type { RunSettings } from "../runtime/settings.js";
 import type { HumanInterrupt, HumanResponse } from "../state/humanInterrupt.js";
 
@@ -35,12 +37,42 @@ function resumeWith<I>(answer: HumanResponse): I {
 export async function runOnThread<S, I = unknown>(
   builder: { compile(opts: { checkpointer: SqliteSaver }): RunnableGraph<I> },
   input: I,
-  opts: { settings: RunSettings; threadId: string; answer: GateAnswerer; progress?: (line: string) => void },
+  opts: { settings: RunSettings; threadId: string; answer: GateAnswerer; progress?: (line: string) => void; week?: string },
+): Promise<GraphOutcome<S>> {
+  const runId = randomUUID();
+  const kind = opts.threadId.split("-")[0] ?? opts.threadId;
+  await recordRun(opts.settings, (w) => w.startRun({ id: runId, kind, week: opts.week ?? null }));
+  try {
+    const outcome = await driveThread<S, I>(builder, input, { ...opts, runId });
+    const summary = outcome.status === "waiting" ? { gate: outcome.gate.action_request.action } : null;
+    await recordRun(opts.settings, (w) => w.finishRun(runId, outcome.status === "done" ? "succeeded" : "interrupted", summary));
+    return outcome;
+  } catch (err) {
+    await recordRun(opts.settings, (w) => w.finishRun(runId, "failed", { error: (err as Error).message }));
+    throw err;
+  }
+}
+
+/** The runs table: who ran what, when, and how it ended. */
+async function recordRun(settings: RunSettings, write: (w: ReturnType<typeof openWarehouse>) => Promise<void>): Promise<void> {
+  const warehouse = openWarehouse(settings.db);
+  try {
+    await write(warehouse);
+  } finally {
+    await warehouse.close();
+  }
+}
+
+async function driveThread<S, I>(
+  builder: { compile(opts: { checkpointer: SqliteSaver }): RunnableGraph<I> },
+  input: I,
+  opts: { settings: RunSettings; threadId: string; answer: GateAnswerer; progress?: (line: string) => void; runId: string },
 ): Promise<GraphOutcome<S>> {
   const graph = builder.compile({ checkpointer: checkpointer(opts.settings) });
   const { settings } = opts;
   const config = {
     configurable: { thread_id: opts.threadId, db: settings.db, config: settings.config, dataDir: settings.dataDir },
+    runId: opts.runId,
     recursionLimit: 1000,
   };
   let next: I | null = input;

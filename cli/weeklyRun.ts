@@ -10,5 +10,5 @@ export function runWeek(
   answer: GateAnswerer,
   progress?: (line: string) => void,
 ): Promise<GraphOutcome<WeeklyStateType>> {
-  return runOnThread<WeeklyStateType>(buildWeeklyGraph(), { week }, { settings, threadId: weeklyThreadId(week), answer, progress });
+  return runOnThread<WeeklyStateType>(buildWeeklyGraph(), { week }, { settings, threadId: weeklyThreadId(week), answer, progress, week });
 }

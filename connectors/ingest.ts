@@ -13,7 +13,10 @@ export interface IngestResult {
   sessions: number;
   sessionless: number;
   malformed: number;
-  malformedLines: MalformedLine[];
+  /** Line numbers of the skipped lines. */
+  malformedLines: number[];
+  /** The same lines with why each was skipped. */
+  malformedReasons: MalformedLine[];
 }
 
 /** Imports an export file: parse, then store and sessionize in one transaction. */
@@ -34,6 +37,7 @@ export async function ingestFile(
     sessions: stored.sessionsTouched,
     sessionless: stored.sessionless,
     malformed: parsed.malformed.length,
-    malformedLines: parsed.malformed,
+    malformedLines: parsed.malformed.map((m) => m.line),
+    malformedReasons: parsed.malformed,
   };
 }

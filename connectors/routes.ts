@@ -5,8 +5,8 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]{8,}$/i;
 const NUMBER = /^\d+$/;
-/** prefix_ids such as wf_4821, usr-9f3k2 or cus_J2kd8s: a short word, a separator, then a token with a digit. */
-const PREFIXED_ID = /^[a-z]{1,12}[_-](?=[a-z0-9]*\d)[a-z0-9]{2,}$/i;
+/** prefix_ids such as wf_9, wf_4821, usr-9f3k2 or cus_J2kd8s: a short word, a separator, then a token with a digit. */
+const PREFIXED_ID = /^[a-z]{1,12}[_-](?=[a-z0-9]*\d)[a-z0-9]+$/i;
 /** Long opaque tokens (slugs with digits, base64-ish ids). */
 const OPAQUE = /^(?=.*\d)[A-Za-z0-9_-]{16,}$/;
 

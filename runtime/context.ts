@@ -3,6 +3,8 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { openWarehouse, type Warehouse } from "../warehouse/index.js";
 import { loadProfile, type LoadedProfile } from "./profile.js";
 import { resolveSettings, type RunSettings } from "./settings.js";
+import { logger } from "./logger.js";
+import type { Logger } from "pino";
 
 export type ModelRole = "gatherer" | "pm" | "skynet";
 
@@ -21,6 +23,8 @@ export interface RunContext {
   warehouse: Warehouse;
   profile: LoadedProfile;
   models: Partial<Record<ModelRole, BaseChatModel>>;
+  /** The logger, stamped with this run's thread and run ids. */
+  log: Logger;
 }
 
 /** The one typed accessor for a run's configuration. */
@@ -38,8 +42,9 @@ export async function withRunContext<T>(config: LangGraphRunnableConfig | undefi
   const profile = loadProfile(settings.config);
   const warehouse = openWarehouse(settings.db);
   const models = ((config?.configurable ?? {}) as SelfhealConfigurable).models ?? {};
+  const log = logger.child({ thread: config?.configurable?.["thread_id"] ?? null, run: config?.runId ?? null });
   try {
-    return await fn({ settings, warehouse, profile, models });
+    return await fn({ settings, warehouse, profile, models, log });
   } finally {
     await warehouse.close();
   }

@@ -67,11 +67,11 @@ export class SqliteWarehouse implements Warehouse {
       let inserted = 0;
       let sessionless = 0;
       for (const e of events) {
-        if (!e.sessionId) sessionless++;
         const info = insert.run(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties), stamp);
         if (info.changes === 1) {
           inserted++;
           if (e.sessionId) touched.add(e.sessionId);
+          else sessionless++;
         }
       }
       for (const sessionId of touched) {

@@ -10,7 +10,7 @@ export interface ImportResult {
   duplicates: number;
   /** Sessions created or recomputed because they gained events. */
   sessionsTouched: number;
-  /** Events with no session id. */
+  /** Newly stored events with no session id. */
   sessionless: number;
 }
 

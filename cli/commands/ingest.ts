@@ -26,7 +26,7 @@ function printIngest(out: { say(line?: string): void }, r: IngestResult, file: s
   if (r.sessionless) out.say(`${r.sessionless} events had no session id.`);
   if (r.malformed) {
     out.say(`${r.malformed} malformed lines skipped:`);
-    for (const m of r.malformedLines.slice(0, 20)) out.say(`  line ${m.line}: ${m.reason}`);
+    for (const m of r.malformedReasons.slice(0, 20)) out.say(`  line ${m.line}: ${m.reason}`);
     if (r.malformed > 20) out.say(`  … and ${r.malformed - 20} more (see --json)`);
   }
 }

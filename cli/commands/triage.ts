@@ -18,7 +18,7 @@ export function registerTriage(program: Command): void {
       const warehouse = openWarehouse(settings.db);
       try {
         const week = await weekFor(options.week, warehouse);
-        const outcome = await runOnThread(buildPmGraph(), { week }, { settings, threadId: `triage-${week}`, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+        const outcome = await runOnThread(buildPmGraph(), { week }, { settings, threadId: `triage-${week}`, week, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
         const result = { ...(await triageJson(warehouse, week)), gate: outcome.status === "waiting" ? outcome.gate : null };
         await out.result(result, (r) => {
           printPatterns(out, r);

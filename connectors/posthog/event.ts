@@ -23,7 +23,7 @@ export function parsePostHogEvent(record: unknown): StoredEvent {
   if (typeof rawTimestamp !== "string" && typeof rawTimestamp !== "number") {
     throw new RecordError("missing timestamp", "timestamp");
   }
-  const time = new Date(rawTimestamp);
+  const time = new Date(typeof rawTimestamp === "string" ? asUtc(rawTimestamp) : rawTimestamp);
   if (Number.isNaN(time.getTime())) throw new RecordError(`timestamp does not parse: ${String(rawTimestamp)}`, "timestamp");
   const propsRaw = record["properties"] ?? {};
   const properties = typeof propsRaw === "string" ? parseJsonObject(propsRaw, "properties") : propsRaw;
@@ -32,6 +32,14 @@ export function parsePostHogEvent(record: unknown): StoredEvent {
   if (!distinctId) throw new RecordError("missing distinct_id", "distinct_id");
   const sessionId = stringOr(properties["$session_id"]);
   return { uuid, event, distinctId, timestamp: time.toISOString(), sessionId, properties };
+}
+
+/** A timestamp with no zone ("2026-01-05 10:00:00", as ClickHouse prints them) is UTC, on every machine. */
+const ZONELESS = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$/;
+
+function asUtc(text: string): string {
+  const match = ZONELESS.exec(text.trim());
+  return match ? `${match[1]}T${match[2]}Z` : text;
 }
 
 function requireString(record: Record<string, unknown>, key: string): string {

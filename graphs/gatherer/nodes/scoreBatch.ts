@@ -1,7 +1,6 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext } from "../../../runtime/context.js";
 import { analyzeHeuristically } from "../../../agents/analysts/heuristic.js";
-import { logger } from "../../../runtime/logger.js";
 import type { SessionReport } from "../../../state/report.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
 
@@ -12,7 +11,7 @@ import type { GathererStateType, GathererUpdate } from "../state.js";
 export async function scoreBatch(state: GathererStateType, config: LangGraphRunnableConfig): Promise<GathererUpdate> {
   const batch = state.batch;
   if (!batch) return {};
-  return withRunContext(config, async ({ warehouse, profile }) => {
+  return withRunContext(config, async ({ warehouse, profile, log }) => {
     const ids = await warehouse.sessionsWithoutReport({
       analystVersion: state.analystVersion,
       week: state.week ?? undefined,
@@ -25,10 +24,11 @@ export async function scoreBatch(state: GathererStateType, config: LangGraphRunn
         reports.push(analyzeHeuristically(signals, profile.profile));
       } catch (err) {
         failed++;
-        logger.warn({ sessionId: signals.sessionId, err: (err as Error).message }, "session analysis failed");
+        log.warn({ sessionId: signals.sessionId, err: (err as Error).message }, "session analysis failed");
       }
     }
     await warehouse.saveReports(reports);
+    log.info({ batch, scored: reports.length, failed }, "batch scored");
     config.writer?.({ stage: "gather", scored: reports.length, failed });
     return { scored: reports.length, failed };
   });
