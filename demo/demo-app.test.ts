@@ -5,36 +5,21 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { Analytics } from "./app/src/analytics.js";
-import { createApp } from "./app/src/app.js";
-import type { AppDeps } from "./app/src/deps.js";
 import { formatRunTime } from "./app/src/format/dates.js";
 import { searchArticles } from "./app/src/help/articles.js";
 import { CsvImportError, importContacts } from "./app/src/import/csv.js";
 import { exchangeCode, HUBSPOT_SCOPES, HubSpotApiError } from "./app/src/integrations/hubspot.js";
-import { createHubSpotSandbox } from "./app/src/integrations/hubspot-sandbox.js";
 import { SchemaValidationError } from "./app/src/api/schema.js";
 import { handleRequest } from "./app/src/server.js";
-import { seededStore } from "./app/src/store.js";
 import { scaledClock } from "./app/src/tools/clock.js";
 import { runTool, TOOL_TIMEOUT_MS, ToolTimeoutError } from "./app/src/tools/runner.js";
 import { SCHEDULE_QUERIES } from "./simulator/index.js";
+import { testApp } from "./app/test/helpers.js";
 
 const APP_DIR = fileURLToPath(new URL("./app/", import.meta.url));
 
-function demoApp() {
-  const sandbox = createHubSpotSandbox(48213);
-  const deps: AppDeps = {
-    store: seededStore(),
-    analytics: new Analytics(),
-    clock: scaledClock(1000),
-    hubspot: { clientId: "test", redirectUri: "http://localhost/cb", baseUrl: "https://api.hubapi.test", fetch: sandbox.fetch },
-  };
-  const router = createApp(deps);
-  const request = (method: string, path: string, body?: unknown) =>
-    ({ method, path, query: new URLSearchParams(), body, userId: "usr_demo" }) as const;
-  return { sandbox, deps, router, request };
-}
+/** The app wired for tests, as its own suite wires it. */
+const demoApp = testApp;
 
 describe("demo app", () => {
   it("its own test suite passes", async () => {

@@ -11,6 +11,10 @@ import { scaledClock } from "../src/tools/clock.js";
 export interface TestApp {
   deps: AppDeps;
   sandbox: HubSpotSandbox;
+  router: ReturnType<typeof createApp>;
+  /** A request as the server would build it. */
+  request(method: string, path: string, body?: unknown): AppRequest;
+  /** Through the server's error handling, as a browser would see it. */
   call(method: string, path: string, body?: unknown): Promise<AppResponse>;
 }
 
@@ -23,14 +27,16 @@ export function testApp(): TestApp {
     hubspot: { clientId: "test", redirectUri: "http://localhost/cb", baseUrl: "https://api.hubapi.test", fetch: sandbox.fetch },
   };
   const router = createApp(deps);
+  const request = (method: string, target: string, body?: unknown): AppRequest => {
+    const url = new URL(target, "http://localhost");
+    return { method, path: url.pathname, query: url.searchParams, body, userId: "usr_test" };
+  };
   return {
     deps,
     sandbox,
-    call(method, target, body) {
-      const url = new URL(target, "http://localhost");
-      const request: AppRequest = { method, path: url.pathname, query: url.searchParams, body, userId: "usr_test" };
-      return handleRequest(router, deps, request);
-    },
+    router,
+    request,
+    call: (method, target, body) => handleRequest(router, deps, request(method, target, body)),
   };
 }
 
