@@ -44,11 +44,11 @@ export async function runOnThread<S, I = unknown>(
   await recordRun(opts.settings, (w) => w.startRun({ id: runId, kind, week: opts.week ?? null }));
   try {
     const outcome = await driveThread<S, I>(builder, input, { ...opts, runId });
-    const summary = outcome.status === "waiting" ? { gate: outcome.gate.action_request.action } : null;
+    const summary = { threadId: opts.threadId, gate: outcome.status === "waiting" ? outcome.gate.action_request.action : null };
     await recordRun(opts.settings, (w) => w.finishRun(runId, outcome.status === "done" ? "succeeded" : "interrupted", summary));
     return outcome;
   } catch (err) {
-    await recordRun(opts.settings, (w) => w.finishRun(runId, "failed", { error: (err as Error).message }));
+    await recordRun(opts.settings, (w) => w.finishRun(runId, "failed", { threadId: opts.threadId, error: (err as Error).message }));
     throw err;
   }
 }
@@ -95,6 +95,16 @@ async function driveThread<S, I>(
     next = null;
     if (!pendingGate(snapshot)) return { status: "done", state: snapshot.values as S };
   }
+}
+
+/** The gate a thread is waiting at, if any, without running anything. */
+export async function waitingGate<I>(
+  builder: { compile(opts: { checkpointer: SqliteSaver }): RunnableGraph<I> },
+  settings: RunSettings,
+  threadId: string,
+): Promise<HumanInterrupt | null> {
+  const graph = builder.compile({ checkpointer: checkpointer(settings) });
+  return pendingGate(await graph.getState({ configurable: { thread_id: threadId } }));
 }
 
 /** The gate a thread is waiting at, searched through its subgraphs' tasks too. */

@@ -1,0 +1,91 @@
+import type { Command } from "commander";
+import { readFileSync, existsSync } from "node:fs";
+import { openWarehouse } from "../../warehouse/index.js";
+import { UsageError } from "../../runtime/errors.js";
+import type { HumanResponse } from "../../state/humanInterrupt.js";
+import { globalsOf } from "../globals.js";
+import { pendingGates, resumeThread, type PendingGate } from "../threads.js";
+import { askHuman } from "../askHuman.js";
+import type { Output } from "../output.js";
+
+interface ReviewOptions {
+  thread?: string;
+  accept?: boolean;
+  ignore?: boolean;
+  respond?: string;
+  edit?: string;
+}
+
+export function registerReview(program: Command): void {
+  program
+    .command("review")
+    .description("answer pending human gates: interactively in a terminal, or with one of the answer flags")
+    .option("--thread <id>", "the thread whose gate to answer (see the list)")
+    .option("--accept", "accept the gate")
+    .option("--ignore", "ignore (reject) the gate")
+    .option("--respond <text>", "answer with instructions")
+    .option("--edit <json-or-file>", "edit: the new args of the action, as JSON or a JSON file")
+    .action(async (options: ReviewOptions, command: Command) => {
+      const { settings, out } = globalsOf(command);
+      const warehouse = openWarehouse(settings.db);
+      const pending = await pendingGates(warehouse, settings).finally(() => warehouse.close());
+      const flagged = answerFromFlags(options);
+      if (!flagged && !process.stdin.isTTY) {
+        await out.result({ pending }, (r) => listPending(out, r.pending));
+        return;
+      }
+      const targets = options.thread ? pending.filter((p) => p.threadId === options.thread) : pending;
+      if (options.thread && targets.length === 0) throw new UsageError(`no gate is waiting on thread "${options.thread}"`);
+      if (flagged && targets.length > 1) throw new UsageError(`${targets.length} gates are waiting; name one with --thread (${targets.map((t) => t.threadId).join(", ")})`);
+      const answered = [];
+      for (const target of targets) {
+        const answer = flagged ?? (await askHuman(target.gate, out));
+        checkAllowed(target, answer);
+        const outcome = await resumeThread(settings, target.threadId, () => answer, (line) => out.progress(line));
+        answered.push({ threadId: target.threadId, answer: answer.type, status: outcome.status });
+        out.say(`${target.threadId}: ${answer.type} → ${outcome.status === "done" ? "finished" : "waiting at the next gate"}`);
+      }
+      await out.result({ answered }, () => (answered.length ? undefined : out.say("No gate is waiting.")));
+    });
+}
+
+function answerFromFlags(o: ReviewOptions): HumanResponse | null {
+  const given = [o.accept, o.ignore, o.respond !== undefined, o.edit !== undefined].filter(Boolean).length;
+  if (given > 1) throw new UsageError("give at most one of --accept, --ignore, --respond, --edit");
+  if (o.accept) return { type: "accept" };
+  if (o.ignore) return { type: "ignore" };
+  if (o.respond !== undefined) return { type: "response", args: o.respond };
+  if (o.edit !== undefined) return { type: "edit", args: { action: "", args: parseEdit(o.edit) } };
+  return null;
+}
+
+function parseEdit(value: string): Record<string, unknown> {
+  const text = existsSync(value) ? readFileSync(value, "utf8") : value;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`--edit must be a JSON object (or a file holding one): ${value.slice(0, 60)}`);
+}
+
+/** A gate says which answers it takes; refuse the others before resuming anything. */
+function checkAllowed(target: PendingGate, answer: HumanResponse): void {
+  const c = target.gate.config;
+  const allowed = { accept: c.allow_accept, ignore: c.allow_ignore, response: c.allow_respond, edit: c.allow_edit }[answer.type];
+  if (!allowed) throw new UsageError(`the gate on ${target.threadId} does not allow "${answer.type}"`);
+  if (answer.type === "edit") answer.args.action = target.gate.action_request.action;
+}
+
+function listPending(out: Output, pending: PendingGate[]): void {
+  if (pending.length === 0) {
+    out.say("No gate is waiting.");
+    return;
+  }
+  for (const p of pending) {
+    out.heading(`${p.threadId}: ${p.gate.action_request.action}`);
+    if (p.gate.description) for (const line of p.gate.description.split("\n")) out.say(`  ${line}`);
+  }
+  out.say("Answer in a terminal with `npx selfheal review`, or with --thread ID and one of --accept, --ignore, --respond TEXT, --edit JSON.");
+}
