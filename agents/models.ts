@@ -14,6 +14,8 @@ export function modelFor(
   profile: ProductProfile,
   provided: Partial<Record<ModelRole, BaseChatModel>> = {},
   env: NodeJS.ProcessEnv = process.env,
+  /** Callers that retry themselves pass maxRetries 0 (LangChain's own retries would multiply theirs). */
+  client: { maxRetries?: number; timeoutMs?: number } = {},
 ): BaseChatModel | null {
   const given = provided[role];
   if (given) return given;
@@ -21,7 +23,7 @@ export function modelFor(
   const apiKey = env["OPENAI_API_KEY"];
   const baseURL = env["OPENAI_BASE_URL"];
   if (!name || (!apiKey && !baseURL)) return null;
-  return new ChatOpenAI({ model: name, apiKey: apiKey ?? "not-needed", configuration: baseURL ? { baseURL } : undefined });
+  return new ChatOpenAI({ model: name, apiKey: apiKey ?? "not-needed", configuration: baseURL ? { baseURL } : undefined, maxRetries: client.maxRetries, timeout: client.timeoutMs });
 }
 
 /** Why a role has no model, in words for the user. */

@@ -6,6 +6,8 @@ import { git } from "../tools/codebase/git.js";
 /** The bundled demo product and its profile, inside this checkout. */
 export const DEMO_APP_DIR = fileURLToPath(new URL("../demo/app", import.meta.url));
 export const DEMO_PROFILE = fileURLToPath(new URL("../demo/selfheal.config.json", import.meta.url));
+/** selfheal's own node_modules, where the demo app's test tooling (tsx) is installed. */
+const DEMO_DEPENDENCIES = fileURLToPath(new URL("../node_modules", import.meta.url));
 
 const AUTHOR = ["-c", "user.name=selfheal demo", "-c", "user.email=demo@selfheal.invalid"];
 
@@ -25,8 +27,10 @@ export async function ensureDemoRepo(dataDir: string): Promise<{ path: string; c
 
 /** The demo's product profile, pointing at the demo repository; written beside it. */
 export function writeDemoProfile(dataDir: string): string {
-  const profile = JSON.parse(readFileSync(DEMO_PROFILE, "utf8")) as { repo?: { path: string } };
+  const profile = JSON.parse(readFileSync(DEMO_PROFILE, "utf8")) as { repo?: { path: string }; skynet?: Record<string, unknown> };
   profile.repo = { ...(profile.repo ?? {}), path: "demo-repo" };
+  // The demo app's test command needs tsx, installed with selfheal: mounted into Skynet's sandbox.
+  profile.skynet = { ...(profile.skynet ?? {}), dependencies: DEMO_DEPENDENCIES };
   const file = join(dataDir, "demo.config.json");
   writeFileSync(file, `${JSON.stringify(profile, null, 2)}\n`);
   return file;

@@ -10,6 +10,7 @@ import { registerFix } from "./commands/fix.js";
 import { registerDigest } from "./commands/digest.js";
 import { registerRun } from "./commands/run.js";
 import { registerReview } from "./commands/review.js";
+import { registerSchedule } from "./commands/schedule.js";
 
 /** Exit codes of the contract: 0 success, 1 failure, 2 bad usage or bad input. */
 export async function main(argv: string[]): Promise<number> {
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--json", "machine-readable result on stdout; human output on stderr")
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerDemo, registerIngest, registerGather, registerReports, registerTriage, registerFix, registerDigest, registerRun, registerReview]) {
+  for (const register of [registerDemo, registerIngest, registerGather, registerReports, registerTriage, registerFix, registerDigest, registerRun, registerReview, registerSchedule]) {
     register(program);
   }
   try {

@@ -1,5 +1,5 @@
 import type { StackFrame } from "../state/session.js";
-import { isObject } from "./posthog/event.js";
+import { isObject } from "./record.js";
 
 export interface ParsedException {
   type: string;

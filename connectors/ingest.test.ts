@@ -20,9 +20,9 @@ const EXPORT_A = jsonLines([
   /* 4 */ posthogRecord("e3", { session: "s2", at: at(3600) }),
   /* 5 */ posthogRecord("e1", { session: "s1", at: at(5) }),
   /* 6 */ withoutKey(posthogRecord("no-uuid"), "uuid"),
-  /* 7 */ posthogRecord("e4", { session: null, at: at(10) }),
+  /* 7 */ posthogRecord("e4", { session: null, at: at(5000) }), // server-side, outside every session of user-1
   /* 8 */ "",
-  /* 9 */ { ...posthogRecord("e-yesterday"), timestamp: "yesterday" },
+  /* 9 */ withoutKey(posthogRecord("e-no-time"), "timestamp"),
   /* 10 */ withoutKey(posthogRecord("e-anon"), "distinct_id"),
   /* 11 */ posthogRecord("e5", { session: "s2", at: at(3540) }),
   /* 12 */ posthogRecord("e6", { session: "s1", at: at(60) }),
@@ -111,6 +111,24 @@ describe("ingestFile", () => {
     expect(result).toMatchObject({ events: 3, duplicates: 0, malformed: 1, malformedLines: [3] });
   });
 
+  it("--strict rolls back batches already handed to the warehouse when a later line is bad", async () => {
+    const { dir, db } = await seeded();
+    const lines = [...Array.from({ length: 6 }, (_, i) => posthogRecord(`big${i}`, { session: "s1", at: at(200 + i) })), '{"uuid": "cut"'];
+    const file = writeFile(dir, "late-bad.jsonl", jsonLines(lines));
+    const progress: string[] = [];
+    await expect(
+      withWarehouse(db, (w) => ingestFile(w, file, { strict: true, batchSize: 2, onProgress: (p) => progress.push(p.phase) })),
+    ).rejects.toThrow(`${file}:7: not valid JSON`);
+    expect(progress).not.toContain("sessionizing");
+    expect(await countEvents(db)).toBe(3);
+    expect(await withWarehouse(db, (w) => w.sessionSignals(["s1"]))).toMatchObject([{ eventCount: 1 }]);
+    // The same file without --strict: six events in three batches, then the sessionizing and done phases.
+    const result = await withWarehouse(db, (w) => ingestFile(w, file, { batchSize: 2, onProgress: (p) => progress.push(p.phase) }));
+    expect(result).toMatchObject({ events: 6, malformed: 1, malformedLines: [7] });
+    expect(progress).toEqual(["sessionizing", "done"]);
+    expect(await withWarehouse(db, (w) => w.sessionSignals(["s1"]))).toMatchObject([{ eventCount: 7 }]);
+  });
+
   it("refuses a file of blank lines", async () => {
     const { dir, db } = await seeded();
     const file = writeFile(dir, "blank.jsonl", "\n  \n\n");
@@ -119,11 +137,11 @@ describe("ingestFile", () => {
   });
 });
 
-/** Line 3 is the first bad line: a timestamp that does not parse. */
+/** Line 3 is the first bad line: no timestamp. */
 const STRICT_EXPORT = jsonLines([
   posthogRecord("x1", { session: "s9", at: at(0) }),
   posthogRecord("x2", { session: "s9", at: at(1) }),
-  { ...posthogRecord("x3", { session: "s9" }), timestamp: "yesterday" },
+  withoutKey(posthogRecord("x3", { session: "s9" }), "timestamp"),
   posthogRecord("x4", { session: "s9", at: at(2) }),
 ]);
 
@@ -136,6 +154,7 @@ describe.concurrent("selfheal ingest (CLI)", () => {
     const result = JSON.parse(run.stdout) as IngestResult;
     expect(Object.keys(result).sort()).toEqual(["duplicates", "events", "malformed", "malformedLines", "malformedReasons", "sessionless", "sessions"]);
     expectResultA(result);
+    expect(run.stderr).toContain("detected format: posthog (JSON lines)");
     expect(await countEvents(join(dir, "warehouse.db"))).toBe(6);
   });
 
@@ -162,8 +181,39 @@ describe.concurrent("selfheal ingest (CLI)", () => {
     {
       name: "an unknown --format",
       make: (dir: string) => writeFile(dir, "a.jsonl", EXPORT_A),
-      flags: ["--format", "amplitude"],
-      message: /unknown format "amplitude"; known: posthog/,
+      flags: ["--format", "mixpanel"],
+      message: /unknown format "mixpanel"; known: posthog, amplitude, segment/,
+    },
+    {
+      // Not skipped like a bad line: an unreadable time means the export's time format is not understood.
+      name: "a timestamp that does not parse (without --strict)",
+      make: (dir: string) => writeFile(dir, "when.jsonl", jsonLines([posthogRecord("t1", { session: "st" }), { ...posthogRecord("t2", { session: "st" }), timestamp: "yesterday" }])),
+      flags: [],
+      message: /when\.jsonl:2, key "timestamp": timestamp does not parse: "yesterday"/,
+    },
+    {
+      name: "records of no known source",
+      make: (dir: string) => writeFile(dir, "mix.jsonl", '{"distinct_id_x": 1, "name": "signup"}\n'),
+      flags: [],
+      message: /mix\.jsonl:1: unknown format: the first record has keys \[distinct_id_x, name\].*pass --format/,
+    },
+    {
+      name: "a file that is neither JSON nor CSV",
+      make: (dir: string) => writeFile(dir, "notes.txt", "hello there\nnothing to see\n"),
+      flags: [],
+      message: /unknown format: expected JSON lines, a JSON array or CSV/,
+    },
+    {
+      name: "a JSON array cut off midway",
+      make: (dir: string) => writeFile(dir, "cut.json", `[${JSON.stringify(posthogRecord("c1"))}, {"uuid": "c2", "eve`),
+      flags: [],
+      message: /not valid JSON/,
+    },
+    {
+      name: "a corrupt zip archive",
+      make: (dir: string) => writeFile(dir, "bad.zip", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(64, 7)])),
+      flags: [],
+      message: /not a readable zip archive/,
     },
   ])("$name exits 2 with a clear message and leaves the warehouse unchanged", async ({ make, flags, message, name }) => {
     const { dir, db } = await seeded();

@@ -1,10 +1,18 @@
-import type { Warehouse } from "../warehouse/types.js";
-import { UsageError } from "../runtime/errors.js";
-import { readPostHogExport, type MalformedLine } from "./posthog/exportFile.js";
+import type { StoredEvent } from "../state/session.js";
+import type { ImportSession, Warehouse } from "../warehouse/types.js";
+import { InputError, UsageError } from "../runtime/errors.js";
 import { computeSignals } from "./sessionize.js";
+import { detectFormat, FORMATS, INGEST_FORMATS, isIngestFormat, type IngestFormat, type SourceFormat } from "./formats.js";
+import { openExport, type SourcedRecord } from "./input/open.js";
+import { isObject, RecordError } from "./record.js";
+import { throttledProgress, type IngestProgress } from "./progress.js";
 
-export const INGEST_FORMATS = ["posthog"] as const;
-export type IngestFormat = (typeof INGEST_FORMATS)[number];
+export { INGEST_FORMATS, type IngestFormat } from "./formats.js";
+
+export interface MalformedLine {
+  line: number;
+  reason: string;
+}
 
 /** The `ingest --json` contract. */
 export interface IngestResult {
@@ -13,31 +21,108 @@ export interface IngestResult {
   sessions: number;
   sessionless: number;
   malformed: number;
-  /** Line numbers of the skipped lines. */
+  /** Line numbers of the skipped lines (element numbers in a JSON array). */
   malformedLines: number[];
   /** The same lines with why each was skipped. */
   malformedReasons: MalformedLine[];
 }
 
-/** Imports an export file: parse, then store and sessionize in one transaction. */
-export async function ingestFile(
-  warehouse: Warehouse,
-  file: string,
-  opts: { format?: string; strict?: boolean } = {},
-): Promise<IngestResult> {
-  const format = opts.format ?? "posthog";
-  if (!INGEST_FORMATS.includes(format as IngestFormat)) {
-    throw new UsageError(`unknown format "${format}"; known: ${INGEST_FORMATS.join(", ")}`);
+export interface IngestOptions {
+  /** posthog | amplitude | segment; detected from the first record when absent. */
+  format?: string;
+  /** Stop at the first bad line and write nothing. */
+  strict?: boolean;
+  /** Events handed to the warehouse at a time (memory is bounded by this, not by the file). */
+  batchSize?: number;
+  onDetected?: (info: { format: IngestFormat; packing: string; detected: boolean }) => void;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/**
+ * Imports an export file, streamed: records are read, mapped to the event model and stored in batches
+ * inside one warehouse transaction, then touched sessions are sessionized and everything commits at
+ * once. Any error (including --strict's first bad line) aborts it: the warehouse is left as it was.
+ */
+export async function ingestFile(warehouse: Warehouse, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
+  if (opts.format !== undefined && !isIngestFormat(opts.format)) {
+    throw new UsageError(`unknown format "${opts.format}"; known: ${INGEST_FORMATS.join(", ")}`);
   }
-  const parsed = await readPostHogExport(file, { strict: opts.strict ?? false });
-  const stored = await warehouse.importEvents(parsed.events, computeSignals);
+  const input = openExport(file);
+  const progress = throttledProgress(opts.onProgress);
+  const batchSize = opts.batchSize ?? 2000;
+  const malformed: MalformedLine[] = [];
+  let format: SourceFormat | null = opts.format ? FORMATS[opts.format] : null;
+  let session: ImportSession | null = null;
+  let batch: StoredEvent[] = [];
+  let lines = 0;
+  let events = 0;
+  try {
+    for await (const record of input.records) {
+      lines++;
+      progress.tick(lines, events);
+      if (record.error !== undefined) {
+        skip(record, new RecordError(record.error));
+        continue;
+      }
+      if (!format || !session) {
+        format ??= detect(record, file);
+        opts.onDetected?.({ format: format.name, packing: input.describe(), detected: !opts.format });
+        session = await warehouse.beginImport({ sessionize: computeSignals, unlinked: format.unlinked });
+      }
+      try {
+        batch.push(format.parse(record.value));
+        events++;
+      } catch (err) {
+        if (!(err instanceof RecordError)) throw err;
+        skip(record, err);
+      }
+      if (batch.length >= batchSize) {
+        await session.add(batch);
+        batch = [];
+      }
+    }
+    if (events === 0 && malformed.length === 0) throw new InputError("holds no events", { file });
+    if (!session) return resultOf({ inserted: 0, duplicates: 0, sessionsTouched: 0, sessionless: 0 }, malformed);
+    if (batch.length) await session.add(batch);
+    batch = [];
+    progress.phase(lines, events, "sessionizing");
+    const stored = await session.commit();
+    progress.phase(lines, events, "done");
+    return resultOf(stored, malformed);
+  } finally {
+    await session?.abort();
+  }
+
+  function skip(record: SourcedRecord, err: RecordError): void {
+    const where = { file: record.part ? `${file} (entry ${record.part})` : file, line: record.line, key: err.key };
+    if (err.fatal || opts.strict) throw new InputError(err.message, where);
+    const reason = err.key ? `${err.key}: ${err.message}` : err.message;
+    malformed.push({ line: record.line, reason: record.part ? `${record.part}: ${reason}` : reason });
+  }
+}
+
+function detect(record: SourcedRecord, file: string): SourceFormat {
+  const keys = isObject(record.value) ? Object.keys(record.value) : [];
+  const found = isObject(record.value) ? detectFormat(record.value) : null;
+  if (found) return found;
+  const known = INGEST_FORMATS.map((name) => `${name} (${FORMATS[name].signature})`).join("; ");
+  throw new InputError(
+    `unknown format: the first record has keys [${keys.slice(0, 12).join(", ")}], which match none of ${known}; pass --format`,
+    { file, line: record.line },
+  );
+}
+
+function resultOf(
+  stored: { inserted: number; duplicates: number; sessionsTouched: number; sessionless: number },
+  malformed: MalformedLine[],
+): IngestResult {
   return {
     events: stored.inserted,
     duplicates: stored.duplicates,
     sessions: stored.sessionsTouched,
     sessionless: stored.sessionless,
-    malformed: parsed.malformed.length,
-    malformedLines: parsed.malformed.map((m) => m.line),
-    malformedReasons: parsed.malformed,
+    malformed: malformed.length,
+    malformedLines: malformed.map((m) => m.line),
+    malformedReasons: malformed,
   };
 }

@@ -142,6 +142,12 @@ describe("computeSignals edge cases", () => {
     expect(s).toMatchObject({ pageviews: 0, clicks: 1, routes: ["/app/orders/:id"], entryRoute: "/app/orders/:id", exitRoute: "/app/orders/:id" });
   });
 
+  it("counts active time without idle gaps longer than 5 minutes", () => {
+    const s = computeSignals("s1", [ev("a", 0, "$pageview"), ev("b", 40, "$autocapture"), ev("c", 40 + 301, "$pageview"), ev("d", 400, "$pageleave")]);
+    expect(s).toMatchObject({ durationSec: 400, activeSec: 40 + 59 });
+    expect(computeSignals("s1", SHUFFLED).activeSec).toBe(200); // the main session has no gap over a minute
+  });
+
   it("refuses an empty session", () => {
     expect(() => computeSignals("s-empty", [])).toThrow(/s-empty/);
   });

@@ -5,6 +5,8 @@ import { normalizeRoute, searchQueryOf } from "./routes.js";
 /** Analytics plumbing, not product behaviour: never a custom event. */
 const isInternalEvent = (name: string): boolean => name.startsWith("$") || name.startsWith("survey ");
 const MAX_LISTED = 200;
+/** A longer silence between two events is the user away, not active time. */
+const IDLE_MS = 5 * 60 * 1000;
 
 /**
  * Computes a session's signals from all its events (any order; sorted here). Source-agnostic: it reads
@@ -55,12 +57,18 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
   }
 
   const durationSec = (Date.parse(last.timestamp) - Date.parse(first.timestamp)) / 1000;
+  let activeMs = 0;
+  for (let i = 1; i < events.length; i++) {
+    const gap = Date.parse(events[i]?.timestamp ?? "") - Date.parse(events[i - 1]?.timestamp ?? "");
+    if (gap <= IDLE_MS) activeMs += gap;
+  }
   return {
     sessionId,
     distinctId: first.distinctId,
     startedAt: first.timestamp,
     endedAt: last.timestamp,
     durationSec,
+    activeSec: activeMs / 1000,
     eventCount: events.length,
     pageviews,
     clicks,

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { SkynetSettings } from "./profileSections/skynet.js";
+import { ScheduleSettings } from "./profileSections/schedule.js";
+import { GathererSettings, RedactionSettings } from "./profileSections/gatherer.js";
+import { PostHogSettings } from "./profileSections/posthog.js";
+import { LinearSection } from "./profileSections/linear.js";
 
 /**
  * The product profile: everything product-specific that selfheal knows. Strict objects, so an unknown
@@ -30,6 +35,7 @@ export const ProductProfile = z.strictObject({
   tracker: z
     .strictObject({ kind: z.enum(["local", "linear"]).default("local") })
     .prefault({}),
+  linear: LinearSection,
   models: z
     .strictObject({
       gatherer: z.string().optional(),
@@ -38,9 +44,11 @@ export const ProductProfile = z.strictObject({
     })
     .prefault({})
     .describe("model name per role; a role without one runs its deterministic fallback"),
-  skynet: z
-    .strictObject({ maxTicketsPerRun: z.number().int().min(0).default(5) })
-    .prefault({}),
+  skynet: SkynetSettings,
+  schedule: ScheduleSettings,
+  gatherer: GathererSettings,
+  redaction: RedactionSettings,
+  posthog: PostHogSettings,
   fallbackDepartment: z.string().default("product").describe("department for routes no prefix matches"),
 });
 export type ProductProfile = z.infer<typeof ProductProfile>;

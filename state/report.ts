@@ -3,6 +3,15 @@ import { z } from "zod";
 export const Outcome = z.enum(["success", "partial", "failure", "bounce", "wrong_product"]);
 export type Outcome = z.infer<typeof Outcome>;
 
+/** What one model-written report cost: tokens over every request it took (repairs included). */
+export const ReportUsage = z.object({
+  inputTokens: z.number().int().min(0).describe("prompt tokens, summed over requests"),
+  outputTokens: z.number().int().min(0).describe("completion tokens, summed over requests"),
+  requests: z.number().int().min(1).describe("model requests answered, repairs included"),
+  costUsd: z.number().min(0).nullable().describe("USD at the configured or built-in price; null when the price is unknown"),
+});
+export type ReportUsage = z.infer<typeof ReportUsage>;
+
 /** The implied-NPS report of one session: what the user wanted, whether they got it, and a 0-10 score. */
 export const SessionReport = z.object({
   sessionId: z.string(),
@@ -15,5 +24,6 @@ export const SessionReport = z.object({
   evidence: z.array(z.string()).describe("ids of the events that justify the report"),
   analyst: z.enum(["heuristic", "llm"]),
   analystVersion: z.string().describe("hash of the analyst's prompt/rules and settings"),
+  usage: ReportUsage.optional().describe("token usage and cost; model-written reports only"),
 });
 export type SessionReport = z.infer<typeof SessionReport>;

@@ -37,6 +37,10 @@ export const SessionSignals = z.object({
   startedAt: z.string(),
   endedAt: z.string(),
   durationSec: z.number(),
+  activeSec: z
+    .number()
+    .optional()
+    .describe("seconds of activity: gaps between events of up to 5 minutes count, longer idle gaps do not (issue #3; absent in older rows)"),
   eventCount: z.number().int(),
   pageviews: z.number().int(),
   clicks: z.number().int(),

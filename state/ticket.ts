@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CodeLocation, PatternKind } from "./pattern.js";
+import { FixDetails } from "./fixDetails.js";
 
 export const TicketStatus = z.enum(["open", "in_progress", "in_review", "done", "canceled"]);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -37,5 +38,6 @@ export const FixAttempt = z.object({
   testsBefore: z.string().nullable(),
   testsAfter: z.string().nullable(),
   createdAt: z.string(),
+  details: FixDetails.optional().describe("what the coding agent did and how it was verified (issue 6)"),
 });
 export type FixAttempt = z.infer<typeof FixAttempt>;

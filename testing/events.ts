@@ -58,7 +58,7 @@ export function posthogRecord(
 }
 
 /** JSON-lines text: objects are serialized, strings are written verbatim (for malformed lines). */
-export function jsonLines(lines: (PostHogRecord | string)[]): string {
+export function jsonLines(lines: (PostHogRecord | Record<string, unknown> | string)[]): string {
   return `${lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n")}\n`;
 }
 
@@ -67,4 +67,40 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
+}
+
+/** One event of an Amplitude export; `session: -1` is Amplitude's "no session". */
+export function amplitudeRecord(
+  insertId: string,
+  fields: { type?: string; at?: string; session?: number; user?: string | null; device?: string; props?: Record<string, unknown> } = {},
+): Record<string, unknown> {
+  return {
+    $insert_id: insertId,
+    event_type: fields.type ?? "[Amplitude] Page Viewed",
+    event_time: (fields.at ?? at(0)).replace("T", " ").replace("Z", "000"), // "2026-01-05 10:00:00.000000", as Amplitude writes it
+    user_id: fields.user === undefined ? "amp-user" : fields.user,
+    device_id: fields.device ?? "device-1",
+    session_id: fields.session ?? Date.parse(at(0)),
+    event_properties: fields.props ?? {},
+    os_name: "Chrome",
+    device_type: "Mac",
+  };
+}
+
+/** One Segment message; `page` messages carry the path in `context.page`. */
+export function segmentRecord(
+  messageId: string,
+  fields: { type?: string; event?: string; at?: string; userId?: string; anonymousId?: string; path?: string; properties?: Record<string, unknown> } = {},
+): Record<string, unknown> {
+  const path = fields.path ?? "/app";
+  return {
+    type: fields.type ?? "page",
+    ...(fields.event ? { event: fields.event } : {}),
+    messageId,
+    ...(fields.userId ? { userId: fields.userId } : {}),
+    anonymousId: fields.anonymousId ?? "anon-1",
+    timestamp: fields.at ?? at(0),
+    properties: fields.properties ?? {},
+    context: { page: { path, url: `https://acme.test${path}`, referrer: "" } },
+  };
 }

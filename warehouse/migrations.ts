@@ -76,4 +76,17 @@ export const MIGRATIONS: readonly string[] = [
     summary TEXT
   );
   `,
+  // Issue #3 (ingest): sessions inferred per user by inactivity, lookups by user, API pull watermarks.
+  `
+  ALTER TABLE events ADD COLUMN session_inferred INTEGER NOT NULL DEFAULT 0;
+  -- Only events still looking for a session (or in an inferred one) are looked up by user; a partial
+  -- index keeps the common case (events with a session id) free of a second index entry.
+  CREATE INDEX events_user_unlinked ON events(distinct_id, timestamp) WHERE session_id IS NULL OR session_inferred = 1;
+  CREATE INDEX sessions_user ON sessions(distinct_id, started_at);
+  CREATE TABLE ingest_watermarks (
+    source TEXT PRIMARY KEY,
+    watermark TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

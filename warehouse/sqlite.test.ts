@@ -60,7 +60,7 @@ describe("importEvents", () => {
       storedEvent("e1", { at: at(0) }),
       storedEvent("e2", { at: at(30) }),
       storedEvent("e3", { at: at(10), sessionId: "s2" }),
-      storedEvent("e4", { at: at(20), sessionId: null }),
+      storedEvent("e4", { at: at(20), sessionId: null, distinctId: "user-2" }), // user-2 has no session to join
     ];
     expect(await w.importEvents(batch, computeSignals)).toEqual({ inserted: 4, duplicates: 0, sessionsTouched: 2, sessionless: 1 });
     const before = await w.sessionSignals(["s1", "s2"]);

@@ -5,9 +5,9 @@ import { SessionSignals, type StoredEvent } from "../state/session.js";
 import { SessionReport } from "../state/report.js";
 import { FailurePattern } from "../state/pattern.js";
 import { FixAttempt, Ticket, type TicketStatus } from "../state/ticket.js";
-import { isoWeekOf } from "../runtime/week.js";
 import { MIGRATIONS } from "./migrations.js";
-import type { ImportResult, NewTicket, RunRecord, Sessionizer, SessionRange, Warehouse } from "./types.js";
+import { SqliteImport } from "./sqliteImport.js";
+import type { ImportOptions, ImportResult, ImportSession, NewTicket, RunRecord, Sessionizer, SessionRange, Warehouse } from "./types.js";
 
 const now = (): string => new Date().toISOString();
 const LOCAL_TICKET_PREFIX = "SH";
@@ -18,6 +18,7 @@ const IN_CHUNK = 500;
 export class SqliteWarehouse implements Warehouse {
   readonly location: string;
   private readonly db: Database.Database;
+  private importing = false;
 
   constructor(path: string) {
     this.location = path === ":memory:" ? path : resolve(path);
@@ -43,54 +44,24 @@ export class SqliteWarehouse implements Warehouse {
   }
 
   async importEvents(events: StoredEvent[], sessionize: Sessionizer): Promise<ImportResult> {
-    const insert = this.db.prepare(
-      `INSERT INTO events (uuid, event, distinct_id, timestamp, session_id, properties, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO NOTHING`,
-    );
-    const eventsOf = this.db.prepare(
-      `SELECT uuid, event, distinct_id, timestamp, session_id, properties FROM events
-       WHERE session_id = ? ORDER BY timestamp, uuid`,
-    );
-    const upsertSession = this.db.prepare(
-      `INSERT INTO sessions (id, distinct_id, started_at, ended_at, week, event_count, signals, updated_at)
-       VALUES (@id, @distinctId, @startedAt, @endedAt, @week, @eventCount, @signals, @updatedAt)
-       ON CONFLICT(id) DO UPDATE SET distinct_id = excluded.distinct_id, started_at = excluded.started_at,
-         ended_at = excluded.ended_at, week = excluded.week, event_count = excluded.event_count,
-         signals = excluded.signals, updated_at = excluded.updated_at`,
-    );
-    // A session that grew has a report describing less than happened: mark it for re-scoring.
-    const markStale = this.db.prepare(`UPDATE session_reports SET stale = 1 WHERE session_id = ?`);
+    const session = await this.beginImport({ sessionize });
+    try {
+      await session.add(events);
+      return await session.commit();
+    } finally {
+      await session.abort();
+    }
+  }
 
-    return this.db.transaction((): ImportResult => {
-      const stamp = now();
-      const touched = new Set<string>();
-      let inserted = 0;
-      let sessionless = 0;
-      for (const e of events) {
-        const info = insert.run(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties), stamp);
-        if (info.changes === 1) {
-          inserted++;
-          if (e.sessionId) touched.add(e.sessionId);
-          else sessionless++;
-        }
-      }
-      for (const sessionId of touched) {
-        const rows = eventsOf.all(sessionId) as EventRow[];
-        const signals = sessionize(sessionId, rows.map(toStoredEvent));
-        upsertSession.run({
-          id: sessionId,
-          distinctId: signals.distinctId,
-          startedAt: signals.startedAt,
-          endedAt: signals.endedAt,
-          week: isoWeekOf(new Date(signals.startedAt)),
-          eventCount: signals.eventCount,
-          signals: JSON.stringify(signals),
-          updatedAt: stamp,
-        });
-        markStale.run(sessionId);
-      }
-      return { inserted, duplicates: events.length - inserted, sessionsTouched: touched.size, sessionless };
-    })();
+  async beginImport(opts: ImportOptions): Promise<ImportSession> {
+    if (this.importing) throw new Error("an import is already open on this warehouse connection");
+    this.importing = true;
+    return new SqliteImport(this.db, opts, () => (this.importing = false));
+  }
+
+  async watermark(source: string): Promise<string | null> {
+    const row = this.db.prepare(`SELECT watermark FROM ingest_watermarks WHERE source = ?`).get(source) as { watermark: string } | undefined;
+    return row?.watermark ?? null;
   }
 
   async countEvents(): Promise<number> {
@@ -118,6 +89,13 @@ export class SqliteWarehouse implements Warehouse {
       for (const row of rows) out.push(SessionSignals.parse(JSON.parse(row.signals)));
     }
     return out;
+  }
+
+  async sessionEvents(sessionId: string): Promise<StoredEvent[]> {
+    const rows = this.db
+      .prepare(`SELECT uuid, event, distinct_id, timestamp, session_id, properties FROM events WHERE session_id = ? ORDER BY timestamp, uuid`)
+      .all(sessionId) as { uuid: string; event: string; distinct_id: string; timestamp: string; session_id: string | null; properties: string }[];
+    return rows.map((r) => ({ uuid: r.uuid, event: r.event, distinctId: r.distinct_id, timestamp: r.timestamp, sessionId: r.session_id, properties: JSON.parse(r.properties) as Record<string, unknown> }));
   }
 
   async sessionsWithoutReport(opts: { analystVersion: string; week?: string; range?: SessionRange; limit?: number }): Promise<string[]> {
@@ -279,26 +257,6 @@ export class SqliteWarehouse implements Warehouse {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-interface EventRow {
-  uuid: string;
-  event: string;
-  distinct_id: string;
-  timestamp: string;
-  session_id: string | null;
-  properties: string;
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    uuid: row.uuid,
-    event: row.event,
-    distinctId: row.distinct_id,
-    timestamp: row.timestamp,
-    sessionId: row.session_id,
-    properties: JSON.parse(row.properties) as Record<string, unknown>,
-  };
 }
 
 function placeholders(n: number): string {

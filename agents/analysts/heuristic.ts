@@ -4,9 +4,10 @@ import type { Outcome, SessionReport } from "../../state/report.js";
 import type { SessionSignals } from "../../state/session.js";
 import { departmentOf } from "./department.js";
 import { readFacts, type SessionFacts } from "./sessionFacts.js";
+import { redactReport } from "./redact.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
-const RULES_VERSION = "heuristic-rules-1";
+const RULES_VERSION = "heuristic-rules-2"; // 2: texts redacted
 const BOUNCE_MAX_SECONDS = 30;
 const QUICK_EXIT_SECONDS = 120;
 const MAX_EVIDENCE = 12;
@@ -33,7 +34,8 @@ interface Judgement {
 export function analyzeHeuristically(signals: SessionSignals, profile: ProductProfile): SessionReport {
   const facts = readFacts(signals, profile);
   const judgement = judge(facts);
-  return {
+  // Exception messages, search queries and UTM terms are copied into the text: redact before it leaves.
+  return redactReport({
     sessionId: signals.sessionId,
     userIntent: intentOf(facts),
     userSuccess: judgement.userSuccess,
@@ -44,7 +46,7 @@ export function analyzeHeuristically(signals: SessionSignals, profile: ProductPr
     evidence: evidenceOf(facts),
     analyst: "heuristic",
     analystVersion: heuristicVersion(profile),
-  };
+  });
 }
 
 function judge(f: SessionFacts): Judgement {

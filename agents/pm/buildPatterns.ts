@@ -2,10 +2,25 @@ import type { Warehouse } from "../../warehouse/types.js";
 import type { ProductProfile } from "../../state/profile.js";
 import type { FailurePattern } from "../../state/pattern.js";
 import type { SessionSignals } from "../../state/session.js";
-import { LocalRepo } from "../../tools/codebase/localRepo.js";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Logger } from "pino";
+import { codeBackendFor, type CodeBackend } from "../../tools/codebase/index.js";
 import { groupFailures, mainDepartment, type FailureGroup } from "./groupFailures.js";
 import { locateInCode } from "./locate.js";
 import { decide } from "./decide.js";
+import { investigate } from "./investigate.js";
+import { adoptFingerprints } from "./adoptFingerprints.js";
+import { mergeImprovementsWithModel } from "./mergeWithModel.js";
+
+export interface PatternOptions {
+  /** The PM's model (from modelFor("pm", ...)); null runs the deterministic search only. */
+  model?: BaseChatModel | null;
+  /** Where the code is; default: the profile's clone, else its GitHub repository. */
+  backend?: CodeBackend | null;
+  log?: Logger;
+}
+import { redactText } from "../analysts/redact.js";
+import { currentReports } from "../analysts/currentReports.js";
 
 /**
  * The PM's reading of a week: every troubled session's report, grouped into patterns, each located in
@@ -16,36 +31,63 @@ export async function buildPatterns(
   week: string,
   profile: ProductProfile,
   repoPath: string | null,
+  opts: PatternOptions = {},
 ): Promise<FailurePattern[]> {
-  const reports = (await warehouse.listReports({ week })).filter((r) => r.outcome !== "success" || r.improvement);
+  const all = await currentReports(warehouse, profile, week);
+  const reports = all.filter((r) => r.outcome !== "success" || r.improvement);
   const signals = await warehouse.sessionSignals(reports.map((r) => r.sessionId));
   const signalsById = new Map<string, SessionSignals>(signals.map((s) => [s.sessionId, s]));
   const weekSessions = await warehouse.countSessions(week);
-  const repo = repoPath ? new LocalRepo(repoPath) : null;
+  const weekFigures = { sessions: weekSessions, averageScore: all.length ? all.reduce((sum, r) => sum + r.score, 0) / all.length : null };
+  const repo = opts.backend !== undefined ? opts.backend : codeBackendFor(profile, repoPath);
 
   const patterns: FailurePattern[] = [];
-  for (const group of groupFailures(reports, signalsById)) {
+  for (const group of await grouped(groupFailures(reports, signalsById), opts)) {
     const averageScore = group.scoreSum / group.sessions;
-    const codeLocations = repo ? await locateInCode(group, repo) : [];
-    const { decision, priority } = decide({ sessions: group.sessions, averageScore }, weekSessions, profile.thresholds);
+    const { decision, priority } = decide({ sessions: group.sessions, averageScore }, weekFigures, profile.thresholds);
+    // The model investigates what will be ticketed as a bug; a failed or over-budget run falls back to the search.
+    const found = repo && opts.model && group.kind === "bug" && decision === "ticket" ? await investigateSafely(opts, repo, group, profile) : null;
+    const codeLocations = found?.codeLocations ?? (repo ? await locateInCode(group, repo) : []);
     patterns.push({
       fingerprint: group.fingerprint,
       week,
-      title: group.title,
+      title: redactText(group.title),
       kind: group.kind,
-      signal: group.signal,
+      signal: redactText(group.signal),
       department: mainDepartment(group),
       sessions: group.sessions,
       sessionIds: group.sessionIds,
-      intents: group.intents,
+      intents: group.intents.map(redactText),
       averageScore: Math.round(averageScore * 10) / 10,
       codeLocations,
       decision,
       priority,
-      route: proposeRoute(group, codeLocations),
+      route: redactText(found?.route ?? proposeRoute(group, codeLocations)),
     });
   }
-  return patterns;
+  return adoptFingerprints(patterns, await warehouse.listTickets());
+}
+
+/** The deterministic groups, with paraphrased improvements merged when a model is at hand. */
+async function grouped(groups: FailureGroup[], opts: PatternOptions): Promise<FailureGroup[]> {
+  if (!opts.model) return groups;
+  try {
+    return await mergeImprovementsWithModel(opts.model, groups);
+  } catch (err) {
+    opts.log?.warn({ err: String(err) }, "pm model could not compare improvements; keeping the text-similarity groups");
+    return groups;
+  }
+}
+
+async function investigateSafely(opts: PatternOptions, repo: CodeBackend, group: FailureGroup, profile: ProductProfile) {
+  try {
+    const result = await investigate(opts.model!, repo, group, { product: `${profile.product.name}: ${profile.product.description}` });
+    opts.log?.info({ fingerprint: group.fingerprint, steps: result?.steps ?? null }, result ? "pm model located the failure" : "pm model gave no usable finding; using the deterministic search");
+    return result;
+  } catch (err) {
+    opts.log?.warn({ fingerprint: group.fingerprint, err: String(err) }, "pm model failed; using the deterministic search");
+    return null;
+  }
 }
 
 /** The fix route a model-less PM can honestly propose. */

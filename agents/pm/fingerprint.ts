@@ -24,16 +24,29 @@ export function exceptionKey(ex: SessionException): ExceptionGroupKey {
   const signal = `${ex.type}: ${normalizeMessage(ex.message)}`;
   const parts = frames.length
     ? ["frames", ex.type, ...frames.map((f) => `${sourceTail(f.file)}:${f.function}`)]
-    : ["message", signal, ex.route];
+    : ["message", ex.type, anyValue(signal), ex.route];
   const top = frames[0];
   const where = top ? ` in ${top.function} (${sourceTail(top.file)})` : ` on ${ex.route}`;
   return { fingerprint: `exc-${hash(parts.join("\n"))}`, title: `${signal}${where}`, signal, frames };
 }
 
-/** An improvement's key: its normalized text, so the same advice from many sessions groups. */
-export function improvementKey(improvement: string): { fingerprint: string; signal: string } {
-  const signal = normalizeMessage(improvement);
-  return { fingerprint: `imp-${hash(signal.toLowerCase())}`, signal };
+/**
+ * An improvement cluster's key: the sorted topic terms of its leading text, so rewording, quoted values
+ * and ids do not split it and the same advice next week keeps its fingerprint.
+ */
+export function improvementKey(leaderTerms: string[], leader: string): { fingerprint: string; signal: string } {
+  const basis = leaderTerms.length ? leaderTerms.join(" ") : normalizeMessage(leader).toLowerCase();
+  return { fingerprint: `imp-${hash(basis)}`, signal: normalizeMessage(leader) };
+}
+
+/**
+ * The fingerprint's view of a normalized message: every placeholder alike, punctuation gone, so a slot that holds an id
+ * in one session and a number or an email in the next is still one failure.
+ */
+function anyValue(signal: string): string {
+  // Punctuation goes too: where a value ends and a sentence's "." or ")" begins is guesswork.
+  const words = signal.replace(/<[a-z]+>/g, " VALUEPLACEHOLDER ").replace(/[^\w\s]/g, " ");
+  return words.replace(/VALUEPLACEHOLDER(\s+VALUEPLACEHOLDER)+/g, "VALUEPLACEHOLDER").replace(/\s+/g, " ").trim();
 }
 
 /** `webpack:///./src/a.ts`, `/srv/app/src/a.ts` and `src/a.ts` all become `src/a.ts`-like tails. */

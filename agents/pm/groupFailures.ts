@@ -2,6 +2,8 @@ import type { SessionReport } from "../../state/report.js";
 import type { SessionSignals, StackFrame } from "../../state/session.js";
 import type { PatternKind } from "../../state/pattern.js";
 import { exceptionKey, improvementKey } from "./fingerprint.js";
+import { normalizeMessage } from "./normalize.js";
+import { clusterTexts } from "./semanticGroups.js";
 
 const MAX_EXAMPLES = 20;
 
@@ -25,11 +27,12 @@ export interface FailureGroup {
 
 /**
  * Groups the week's troubled sessions: by exception fingerprint where the session threw (a bug), else
- * by the report's improvement text (the product works, but not as users need). A session counts once
- * per group however often it hit the failure.
+ * by the similarity of the reports' improvement text (the product works, but not as users need). A
+ * session counts once per group however often it hit the failure.
  */
 export function groupFailures(reports: SessionReport[], signalsById: Map<string, SessionSignals>): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
+  const asking: SessionReport[] = [];
   for (const report of reports) {
     const signals = signalsById.get(report.sessionId);
     const seen = new Set<string>();
@@ -42,13 +45,34 @@ export function groupFailures(reports: SessionReport[], signalsById: Map<string,
       group.message ??= ex.message;
       add(groups, group, report);
     }
-    if (seen.size === 0 && report.improvement && report.outcome !== "success") {
-      const key = improvementKey(report.improvement);
-      const group = groups.get(key.fingerprint) ?? newGroup(key.fingerprint, "improvement", report.improvement, key.signal, signals?.exitRoute ?? "/");
-      add(groups, group, report);
-    }
+    // Only what the analyst called an improvement: plain wandering ("partial" with no advice) is no pattern.
+    if (seen.size === 0 && report.improvement.trim() && report.outcome !== "success") asking.push(report);
   }
+  for (const group of improvementGroups(asking, signalsById)) groups.set(group.fingerprint, group);
   return [...groups.values()].sort((a, b) => b.sessions - a.sessions || a.fingerprint.localeCompare(b.fingerprint));
+}
+
+/** Improvement reports clustered by what they ask for (see semanticGroups.ts). */
+function improvementGroups(reports: SessionReport[], signalsById: Map<string, SessionSignals>): FailureGroup[] {
+  const counts = new Map<string, number>();
+  const normalized = reports.map((r) => normalizeMessage(r.improvement));
+  for (const text of normalized) counts.set(text, (counts.get(text) ?? 0) + 1);
+  const clusterOf = new Map<string, { fingerprint: string; signal: string }>();
+  for (const cluster of clusterTexts(counts)) {
+    const key = improvementKey(cluster.leaderTerms, cluster.leader);
+    for (const member of cluster.members) clusterOf.set(member, key);
+  }
+  const groups = new Map<string, FailureGroup>();
+  reports.forEach((report, i) => {
+    const key = clusterOf.get(normalized[i] ?? "");
+    if (!key) return;
+    const route = signalsById.get(report.sessionId)?.exitRoute ?? "/";
+    const group = groups.get(key.fingerprint) ?? newGroup(key.fingerprint, "improvement", report.improvement, key.signal, route);
+    // The title is a real sentence from a report of the leading text, not a template with placeholders.
+    if (normalizeMessage(group.title) !== key.signal && normalized[i] === key.signal) group.title = report.improvement;
+    add(groups, group, report);
+  });
+  return [...groups.values()];
 }
 
 function newGroup(fingerprint: string, kind: PatternKind, title: string, signal: string, route: string): FailureGroup {

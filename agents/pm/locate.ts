@@ -1,5 +1,5 @@
 import type { CodeLocation } from "../../state/pattern.js";
-import type { LocalRepo } from "../../tools/codebase/localRepo.js";
+import type { CodeBackend } from "../../tools/codebase/backend.js";
 import { sourceTail } from "./fingerprint.js";
 import { constantParts } from "./normalize.js";
 import type { FailureGroup } from "./groupFailures.js";
@@ -11,7 +11,7 @@ const MAX_LOCATIONS = 3;
  * repository's files, else a search for the constant parts of the message; for an improvement, the
  * code that serves its route.
  */
-export async function locateInCode(group: FailureGroup, repo: LocalRepo): Promise<CodeLocation[]> {
+export async function locateInCode(group: FailureGroup, repo: CodeBackend): Promise<CodeLocation[]> {
   const found: CodeLocation[] = [];
   const push = (loc: CodeLocation): void => {
     if (found.length < MAX_LOCATIONS && !found.some((f) => f.path === loc.path && f.line === loc.line)) found.push(loc);

@@ -1,4 +1,5 @@
 import type { FailurePattern } from "../../state/pattern.js";
+import { redactText } from "../analysts/redact.js";
 
 const PRIORITY_NAMES = ["", "Urgent", "High", "Medium", "Low"];
 
@@ -35,5 +36,5 @@ export function ticketBody(pattern: FailurePattern, weekSessions: number): strin
     "",
     `_Pattern ${pattern.fingerprint}, filed by selfheal's PM._`,
   ];
-  return lines.join("\n");
+  return redactText(lines.join("\n"));
 }

@@ -1,4 +1,5 @@
 import type { Warehouse } from "../../warehouse/types.js";
+import { redactText } from "../analysts/redact.js";
 import type { Outcome, SessionReport } from "../../state/report.js";
 import type { Ticket, TicketStatus } from "../../state/ticket.js";
 import { isoWeekOf, weekRange } from "../../runtime/week.js";
@@ -20,13 +21,16 @@ const OUTCOMES: readonly Outcome[] = ["success", "partial", "failure", "bounce",
 export async function collectDigest(
   warehouse: Warehouse,
   week: string,
-  opts: { weeksOfTrend?: number; analystVersion?: string } = {},
+  opts: { weeksOfTrend?: number; analystVersion?: string; reportsOf?: (week: string) => Promise<SessionReport[]> } = {},
 ): Promise<DigestData> {
   const { start } = weekRange(week);
   const version = opts.analystVersion;
   const weeksOfTrend = Math.max(0, Math.floor(opts.weeksOfTrend ?? DEFAULT_WEEKS_OF_TREND));
 
-  const reports = oneReportPerSession(await warehouse.listReports({ week, analystVersion: version }), version);
+  // The caller's definition of a week's reports (one per session) wins; else the given analyst version's.
+  const reportsOf = opts.reportsOf ?? (async (w: string) => oneReportPerSession(await warehouse.listReports({ week: w }), version));
+  const reports = opts.reportsOf ? await opts.reportsOf(week) : oneReportPerSession(await warehouse.listReports({ week, analystVersion: version }), version);
+  const weekPoint = async (w: string): Promise<TrendPoint> => pointOf(w, await reportsOf(w));
   const overall = emptyDistribution();
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const byDepartment = new Map<string, number[]>();
@@ -46,11 +50,11 @@ export async function collectDigest(
 
   const previousWeeks: TrendPoint[] = [];
   for (let back = weeksOfTrend; back >= 1; back--) {
-    previousWeeks.push(await weekPoint(warehouse, isoWeekOf(new Date(start.getTime() - back * 7 * DAY_MS)), version));
+    previousWeeks.push(await weekPoint(isoWeekOf(new Date(start.getTime() - back * 7 * DAY_MS))));
   }
   const weeklyTrend = [...previousWeeks, { key: week, label: weekLabel(week), sessions, nps: impliedNps }];
   const prevWeek = isoWeekOf(new Date(start.getTime() - 7 * DAY_MS));
-  const prevPoint = previousWeeks.at(-1) ?? (await weekPoint(warehouse, prevWeek, version));
+  const prevPoint = previousWeeks.at(-1) ?? (await weekPoint(prevWeek));
 
   const allTickets = await warehouse.listTickets();
   const ticketByFingerprint = new Map(allTickets.map((t) => [t.fingerprint, t]));
@@ -133,9 +137,8 @@ function oneReportPerSession(reports: SessionReport[], preferredVersion: string 
   return bySession.size === reports.length ? reports : [...bySession.values()];
 }
 
-async function weekPoint(warehouse: Warehouse, week: string, version: string | undefined): Promise<TrendPoint> {
+function pointOf(week: string, reports: SessionReport[]): TrendPoint {
   const dist = emptyDistribution();
-  const reports = oneReportPerSession(await warehouse.listReports({ week }), version);
   for (const r of reports) addScore(dist, r.score);
   return { key: week, label: weekLabel(week), sessions: reports.length, nps: npsFromDistribution(dist) };
 }
@@ -195,7 +198,7 @@ function ticketRow(t: Ticket): TicketRow {
 }
 
 function clip(text: string): string {
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+  return redactText(text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`);
 }
 
 function isoDate(d: Date): string {

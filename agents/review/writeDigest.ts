@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Warehouse } from "../../warehouse/types.js";
 import { collectDigest } from "./digestData.js";
+import type { SessionReport } from "../../state/report.js";
 import { renderDigestHtml } from "./renderDigest.js";
 
 /** What the digest says, in a few numbers: for the CLI's output, the run record and graph state. */
@@ -22,9 +23,10 @@ export interface DigestSummary {
  */
 export async function writeDigest(
   warehouse: Warehouse,
-  opts: { week: string; outFile: string; productName: string; analystVersion?: string },
+  opts: { week: string; outFile: string; productName: string; analystVersion?: string; reportsOf?: (week: string) => Promise<SessionReport[]> },
 ): Promise<{ path: string; summary: DigestSummary }> {
-  const data = await collectDigest(warehouse, opts.week, opts.analystVersion === undefined ? {} : { analystVersion: opts.analystVersion });
+  const { week, analystVersion, reportsOf } = opts;
+  const data = await collectDigest(warehouse, week, { ...(analystVersion === undefined ? {} : { analystVersion }), ...(reportsOf ? { reportsOf } : {}) });
   const html = renderDigestHtml(data, { name: opts.productName });
 
   const path = resolve(opts.outFile);

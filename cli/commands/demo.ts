@@ -14,6 +14,11 @@ import { runWeek } from "../weeklyRun.js";
 import type { WeeklyStateType } from "../../graphs/weekly/state.js";
 import { printGate } from "../render.js";
 import { printWeek } from "../printWeek.js";
+import { describeTranscriptStats, transcriptStats } from "../../agents/analysts/transcriptStats.js";
+import { loadProfile } from "../../runtime/profile.js";
+import type { RunSettings } from "../../runtime/settings.js";
+
+const profileOf = (settings: RunSettings) => loadProfile(settings.config).profile;
 
 interface DemoOptions {
   sessions: number;
@@ -49,8 +54,13 @@ export function registerDemo(program: Command): void {
       out.progress(`simulated ${simulated.sessions} sessions (${simulated.events} PostHog events) of ${week}: ${eventsFile}`);
       const warehouse = openWarehouse(settings.db);
       try {
-        const ingest = await ingestFile(warehouse, eventsFile);
-        out.progress(`ingested ${ingest.events} new events (${ingest.duplicates} already stored) into ${ingest.sessions} sessions`);
+        const ingest = await ingestFile(warehouse, eventsFile, {
+          onDetected: (d) => out.progress(`detected format: ${d.format} (${d.packing}); streaming it into the warehouse in one transaction`),
+        });
+        out.progress(
+          `ingested ${ingest.events} new events (${ingest.duplicates} already stored) into ${ingest.sessions} sessions; ` +
+            `${ingest.sessionless} sessionless, ${ingest.malformed} malformed lines skipped`,
+        );
         // Not interactive: the demo answers its own gates, and says so; `selfheal run` stops at them.
         const outcome = await runWeek(settings, week, (gate) => {
           out.say(`Human gate "${gate.action_request.action}": the demo answers it itself with "accept" (selfheal run would stop here for you).`);
@@ -62,6 +72,7 @@ export function registerDemo(program: Command): void {
         }
         await out.result({ week, dataDir, ingest, ...summaryOf(outcome.state) }, async () => {
           await printWeek(out, warehouse, outcome.state, week);
+          out.say(describeTranscriptStats(await transcriptStats(warehouse, profileOf(settings), week), profileOf(settings)));
           out.say(`Warehouse ${settings.db}`);
           out.say(`Product   ${repo.path} (worktrees and briefs under ${dataDir})`);
         });

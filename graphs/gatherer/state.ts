@@ -3,12 +3,18 @@ import type { SessionRange } from "../../warehouse/types.js";
 
 const sum = (a: number, b: number): number => a + b;
 
+export type Analyst = "heuristic" | "llm";
+
 /** Counts and ids only: reports live in the warehouse, never in a checkpoint. */
 export const GathererState = Annotation.Root({
   /** ISO week to score (YYYY-Www); null scores every session without a current report. */
   week: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
   /** Stop after this many sessions; null for all. */
   limit: Annotation<number | null>({ reducer: (_a, b) => b, default: () => null }),
+  /** Which analyst writes the reports: the rules (no model) or the gatherer model. */
+  analyst: Annotation<Analyst>({ reducer: (_a, b) => b, default: () => "heuristic" }),
+  /** Model requests in flight at once (LLM analyst); null for the profile's `gatherer.concurrency`. */
+  concurrency: Annotation<number | null>({ reducer: (_a, b) => b, default: () => null }),
   /** Analyst version the reports are written under; set by the plan. */
   analystVersion: Annotation<string>({ reducer: (_a, b) => b, default: () => "" }),
   /** The batches the plan cut: session-id ranges, a few hundred sessions each. */
@@ -32,6 +38,6 @@ export interface GatherSummary {
   scored: number;
   skipped: number;
   failed: number;
-  analyst: "heuristic" | "llm";
+  analyst: Analyst;
   analystVersion: string;
 }

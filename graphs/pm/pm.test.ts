@@ -83,6 +83,26 @@ describe("PM graph on the demo's simulated week", () => {
     expect(tickets.filter((t) => t.labels.includes("skynet"))).toHaveLength(4);
   });
 
+  for (const scenario of ["missing_schedule", "confusing_publish"] as const) {
+    it(`makes ${scenario} one improvement pattern with >= 90% of its sessions, ticketed but not for Skynet`, async () => {
+      const sessions = [...demo.scenarios].filter(([, s]) => s === scenario).length;
+      const holding = patterns.filter((p) => p.sessionIds.some((id) => demo.scenarios.get(id) === scenario));
+      const main = holding.sort((a, b) => b.sessions - a.sessions)[0]!;
+      expect(main.kind).toBe("improvement");
+      expect(main.sessionIds.every((id) => demo.scenarios.get(id) === scenario)).toBe(true);
+      expect(main.sessions).toBeGreaterThanOrEqual(Math.ceil(sessions * 0.9));
+      expect(main.decision).toBe("ticket");
+      const ticket = await withWarehouse(demo, (w) => w.ticketByFingerprint(main.fingerprint));
+      expect(ticket?.labels).toEqual(expect.arrayContaining(["improvement"]));
+      expect(ticket?.labels).not.toContain("skynet");
+    });
+  }
+
+  it("makes no pattern of sessions that just browse around", () => {
+    const wandering = new Set(["happy_engaged", "happy_quick"]);
+    for (const p of patterns) expect(p.sessionIds.filter((id) => wandering.has(demo.scenarios.get(id) ?? ""))).toEqual([]);
+  });
+
   it("files one ticket per ticketed pattern, and none again on a second run", async () => {
     const before = await withWarehouse(demo, (w) => w.listTickets());
     expect(before).toHaveLength(patterns.filter((p) => p.decision === "ticket").length);

@@ -2,7 +2,7 @@ import { Annotation, END, START, StateGraph, type LangGraphRunnableConfig } from
 import { join } from "node:path";
 import { withRunContext } from "../../runtime/context.js";
 import { writeDigest } from "../../agents/review/writeDigest.js";
-import { heuristicVersion } from "../../agents/analysts/heuristic.js";
+import { currentReports } from "../../agents/analysts/currentReports.js";
 import type { DigestSummary } from "../../agents/review/writeDigest.js";
 
 export const ReviewState = Annotation.Root({
@@ -24,7 +24,7 @@ async function writeWeekDigest(state: ReviewStateType, config: LangGraphRunnable
       week,
       outFile,
       productName: profile.profile.product.name,
-      analystVersion: heuristicVersion(profile.profile),
+      reportsOf: (w) => currentReports(warehouse, profile.profile, w),
     });
     return { digest };
   });

@@ -1,26 +1,28 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { git } from "./git.js";
+import { matchFrameFile, sliceLines, type CodeBackend, type FileRange, type GrepHit } from "./backend.js";
 
-export interface GrepHit {
-  path: string;
-  line: number;
-  text: string;
-}
+export type { GrepHit } from "./backend.js";
 
 /**
  * Code search in a local clone with `git grep` (always there with git; no binary to download).
- * Paths are repository-relative.
+ * Paths are repository-relative; only tracked files are listed, searched or read, so a path cannot
+ * climb out of the repository.
  */
-export class LocalRepo {
+export class LocalRepo implements CodeBackend {
+  readonly name = "local" as const;
   private files: string[] | null = null;
 
   constructor(readonly root: string) {}
 
-  async listFiles(): Promise<string[]> {
+  async listFiles(opts: { under?: string } = {}): Promise<string[]> {
     this.files ??= (await git(this.root, ["ls-files"])).split("\n").filter(Boolean);
-    return this.files;
+    const under = opts.under?.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    return under ? this.files.filter((f) => f.startsWith(`${under}/`)) : this.files;
   }
 
-  /** Fixed-string search (or regex with `regex: true`), case-sensitive, at most `limit` hits. */
+  /** Fixed-string search (or extended regex with `regex: true`), case-sensitive, at most `limit` hits. */
   async grep(pattern: string, opts: { regex?: boolean; limit?: number } = {}): Promise<GrepHit[]> {
     const mode = opts.regex ? "-E" : "-F";
     // exit code 1 means "no match", not an error
@@ -34,14 +36,13 @@ export class LocalRepo {
     return hits;
   }
 
-  /** The repository file a stack frame's file name refers to: the shortest path ending with its tail. */
+  async readRange(path: string, start: number, end: number): Promise<FileRange> {
+    const clean = path.replace(/^\.?\/+/, "");
+    if (!(await this.listFiles()).includes(clean)) throw new Error(`no tracked file ${path} in the repository`);
+    return sliceLines(clean, await readFile(join(this.root, clean), "utf8"), start, end);
+  }
+
   async resolveFrameFile(tail: string): Promise<string | null> {
-    const files = await this.listFiles();
-    const candidates = files.filter((f) => f === tail || f.endsWith(`/${tail}`));
-    if (candidates.length) return candidates.sort((a, b) => a.length - b.length)[0] ?? null;
-    // Bundlers rename extensions (.ts -> .js): match on the stem.
-    const stem = tail.replace(/\.[cm]?[jt]sx?$/, "");
-    const byStem = files.filter((f) => f.replace(/\.[cm]?[jt]sx?$/, "").endsWith(stem));
-    return byStem.sort((a, b) => a.length - b.length)[0] ?? null;
+    return matchFrameFile(await this.listFiles(), tail);
   }
 }

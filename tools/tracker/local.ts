@@ -8,21 +8,25 @@ export class LocalTracker implements Tracker {
 
   constructor(private readonly warehouse: Warehouse) {}
 
+  async plan(p: TicketProposal): Promise<FileAction> {
+    return plannedAction(await this.warehouse.ticketByFingerprint(p.fingerprint), p);
+  }
+
   async file(p: TicketProposal): Promise<{ ticket: Ticket; action: FileAction }> {
     const existing = await this.warehouse.ticketByFingerprint(p.fingerprint);
     if (!existing) {
-      const ticket = await this.warehouse.insertTicket({ ...p, status: "open" });
+      const ticket = await this.warehouse.insertTicket({ ...ticketFields(p), status: "open" });
       return { ticket, action: "created" };
     }
     const action = plannedAction(existing, p);
     if (action === "unchanged") return { ticket: existing, action };
     if (action === "reopened") {
       const note = `\n\n---\nReopened by selfheal: the pattern recurred in ${p.sessions} sessions after the ticket was closed as done.`;
-      const ticket = await this.warehouse.updateTicket(existing.id, { ...p, body: `${p.body}${note}`, status: "open" });
+      const ticket = await this.warehouse.updateTicket(existing.id, { ...ticketFields(p), body: `${p.body}${note}`, status: "open" });
       return { ticket, action };
     }
     // A recurring pattern refreshes its open ticket; priority only ever rises (1 is the highest).
-    const ticket = await this.warehouse.updateTicket(existing.id, { ...p, priority: Math.min(existing.priority, p.priority) });
+    const ticket = await this.warehouse.updateTicket(existing.id, { ...ticketFields(p), priority: Math.min(existing.priority, p.priority) });
     return { ticket, action };
   }
 }
@@ -34,4 +38,10 @@ export function plannedAction(existing: Ticket | null, p: TicketProposal): FileA
   if (existing.status === "done") return "reopened";
   const changed = existing.sessions !== p.sessions || p.priority < existing.priority || existing.title !== p.title;
   return changed ? "updated" : "unchanged";
+}
+
+/** The proposal's fields a stored ticket keeps. */
+export function ticketFields(p: TicketProposal): Omit<TicketProposal, "week"> {
+  const { week: _week, ...fields } = p;
+  return fields;
 }

@@ -11,6 +11,8 @@ export interface TicketProposal {
   labels: string[];
   sessions: number;
   codeLocations: CodeLocation[];
+  /** Week of the pattern, for the ticket's link back to it and the reopening note. */
+  week?: string;
 }
 
 export type FileAction = "created" | "updated" | "reopened" | "unchanged";
@@ -21,5 +23,7 @@ export type FileAction = "created" | "updated" | "reopened" | "unchanged";
  */
 export interface Tracker {
   readonly kind: "local" | "linear";
+  /** What filing would do, after bringing the warehouse's copy of the pattern's ticket up to date. */
+  plan(proposal: TicketProposal): Promise<FileAction>;
   file(proposal: TicketProposal): Promise<{ ticket: Ticket; action: FileAction }>;
 }

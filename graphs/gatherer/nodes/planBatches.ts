@@ -1,6 +1,7 @@
 import { Send, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext } from "../../../runtime/context.js";
 import { heuristicVersion } from "../../../agents/analysts/heuristic.js";
+import { llmVersionFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionRange } from "../../../warehouse/types.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
 
@@ -9,8 +10,9 @@ export const BATCH_SIZE = 250;
 
 /** Finds the sessions without a current report and cuts them into id ranges. */
 export async function planBatches(state: GathererStateType, config: LangGraphRunnableConfig): Promise<GathererUpdate> {
-  return withRunContext(config, async ({ warehouse, profile }) => {
-    const analystVersion = heuristicVersion(profile.profile);
+  return withRunContext(config, async ({ warehouse, profile, models }) => {
+    // With no model for --analyst llm this throws a usage error naming the setting to add.
+    const analystVersion = state.analyst === "llm" ? llmVersionFor(profile.profile, models) : heuristicVersion(profile.profile);
     const week = state.week ?? undefined;
     const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week });
     const pending = state.limit ? unscored.slice(0, state.limit) : unscored;
@@ -30,5 +32,5 @@ export async function planBatches(state: GathererStateType, config: LangGraphRun
 export function fanOut(state: GathererStateType): Send[] | "summarize" {
   const batches = state.plannedBatches;
   if (batches.length === 0) return "summarize";
-  return batches.map((batch) => new Send("scoreBatch", { batch, week: state.week, analystVersion: state.analystVersion, limit: state.limit }));
+  return batches.map((batch) => new Send("scoreBatch", { batch, week: state.week, analystVersion: state.analystVersion, limit: state.limit, analyst: state.analyst, concurrency: state.concurrency }));
 }

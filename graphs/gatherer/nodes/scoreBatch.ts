@@ -1,35 +1,72 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext, type RunContext } from "../../../runtime/context.js";
 import { analyzeHeuristically } from "../../../agents/analysts/heuristic.js";
+import { redactReport } from "../../../agents/analysts/redact.js";
+import { analyzeWithModel } from "../../../agents/analysts/llm/analyst.js";
+import { llmAnalystFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionReport } from "../../../state/report.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
 
 /**
- * Scores one batch and stores its reports in one transaction, so a crash loses at most the batch in
- * flight. Sessions that gained a report meanwhile (a resumed run) are not scored again.
+ * Scores one batch. Sessions that gained a report meanwhile (a resumed run) are not scored again.
+ * Every report is redacted before it is stored, whichever analyst wrote it.
  */
 export async function scoreBatch(state: GathererStateType, config: LangGraphRunnableConfig): Promise<GathererUpdate> {
   const batch = state.batch;
   if (!batch) return {};
-  return withRunContext(config, async ({ warehouse, profile, log }) => {
-    const ids = await warehouse.sessionsWithoutReport({
+  return withRunContext(config, async (ctx) => {
+    const ids = await ctx.warehouse.sessionsWithoutReport({
       analystVersion: state.analystVersion,
       week: state.week ?? undefined,
       range: batch,
     });
-    const reports: SessionReport[] = [];
-    let failed = 0;
-    for (const signals of await warehouse.sessionSignals(ids)) {
-      try {
-        reports.push(analyzeHeuristically(signals, profile.profile));
-      } catch (err) {
-        failed++;
-        log.warn({ sessionId: signals.sessionId, err: (err as Error).message }, "session analysis failed");
-      }
-    }
-    await warehouse.saveReports(reports);
-    log.info({ batch, scored: reports.length, failed }, "batch scored");
-    config.writer?.({ stage: "gather", scored: reports.length, failed });
-    return { scored: reports.length, failed };
+    const result = state.analyst === "llm" ? await scoreWithModel(ids, state, ctx, config) : await scoreByRules(ids, ctx, config);
+    ctx.log.info({ batch, ...result }, "batch scored");
+    return result;
   });
+}
+
+/** The rules are fast: the batch's reports go in one transaction, so a crash loses at most this batch. */
+async function scoreByRules(ids: string[], { warehouse, profile, log }: RunContext, config: LangGraphRunnableConfig): Promise<{ scored: number; failed: number }> {
+  const reports: SessionReport[] = [];
+  let failed = 0;
+  for (const signals of await warehouse.sessionSignals(ids)) {
+    try {
+      reports.push(redactReport(analyzeHeuristically(signals, profile.profile)));
+    } catch (err) {
+      failed++;
+      log.warn({ sessionId: signals.sessionId, err: (err as Error).message }, "session analysis failed");
+    }
+  }
+  await warehouse.saveReports(reports);
+  config.writer?.({ stage: "gather", scored: reports.length, failed });
+  return { scored: reports.length, failed };
+}
+
+/**
+ * Model calls are slow: the batch's sessions go to the endpoint's queue together and each report is
+ * stored the moment it is written, so a crash loses only the requests in flight. A session whose
+ * report stays invalid after one repair, or whose requests keep failing, is counted and has no report.
+ */
+async function scoreWithModel(ids: string[], state: GathererStateType, ctx: RunContext, config: LangGraphRunnableConfig): Promise<{ scored: number; failed: number }> {
+  const { warehouse, profile, models, log } = ctx;
+  const analyst = llmAnalystFor(profile.profile, models, log, state.concurrency);
+  if (analyst.version !== state.analystVersion) throw new Error(`the gatherer model changed during the run (${analyst.version} != ${state.analystVersion})`);
+  let scored = 0;
+  let failed = 0;
+  await Promise.all(
+    ids.map(async (sessionId) => {
+      const events = await warehouse.sessionEvents(sessionId);
+      const result = await analyzeWithModel(sessionId, events, analyst);
+      if (result.ok) {
+        await warehouse.saveReports([redactReport(result.report)]);
+        scored++;
+      } else {
+        failed++;
+        log.warn({ sessionId, reason: result.reason }, "session analysis failed");
+      }
+      config.writer?.({ stage: "gather", scored: result.ok ? 1 : 0, failed: result.ok ? 0 : 1 });
+    }),
+  );
+  return { scored, failed };
 }

@@ -6,7 +6,7 @@ export function summarize(state: GathererStateType): GathererUpdate {
       scored: state.scored,
       skipped: state.skipped,
       failed: state.failed,
-      analyst: "heuristic",
+      analyst: state.analyst,
       analystVersion: state.analystVersion,
     },
   };

@@ -1,8 +1,9 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext } from "../../../runtime/context.js";
 import { buildPatterns } from "../../../agents/pm/buildPatterns.js";
+import { modelFor } from "../../../agents/models.js";
 import { ticketBody, ticketLabels } from "../../../agents/pm/ticketText.js";
-import { plannedAction } from "../../../tools/tracker/local.js";
+import { trackerFor } from "../../../tools/tracker/index.js";
 import type { TicketProposal } from "../../../tools/tracker/types.js";
 import type { GatedProposal, PmStateType, PmUpdate } from "../state.js";
 
@@ -10,10 +11,12 @@ import type { GatedProposal, PmStateType, PmUpdate } from "../state.js";
 export async function analyze(state: PmStateType, config: LangGraphRunnableConfig): Promise<PmUpdate> {
   const week = state.week;
   if (!week) throw new Error("pm graph needs a week (YYYY-Www) in its input");
-  return withRunContext(config, async ({ warehouse, profile }) => {
-    const patterns = await buildPatterns(warehouse, week, profile.profile, profile.repoPath);
+  return withRunContext(config, async ({ warehouse, profile, models, log }) => {
+    const model = modelFor("pm", profile.profile, models);
+    const patterns = await buildPatterns(warehouse, week, profile.profile, profile.repoPath, { model, log });
     await warehouse.savePatterns(week, patterns);
     const weekSessions = await warehouse.countSessions(week);
+    const tracker = trackerFor(profile.profile, warehouse);
     const proposals: GatedProposal[] = [];
     for (const pattern of patterns.filter((p) => p.decision === "ticket")) {
       const proposal: TicketProposal = {
@@ -25,8 +28,9 @@ export async function analyze(state: PmStateType, config: LangGraphRunnableConfi
         labels: ticketLabels(pattern),
         sessions: pattern.sessions,
         codeLocations: pattern.codeLocations,
+        week,
       };
-      const action = plannedAction(await warehouse.ticketByFingerprint(pattern.fingerprint), proposal);
+      const action = await tracker.plan(proposal);
       if (action !== "unchanged") proposals.push({ ...proposal, action });
     }
     const ticketed = patterns.filter((p) => p.decision === "ticket").length;

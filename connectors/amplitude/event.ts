@@ -1,0 +1,68 @@
+import type { StoredEvent } from "../../state/session.js";
+import { domainOf, isObject, parseTimestamp, pathOf, RecordError, requireString, stringOr } from "../record.js";
+
+/** Amplitude's autocapture events, named in PostHog's model so the sessionizer reads them. */
+const EVENT_NAMES: Record<string, string> = {
+  "[Amplitude] Page Viewed": "$pageview",
+  "[Amplitude] Element Clicked": "$autocapture",
+  "[Amplitude] Rage Click": "$rageclick",
+  "[Amplitude] Dead Click": "$dead_click",
+  session_start: "$session_start",
+  session_end: "$session_end",
+};
+
+/**
+ * One event of an Amplitude export (the Export API's zip of gzipped JSON lines): `event_type`,
+ * `user_id` / `device_id`, `session_id` (the session's start in epoch ms; -1 when the event has none),
+ * `event_time` (UTC, zone-less), `event_properties`, `$insert_id` (the deduplication key).
+ */
+export function parseAmplitudeEvent(record: unknown): StoredEvent {
+  if (!isObject(record)) throw new RecordError("expected a JSON object");
+  const eventType = requireString(record, "event_type");
+  const uuid = stringOr(record["$insert_id"]) ?? stringOr(record["uuid"]);
+  if (!uuid) throw new RecordError("missing $insert_id (and uuid)", "$insert_id");
+  const timestamp = parseTimestamp(record["event_time"] ?? record["client_event_time"], "event_time");
+  const userId = stringOr(record["user_id"]);
+  const deviceId = stringOr(record["device_id"]);
+  const distinctId = userId ?? deviceId;
+  if (!distinctId) throw new RecordError("missing user_id and device_id", "user_id");
+  const rawSession = Number(record["session_id"]);
+  // Amplitude numbers sessions per device by their start time; -1 marks an event outside any session.
+  const sessionId = Number.isFinite(rawSession) && rawSession > 0 ? `amplitude:${deviceId ?? userId}:${rawSession}` : null;
+  const given = record["event_properties"];
+  const props: Record<string, unknown> = isObject(given) ? { ...given } : {};
+  const properties: Record<string, unknown> = { ...props, ...pageProperties(props), ...deviceProperties(record) };
+  if (sessionId) properties["$session_id"] = sessionId;
+  const text = props["[Amplitude] Element Text"];
+  if (typeof text === "string") properties["$el_text"] = text;
+  let event = EVENT_NAMES[eventType] ?? eventType;
+  if (event === "$autocapture") properties["$event_type"] = "click";
+  // Other built-in "[Amplitude] ..." events are analytics plumbing, not the product's own events.
+  if (event === eventType && eventType.startsWith("[Amplitude] ")) event = `$${eventType}`;
+  return { uuid, event, distinctId, timestamp, sessionId, properties };
+}
+
+function pageProperties(props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const url = stringOr(props["[Amplitude] Page Location"]) ?? stringOr(props["[Amplitude] Page URL"]);
+  const path = stringOr(props["[Amplitude] Page Path"]) ?? pathOf(url);
+  if (url) out["$current_url"] = url;
+  if (path) out["$pathname"] = path;
+  const referrer = stringOr(props["referrer"]) ?? stringOr(props["[Amplitude] Page Referrer"]);
+  if (referrer) {
+    out["$referrer"] = referrer;
+    out["$referring_domain"] = stringOr(props["referring_domain"]) ?? domainOf(referrer);
+  }
+  return out;
+}
+
+function deviceProperties(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const os = stringOr(record["os_name"]);
+  const device = stringOr(record["device_type"]) ?? stringOr(record["device_family"]);
+  const platform = stringOr(record["platform"]);
+  if (os) out["$os"] = os;
+  if (device) out["$device_type"] = device;
+  if (platform) out["$lib"] = platform;
+  return out;
+}

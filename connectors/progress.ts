@@ -1,0 +1,39 @@
+/** Where a long import has got to. */
+export interface IngestProgress {
+  lines: number;
+  events: number;
+  seconds: number;
+  /** Events read per second so far. */
+  eventsPerSec: number;
+  phase: "reading" | "sessionizing" | "done";
+}
+
+/** Calls `report` at most once per `everyMs` while reading, and always for a phase change. */
+export function throttledProgress(report: ((p: IngestProgress) => void) | undefined, everyMs = 1000) {
+  const start = performance.now();
+  let last = start;
+  const snapshot = (lines: number, events: number, phase: IngestProgress["phase"]): IngestProgress => {
+    const seconds = (performance.now() - start) / 1000;
+    return { lines, events, seconds, eventsPerSec: seconds > 0 ? Math.round(events / seconds) : 0, phase };
+  };
+  return {
+    tick(lines: number, events: number): void {
+      if (!report || (lines & 1023) !== 0) return; // look at the clock every 1024 lines only
+      const now = performance.now();
+      if (now - last < everyMs) return;
+      last = now;
+      report(snapshot(lines, events, "reading"));
+    },
+    phase(lines: number, events: number, phase: IngestProgress["phase"]): void {
+      report?.(snapshot(lines, events, phase));
+    },
+  };
+}
+
+/** One stderr line, e.g. "read 250,000 lines, 249,100 events (61,000 events/s)". */
+export function formatProgress(p: IngestProgress): string {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  if (p.phase === "sessionizing") return `read ${n(p.lines)} lines, ${n(p.events)} events; sessionizing and committing…`;
+  if (p.phase === "done") return `imported in ${p.seconds.toFixed(1)} s (${n(p.eventsPerSec)} events/s)`;
+  return `read ${n(p.lines)} lines, ${n(p.events)} events (${n(p.eventsPerSec)} events/s)`;
+}

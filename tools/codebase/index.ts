@@ -1,0 +1,21 @@
+import { existsSync } from "node:fs";
+import type { ProductProfile } from "../../state/profile.js";
+import { githubAccess, githubClient, parseRepoSlug } from "../github/client.js";
+import type { CodeBackend } from "./backend.js";
+import { GitHubRepo } from "./githubRepo.js";
+import { LocalRepo } from "./localRepo.js";
+
+export type { CodeBackend } from "./backend.js";
+
+/**
+ * Where to read the product's code: its local clone when there is one (fast, the default), else its
+ * GitHub repository (`repo.github`) when a token is at hand, else nowhere (locations stay unknown).
+ */
+export function codeBackendFor(profile: ProductProfile, repoPath: string | null, env: NodeJS.ProcessEnv = process.env): CodeBackend | null {
+  if (repoPath && existsSync(repoPath)) return new LocalRepo(repoPath);
+  const slug = profile.repo?.github;
+  if (!slug) return null;
+  const access = githubAccess(env);
+  if (!access.token) return null; // code search needs authentication, even on public repositories
+  return new GitHubRepo(githubClient(access), { ...parseRepoSlug(slug), ref: profile.repo?.defaultBranch ?? "main" });
+}

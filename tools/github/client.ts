@@ -1,0 +1,34 @@
+import { Octokit } from "@octokit/rest";
+
+/** Where GitHub is and who we are there; the token and URL come from the environment, never the profile. */
+export interface GitHubAccess {
+  token: string | null;
+  /** API base URL: GitHub Enterprise, or a local fake server in tests. */
+  baseUrl: string;
+}
+
+/** GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL, with the profile's apiUrl as the fallback URL. */
+export function githubAccess(env: NodeJS.ProcessEnv = process.env, apiUrl?: string): GitHubAccess {
+  return {
+    token: env["GITHUB_TOKEN"] || env["GH_TOKEN"] || null,
+    baseUrl: (env["GITHUB_API_URL"] || apiUrl || "https://api.github.com").replace(/\/+$/, ""),
+  };
+}
+
+/** The one place a GitHub client is constructed. */
+export function githubClient(access: GitHubAccess): Octokit {
+  return new Octokit({
+    auth: access.token ?? undefined,
+    baseUrl: access.baseUrl,
+    userAgent: "selfheal",
+    // Octokit's default logger writes to the console; library code stays quiet.
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+}
+
+/** "owner/name" split, or an error naming the bad value. */
+export function parseRepoSlug(slug: string): { owner: string; repo: string } {
+  const m = /^([\w.-]+)\/([\w.-]+)$/.exec(slug.trim());
+  if (!m) throw new Error(`repo.github must be "owner/name", got ${JSON.stringify(slug)}`);
+  return { owner: m[1]!, repo: m[2]! };
+}

@@ -1,0 +1,132 @@
+import type { LinearClient } from "@linear/sdk";
+import type { Warehouse } from "../../warehouse/types.js";
+import type { Ticket } from "../../state/ticket.js";
+import { plannedAction, ticketFields } from "./local.js";
+import { issueByMarker, issueRef, labelsByName, statusOf, teamId, type LinearIssueRef } from "./linearApi.js";
+import type { FileAction, TicketProposal, Tracker } from "./types.js";
+
+export interface LinearTrackerOptions {
+  /** Team key (ENG) or id. */
+  team: string;
+  /** Link back to a pattern, with {fingerprint} and {week} placeholders. */
+  patternUrl?: string;
+}
+
+/**
+ * Tickets as Linear issues. The warehouse keeps the pattern fingerprint -> issue mapping (a ticket row
+ * whose id is the issue's identifier), and Linear stays the truth about the issue's state: before
+ * deciding, the mirror is refreshed from Linear, so an issue a human closed as done is reopened with a
+ * comment when its pattern recurs, and an open one is updated. Never a twin: the description carries a
+ * marker with the fingerprint, and an issue found by it is adopted if the mapping was lost.
+ */
+export class LinearTracker implements Tracker {
+  readonly kind = "linear" as const;
+  private teamIdCache: string | null = null;
+
+  constructor(
+    private readonly warehouse: Warehouse,
+    private readonly client: LinearClient,
+    private readonly opts: LinearTrackerOptions,
+  ) {}
+
+  async plan(p: TicketProposal): Promise<FileAction> {
+    const { mirror } = await this.sync(p);
+    return plannedAction(mirror, p);
+  }
+
+  async file(p: TicketProposal): Promise<{ ticket: Ticket; action: FileAction }> {
+    const { mirror, issue } = await this.sync(p);
+    const action = plannedAction(mirror, p);
+    if (action === "unchanged" && mirror) return { ticket: mirror, action };
+    if (!mirror || !issue) return { ticket: await this.create(p), action: "created" };
+
+    const labelIds = await this.labelIds(p.labels);
+    const priority = Math.min(issue.priority || 4, p.priority); // Linear's 0 is "no priority"
+    if (action === "reopened") {
+      const stateId = await this.reopenState();
+      await this.client.updateIssue(issue.id, { description: this.description(p), priority, labelIds, ...(stateId ? { stateId } : {}) });
+      await this.client.createComment({
+        issueId: issue.id,
+        body: `Reopened by selfheal: the pattern recurred${p.week ? ` in ${p.week}` : ""} in ${p.sessions} sessions after this issue was closed as done.`,
+      });
+      const ticket = await this.warehouse.updateTicket(mirror.id, { ...ticketFields(p), title: mirror.title, priority, status: "open" });
+      return { ticket, action };
+    }
+    // An open issue: new count and examples, priority raised if warranted; the title stays whatever humans made it.
+    await this.client.updateIssue(issue.id, { description: this.description(p), priority, labelIds });
+    const ticket = await this.warehouse.updateTicket(mirror.id, { ...ticketFields(p), title: mirror.title, priority });
+    return { ticket, action };
+  }
+
+  /** The warehouse's copy of the pattern's issue, brought up to date with Linear (or adopted from it). */
+  private async sync(p: TicketProposal): Promise<{ mirror: Ticket | null; issue: LinearIssueRef | null }> {
+    let mirror = await this.warehouse.ticketByFingerprint(p.fingerprint);
+    const issue = mirror ? await issueRef(this.client, mirror.id) : await issueByMarker(this.client, await this.team(), marker(p.fingerprint));
+    if (!issue) return { mirror: null, issue: null };
+    const status = statusOf(issue.state?.type);
+    if (!mirror) {
+      // Adopted: what the issue says is unknown, so the count is 0 and the next filing refreshes it.
+      mirror = await this.warehouse.insertTicket({ ...ticketFields(p), id: issue.identifier, url: issue.url, priority: issue.priority || p.priority, status, sessions: 0 });
+    } else if (mirror.status !== status) {
+      mirror = await this.warehouse.updateTicket(mirror.id, { status });
+    }
+    return { mirror, issue };
+  }
+
+  private async create(p: TicketProposal): Promise<Ticket> {
+    const payload = await this.client.createIssue({
+      teamId: await this.team(),
+      title: p.title,
+      description: this.description(p),
+      priority: p.priority,
+      labelIds: await this.labelIds(p.labels),
+    });
+    const issueId = payload.issueId;
+    if (!payload.success || !issueId) throw new Error(`Linear did not create the issue for pattern ${p.fingerprint}`);
+    const issue = await issueRef(this.client, issueId);
+    if (!issue) throw new Error(`Linear created issue ${issueId} but cannot find it`);
+    return this.warehouse.insertTicket({ ...ticketFields(p), id: issue.identifier, url: issue.url, status: "open" });
+  }
+
+  /** The labels' ids, creating on the team those that do not exist yet. */
+  private async labelIds(names: string[]): Promise<string[]> {
+    const team = await this.team();
+    const wanted = [...new Set(names.filter(Boolean))];
+    const existing = await labelsByName(this.client, wanted, team);
+    const ids: string[] = [];
+    for (const name of wanted) {
+      let id = existing.get(name.toLowerCase());
+      if (!id) {
+        const created = await this.client.createIssueLabel({ name, teamId: team });
+        id = created.issueLabelId;
+      }
+      if (id) ids.push(id);
+    }
+    return ids;
+  }
+
+  /** The team's first "unstarted" state (Todo), else its backlog: where a reopened issue goes. */
+  private async reopenState(): Promise<string | null> {
+    const states = await this.client.workflowStates({ filter: { team: { id: { eq: await this.team() } } } });
+    const rank = (type: string): number => ["unstarted", "backlog", "triage"].indexOf(type);
+    const usable = states.nodes.filter((s) => rank(s.type) >= 0).sort((a, b) => rank(a.type) - rank(b.type) || a.position - b.position);
+    return usable[0]?.id ?? null;
+  }
+
+  private async team(): Promise<string> {
+    this.teamIdCache ??= await teamId(this.client, this.opts.team);
+    return this.teamIdCache;
+  }
+
+  /** The body, a link back to the pattern, and the marker that makes the issue findable by fingerprint. */
+  private description(p: TicketProposal): string {
+    const link = this.opts.patternUrl
+      ? `[Pattern ${p.fingerprint}](${this.opts.patternUrl.replaceAll("{fingerprint}", p.fingerprint).replaceAll("{week}", p.week ?? "")})`
+      : `Pattern \`${p.fingerprint}\`${p.week ? ` (${p.week}; \`selfheal triage --week ${p.week} --json\`)` : ""}`;
+    return `${p.body}\n\n${link}\n\n${marker(p.fingerprint)}`;
+  }
+}
+
+function marker(fingerprint: string): string {
+  return `selfheal-pattern:${fingerprint}`;
+}
