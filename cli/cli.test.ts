@@ -117,3 +117,11 @@ describe("the command-line contract", () => {
     expect(limit.code).toBe(2);
   });
 });
+
+describe("--db", () => {
+  it("refuses a database URL instead of taking it for a file path", async () => {
+    const out = await runCli(["--db", "postgres://127.0.0.1:5432/test", "reports", "--json"]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("only a SQLite file path is supported");
+  });
+});

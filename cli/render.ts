@@ -20,7 +20,7 @@ export function printPatterns(out: Output, triage: TriageJson): void {
 
 export function printAttempts(out: Output, attempts: AttemptLine[]): void {
   if (attempts.length === 0) {
-    out.say("Skynet: no open bug ticket with a known code location to work on.");
+    out.say("Skynet: nothing new to work on (no open bug ticket with a known code location lacks an attempt).");
     return;
   }
   for (const a of attempts) {

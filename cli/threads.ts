@@ -6,6 +6,12 @@ import type { Warehouse } from "../warehouse/types.js";
 import type { HumanInterrupt } from "../state/humanInterrupt.js";
 import { runOnThread, waitingGate, type GateAnswerer, type GraphOutcome } from "./runGraph.js";
 
+/**
+ * Skynet's one thread: its queue spans days, so a PR gate left waiting on Monday is still the one
+ * `fix --yes` answers on Tuesday.
+ */
+export const FIX_THREAD = "fix-queue";
+
 /** The kinds of checkpointed thread the CLI starts, named `<kind>-<key>`. */
 const KINDS = ["weekly", "triage", "fix"] as const;
 type ThreadKind = (typeof KINDS)[number];

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { UsageError } from "./errors.js";
 
 /** Where a run finds its warehouse, product profile and data folder. */
 export interface RunSettings {
@@ -19,9 +20,18 @@ export const DEFAULT_CONFIG = "selfheal.config.json";
  * The one place these names and defaults live.
  */
 export function resolveSettings(explicit: { db?: string | null; config?: string | null; dataDir?: string | null } = {}): RunSettings {
-  const db = resolve(explicit.db ?? process.env["SELFHEAL_DB"] ?? DEFAULT_DB);
+  const named = explicit.db ?? process.env["SELFHEAL_DB"] ?? DEFAULT_DB;
+  if (isDatabaseUrl(named)) {
+    throw new UsageError(`--db ${named}: only a SQLite file path is supported in this version (the Postgres warehouse is not built yet)`);
+  }
+  const db = resolve(named);
   const configured = explicit.config ?? process.env["SELFHEAL_CONFIG"] ?? null;
   const config = configured ? resolve(configured) : existsSync(DEFAULT_CONFIG) ? resolve(DEFAULT_CONFIG) : null;
   const dataDir = resolve(explicit.dataDir ?? dirname(db));
   return { db, config, dataDir };
+}
+
+/** A URL such as postgres://host/db, which must never be taken for a relative file path. */
+function isDatabaseUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 }

@@ -3,10 +3,7 @@ import type { Warehouse } from "./types.js";
 
 export type { Warehouse } from "./types.js";
 
-/** Opens the warehouse named by a path (SQLite); a postgres:// URL will select the Postgres engine. */
+/** Opens the warehouse at a SQLite file path (resolveSettings refuses database URLs before this). */
 export function openWarehouse(location: string): Warehouse {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error("the Postgres warehouse is not built yet; use a SQLite file path");
-  }
   return new SqliteWarehouse(location);
 }

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { mkdirSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { openWarehouse } from "../../warehouse/index.js";
 import { ingestFile } from "../../connectors/ingest.js";
 import { simulateWeek, writeSessionsJsonl } from "../../demo/simulator/index.js";
-import { resolveSettings, DEFAULT_DB } from "../../runtime/settings.js";
+import { resolveSettings } from "../../runtime/settings.js";
 import { UsageError } from "../../runtime/errors.js";
 import { isIsoWeek, previousWeek, weekRange } from "../../runtime/week.js";
 import { positiveInt, type GlobalOptions } from "../globals.js";
@@ -40,7 +40,7 @@ export function registerDemo(program: Command): void {
       const out = new Output(Boolean(globals.json));
       const week = options.week ?? previousWeek(new Date());
       if (!isIsoWeek(week)) throw new UsageError(`--week must be an ISO week like 2026-W47, got "${week}"`);
-      const db = resolve(globals.db ?? process.env["SELFHEAL_DB"] ?? DEFAULT_DB);
+      const { db } = resolveSettings({ db: globals.db, config: null });
       const dataDir = dirname(db);
       if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
       mkdirSync(dataDir, { recursive: true });

@@ -6,6 +6,7 @@ import { runOnThread } from "../runGraph.js";
 import { fixJson } from "../contract.js";
 import { printAttempts, printGate } from "../render.js";
 import { acceptIf } from "../gates.js";
+import { FIX_THREAD } from "../threads.js";
 
 export function registerFix(program: Command): void {
   program
@@ -14,7 +15,7 @@ export function registerFix(program: Command): void {
     .option("--yes", "approve the pull-request gate")
     .action(async (options: { yes?: boolean }, command: Command) => {
       const { settings, out } = globalsOf(command);
-      const threadId = `fix-${new Date().toISOString().slice(0, 10)}`;
+      const threadId = FIX_THREAD;
       const outcome = await runOnThread<SkynetStateType>(buildSkynetGraph(), {}, { settings, threadId, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
       if (outcome.status === "waiting") {
         await out.result({ attempts: [], gate: outcome.gate }, () => printGate(out, outcome.gate, "Approve with: npx selfheal fix --yes"));

@@ -10,6 +10,7 @@ import { UsageError } from "../../runtime/errors.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import { globalsOf, positiveInt, weekFor } from "../globals.js";
 import { runOnThread, type GraphOutcome } from "../runGraph.js";
+import { FIX_THREAD } from "../threads.js";
 import type { Output } from "../output.js";
 import { gather } from "./gather.js";
 
@@ -69,7 +70,7 @@ function jobsFor(settings: RunSettings, out: Output, schedule: { gather: string;
       name: "fix",
       cron: schedule.fix,
       run: async () => {
-        const threadId = `fix-${new Date().toISOString().slice(0, 10)}`;
+        const threadId = FIX_THREAD;
         sayIfWaiting("fix", await runOnThread(buildSkynetGraph(), {}, { settings, threadId, answer: leaveGates, progress }));
       },
     },
