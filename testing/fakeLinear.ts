@@ -44,6 +44,7 @@ export class FakeLinearServer {
     { id: "st-backlog", name: "Backlog", type: "backlog", position: 0 },
     { id: "st-todo", name: "Todo", type: "unstarted", position: 1 },
     { id: "st-doing", name: "In Progress", type: "started", position: 2 },
+    { id: "st-review", name: "In Review", type: "started", position: 2.5 },
     { id: "st-done", name: "Done", type: "completed", position: 3 },
     { id: "st-canceled", name: "Canceled", type: "canceled", position: 4 },
   ];

@@ -1,7 +1,7 @@
 import type { LinearClient } from "@linear/sdk";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { Ticket } from "../../state/ticket.js";
-import { plannedAction, ticketFields } from "./local.js";
+import { inReviewFields, plannedAction, ticketFields } from "./local.js";
 import { issueByMarker, issueRef, labelsByName, statusOf, teamId, type LinearIssueRef } from "./linearApi.js";
 import type { FileAction, TicketProposal, Tracker } from "./types.js";
 
@@ -58,6 +58,20 @@ export class LinearTracker implements Tracker {
     return { ticket, action };
   }
 
+  /**
+   * The issue moves to the team's review state (a started state named like "In Review", else its first
+   * started state) with a comment linking the pull request; the warehouse's copy follows.
+   */
+  async markInReview(ticket: Ticket, prUrl: string): Promise<Ticket> {
+    const issue = await issueRef(this.client, ticket.id);
+    if (issue) {
+      const stateId = await this.reviewState();
+      if (stateId) await this.client.updateIssue(issue.id, { stateId });
+      await this.client.createComment({ issueId: issue.id, body: `Pull request for review, opened by selfheal's Skynet: ${prUrl}` });
+    }
+    return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
+  }
+
   /** The warehouse's copy of the pattern's issue, brought up to date with Linear (or adopted from it). */
   private async sync(p: TicketProposal): Promise<{ mirror: Ticket | null; issue: LinearIssueRef | null }> {
     let mirror = await this.warehouse.ticketByFingerprint(p.fingerprint);
@@ -107,10 +121,21 @@ export class LinearTracker implements Tracker {
 
   /** The team's first "unstarted" state (Todo), else its backlog: where a reopened issue goes. */
   private async reopenState(): Promise<string | null> {
+    const rank = (s: { type: string }): number => ["unstarted", "backlog", "triage"].indexOf(s.type);
+    return (await this.firstState(rank))?.id ?? null;
+  }
+
+  /** A started state named for review ("In Review"), else the team's first started state. */
+  private async reviewState(): Promise<string | null> {
+    const rank = (s: { type: string; name: string }): number => (s.type !== "started" ? -1 : /review/i.test(s.name) ? 0 : 1);
+    return (await this.firstState(rank))?.id ?? null;
+  }
+
+  /** The team's workflow state ranked first (lowest non-negative rank, then Linear's position). */
+  private async firstState(rank: (s: { type: string; name: string }) => number): Promise<{ id: string } | null> {
     const states = await this.client.workflowStates({ filter: { team: { id: { eq: await this.team() } } } });
-    const rank = (type: string): number => ["unstarted", "backlog", "triage"].indexOf(type);
-    const usable = states.nodes.filter((s) => rank(s.type) >= 0).sort((a, b) => rank(a.type) - rank(b.type) || a.position - b.position);
-    return usable[0]?.id ?? null;
+    const usable = states.nodes.filter((s) => rank(s) >= 0).sort((a, b) => rank(a) - rank(b) || a.position - b.position);
+    return usable[0] ?? null;
   }
 
   private async team(): Promise<string> {

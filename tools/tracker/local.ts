@@ -29,6 +29,16 @@ export class LocalTracker implements Tracker {
     const ticket = await this.warehouse.updateTicket(existing.id, { ...ticketFields(p), priority: Math.min(existing.priority, p.priority) });
     return { ticket, action };
   }
+
+  markInReview(ticket: Ticket, prUrl: string): Promise<Ticket> {
+    return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
+  }
+}
+
+/** The stored ticket's side of "in review": the status, and the link in its body (once). */
+export function inReviewFields(ticket: Ticket, prUrl: string): Pick<Ticket, "status" | "body"> {
+  const line = `Pull request: ${prUrl}`;
+  return { status: "in_review", body: ticket.body.includes(line) ? ticket.body : `${ticket.body}\n\n${line}` };
 }
 
 /** What filing this proposal would do to the ticket already filed for its pattern. */

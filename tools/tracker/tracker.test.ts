@@ -48,6 +48,19 @@ describe("Linear tracker through @linear/sdk against a schema-checking fake", ()
     await fake.stop();
   });
 
+  it("moves an issue to review with a comment linking the pull request when Skynet opens one", async () => {
+    const { ticket } = await tracker.file(proposal("2026-W47", 119, 2));
+    const reviewed = await tracker.markInReview(ticket, "https://github.com/acme/app/pull/7");
+    expect(fake.rejected).toEqual([]);
+    expect(fake.issues[0]?.stateId).toBe("st-review");
+    expect(fake.comments.map((c) => c.body)).toEqual(["Pull request for review, opened by selfheal's Skynet: https://github.com/acme/app/pull/7"]);
+    expect(reviewed).toMatchObject({ id: ticket.id, status: "in_review" });
+    expect(reviewed.body).toContain("Pull request: https://github.com/acme/app/pull/7");
+    // twice is harmless: the link is not repeated in the stored body
+    const again = await tracker.markInReview(reviewed, "https://github.com/acme/app/pull/7");
+    expect(again.body.split("Pull request: ").length).toBe(2);
+  });
+
   it("files a new issue on the team with priority, labels (found or created) and a link back to the pattern", async () => {
     expect(await tracker.plan(proposal("2026-W47", 119, 2))).toBe("created");
     const { ticket, action } = await tracker.file(proposal("2026-W47", 119, 2));

@@ -26,4 +26,6 @@ export interface Tracker {
   /** What filing would do, after bringing the warehouse's copy of the pattern's ticket up to date. */
   plan(proposal: TicketProposal): Promise<FileAction>;
   file(proposal: TicketProposal): Promise<{ ticket: Ticket; action: FileAction }>;
+  /** A pull request for the ticket is open for review: the ticket moves to review, with the link. */
+  markInReview(ticket: Ticket, prUrl: string): Promise<Ticket>;
 }

@@ -1,6 +1,7 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext } from "../../../runtime/context.js";
 import { openProposal } from "../../../agents/skynet/proposal.js";
+import { trackerFor } from "../../../tools/tracker/index.js";
 import { advance, type SkynetStateType, type SkynetUpdate } from "../state.js";
 
 /**
@@ -20,7 +21,7 @@ export async function propose(state: SkynetStateType, config: LangGraphRunnableC
       const pr = await openProposal(pending.proposal, { loaded: profile, dataDir: settings.dataDir, title: decision.title, body: decision.body });
       const details = pending.attempt.details ? { ...pending.attempt.details, patchPath: pr.patchPath } : undefined;
       await warehouse.saveFixAttempt({ ...pending.attempt, status: "pr_opened", prUrl: pr.url, reason: pr.reason, details, createdAt: new Date().toISOString() });
-      await warehouse.updateTicket(ticket.id, { status: "in_review", body: `${ticket.body}\n\nPull request: ${pr.url}` });
+      await trackerFor(profile.profile, warehouse).markInReview(ticket, pr.url);
       return advance(state);
     }
     const reason =
