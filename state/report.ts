@@ -27,3 +27,6 @@ export const SessionReport = z.object({
   usage: ReportUsage.optional().describe("token usage and cost; model-written reports only"),
 });
 export type SessionReport = z.infer<typeof SessionReport>;
+
+/** Who writes reports: the rules (no model) or the gatherer model. */
+export type Analyst = SessionReport["analyst"];

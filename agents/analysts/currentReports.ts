@@ -1,10 +1,10 @@
 import type { Warehouse } from "../../warehouse/types.js";
 import type { ProductProfile } from "../../state/profile.js";
-import type { SessionReport } from "../../state/report.js";
+import type { Analyst, SessionReport } from "../../state/report.js";
 import { heuristicVersion } from "./heuristic.js";
 import { llmVersion } from "./llm/version.js";
 
-export type Analyst = "heuristic" | "llm";
+export type { Analyst } from "../../state/report.js";
 
 /**
  * The reports that speak for a week's sessions — one per session, so nothing downstream counts a

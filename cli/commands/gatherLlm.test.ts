@@ -166,6 +166,31 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
     }
   });
 
+  it("uses the configured model by default: `gather` without --analyst and the weekly `run`", async () => {
+    const server3 = new FakeOpenAIServer(answer);
+    const url = await server3.start();
+    try {
+      const fresh = await seedDemoWeek({ sessions: 16, seed: 17 });
+      const config = join(fresh.settings.dataDir, "llm.config.json");
+      const profile = JSON.parse(readFileSync(fresh.settings.config ?? "", "utf8")) as Record<string, unknown>;
+      writeFileSync(config, JSON.stringify({ ...profile, models: { gatherer: "gpt-4o-mini" }, gatherer: { retryBaseMs: 5 } }));
+      const env3 = { OPENAI_BASE_URL: url, OPENAI_API_KEY: "k" };
+      const base3 = ["--db", fresh.settings.db, "--config", config];
+      const gathered = await runCli([...base3, "gather", "--limit", "6", "--json"], { env: env3 });
+      expect(gathered.code, gathered.stderr).toBe(0);
+      expect(JSON.parse(gathered.stdout)).toMatchObject({ scored: 6, analyst: "llm" });
+      const run = await runCli([...base3, "run", "--week", fresh.week, "--yes", "--json"], { env: env3 });
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ status: "done", gather: { analyst: "llm", scored: 10, skipped: 6 } });
+      expect(server3.requests).toHaveLength(16);
+      // without the model's address, the same profile falls back to the rules
+      const rules = await runCli([...base3, "gather", "--json"]);
+      expect(JSON.parse(rules.stdout)).toMatchObject({ analyst: "heuristic", scored: 16 });
+    } finally {
+      await server3.stop();
+    }
+  });
+
   it("exits 2 naming what to set when no gatherer model is configured", async () => {
     const run = await runCli(["--db", demo.settings.db, "--config", demo.settings.config ?? "", "gather", "--analyst", "llm"], { env });
     expect(run.code).toBe(2);

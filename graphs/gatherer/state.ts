@@ -3,7 +3,9 @@ import type { SessionRange } from "../../warehouse/types.js";
 
 const sum = (a: number, b: number): number => a + b;
 
-export type Analyst = "heuristic" | "llm";
+import type { Analyst } from "../../state/report.js";
+
+export type { Analyst } from "../../state/report.js";
 
 /** Counts and ids only: reports live in the warehouse, never in a checkpoint. */
 export const GathererState = Annotation.Root({
@@ -11,8 +13,8 @@ export const GathererState = Annotation.Root({
   week: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
   /** Stop after this many sessions; null for all. */
   limit: Annotation<number | null>({ reducer: (_a, b) => b, default: () => null }),
-  /** Which analyst writes the reports: the rules (no model) or the gatherer model. */
-  analyst: Annotation<Analyst>({ reducer: (_a, b) => b, default: () => "heuristic" }),
+  /** Which analyst writes the reports; "auto" (the default) is the gatherer model when one is configured, else the rules. Set to the one chosen by the plan. */
+  analyst: Annotation<Analyst | "auto">({ reducer: (_a, b) => b, default: () => "auto" }),
   /** Model requests in flight at once (LLM analyst); null for the profile's `gatherer.concurrency`. */
   concurrency: Annotation<number | null>({ reducer: (_a, b) => b, default: () => null }),
   /** Analyst version the reports are written under; set by the plan. */

@@ -1,6 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Logger } from "pino";
 import type { ProductProfile } from "../../../state/profile.js";
+import type { Analyst } from "../../../state/report.js";
 import type { ModelRole } from "../../../runtime/context.js";
 import { UsageError } from "../../../runtime/errors.js";
 import { modelFor, whyNoModel } from "../../models.js";
@@ -18,6 +19,12 @@ export function gathererModel(profile: ProductProfile, provided: Provided, env: 
   const model = modelFor("gatherer", profile, provided, env, { maxRetries: 0, timeoutMs: s.timeoutMs });
   if (!model) throw new UsageError(`--analyst llm needs a model: ${whyNoModel("gatherer", profile)}`);
   return { model, name: profile.models.gatherer ?? model._llmType() };
+}
+
+/** "auto" is the model when the profile names a reachable gatherer model, else the rules. */
+export function chooseAnalyst(requested: Analyst | "auto", profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): Analyst {
+  if (requested !== "auto") return requested;
+  return modelFor("gatherer", profile, provided, env) ? "llm" : "heuristic";
 }
 
 /** The analyst version `gather --analyst <analyst>` writes under, without calling any model. */

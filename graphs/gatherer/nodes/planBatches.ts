@@ -1,7 +1,7 @@
 import { Send, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext } from "../../../runtime/context.js";
 import { heuristicVersion } from "../../../agents/analysts/heuristic.js";
-import { llmVersionFor } from "../../../agents/analysts/llm/setup.js";
+import { chooseAnalyst, llmVersionFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionRange } from "../../../warehouse/types.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
 
@@ -11,8 +11,9 @@ export const BATCH_SIZE = 250;
 /** Finds the sessions without a current report and cuts them into id ranges. */
 export async function planBatches(state: GathererStateType, config: LangGraphRunnableConfig): Promise<GathererUpdate> {
   return withRunContext(config, async ({ warehouse, profile, models }) => {
+    const analyst = chooseAnalyst(state.analyst, profile.profile, models);
     // With no model for --analyst llm this throws a usage error naming the setting to add.
-    const analystVersion = state.analyst === "llm" ? llmVersionFor(profile.profile, models) : heuristicVersion(profile.profile);
+    const analystVersion = analyst === "llm" ? llmVersionFor(profile.profile, models) : heuristicVersion(profile.profile);
     const week = state.week ?? undefined;
     const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week });
     const pending = state.limit ? unscored.slice(0, state.limit) : unscored;
@@ -24,7 +25,7 @@ export async function planBatches(state: GathererStateType, config: LangGraphRun
       const toId = ids.at(-1);
       if (fromId && toId) plannedBatches.push({ fromId, toId });
     }
-    return { analystVersion, skipped: total - unscored.length, plannedBatches };
+    return { analyst, analystVersion, skipped: total - unscored.length, plannedBatches };
   });
 }
 

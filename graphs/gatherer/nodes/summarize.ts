@@ -1,6 +1,7 @@
 import type { GathererStateType, GathererUpdate } from "../state.js";
 
 export function summarize(state: GathererStateType): GathererUpdate {
+  if (state.analyst === "auto") throw new Error("the plan chooses the analyst before anything is scored");
   return {
     gatherSummary: {
       scored: state.scored,
