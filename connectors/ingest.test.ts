@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ingestFile, type IngestResult } from "./ingest.js";
-import { SqliteWarehouse } from "../warehouse/sqlite.js";
 import { at, jsonLines, posthogRecord, tempDir, writeFile, type PostHogRecord } from "../testing/events.js";
 import { runCli } from "../testing/cli.js";
+import { withWarehouseAt as withWarehouse } from "../testing/warehouses.js";
 
 const withoutKey = (record: PostHogRecord, key: keyof PostHogRecord): PostHogRecord => {
   const copy = { ...record };
@@ -43,14 +43,6 @@ const EXPORT_B = jsonLines([
   posthogRecord("e8", { session: "s3", at: at(7200) }),
 ]);
 
-async function withWarehouse<T>(db: string, fn: (w: SqliteWarehouse) => Promise<T>): Promise<T> {
-  const w = new SqliteWarehouse(db);
-  try {
-    return await fn(w);
-  } finally {
-    await w.close();
-  }
-}
 
 const countEvents = (db: string): Promise<number> => withWarehouse(db, (w) => w.countEvents());
 

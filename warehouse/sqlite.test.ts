@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { join } from "node:path";
 import { SqliteWarehouse } from "./sqlite.js";
@@ -7,18 +7,10 @@ import type { Sessionizer } from "./types.js";
 import { computeSignals } from "../connectors/sessionize.js";
 import type { StoredEvent } from "../state/session.js";
 import { at, storedEvent, tempDir } from "../testing/events.js";
+import { freshWarehouses } from "../testing/warehouses.js";
 import { fixAttempt, newTicket, pattern, report, tick } from "../testing/records.js";
 
-const open: SqliteWarehouse[] = [];
-afterEach(async () => {
-  for (const w of open.splice(0)) await w.close();
-});
-
-function fresh(path = join(tempDir(), "warehouse.db")): SqliteWarehouse {
-  const w = new SqliteWarehouse(path);
-  open.push(w);
-  return w;
-}
+const fresh = freshWarehouses();
 
 function userVersion(path: string): number {
   const db = new Database(path, { readonly: true });

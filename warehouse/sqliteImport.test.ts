@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { SqliteWarehouse } from "./sqlite.js";
 import { computeSignals } from "../connectors/sessionize.js";
 import { inferredSessionId, INACTIVITY_GAP_MS } from "../connectors/formats.js";
 import { at, storedEvent, tempDir } from "../testing/events.js";
+import { freshWarehouses } from "../testing/warehouses.js";
 import { report } from "../testing/records.js";
 import type { UnlinkedPolicy } from "./types.js";
 
-const open: SqliteWarehouse[] = [];
-afterEach(async () => {
-  for (const w of open.splice(0)) await w.close();
-});
-
-function fresh(path = join(tempDir(), "warehouse.db")): SqliteWarehouse {
-  const w = new SqliteWarehouse(path);
-  open.push(w);
-  return w;
-}
+const fresh = freshWarehouses();
 
 const infer: UnlinkedPolicy = { kind: "infer", gapMs: INACTIVITY_GAP_MS, sessionIdOf: inferredSessionId };
 const minutes = (m: number): string => at(m * 60);

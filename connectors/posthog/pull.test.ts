@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { pullPostHog } from "./pull.js";
 import { postHogSettings, type PostHogApiSettings } from "./settings.js";
 import { backoffMs, retryAfterMs } from "./http.js";
-import { SqliteWarehouse } from "../../warehouse/sqlite.js";
 import { ProductProfile } from "../../state/profile.js";
 import { FakePostHogServer, fakeEvents, type FakePostHogEvent } from "../../testing/fakePostHog.js";
 import { tempDir, writeFile } from "../../testing/events.js";
 import { runCli } from "../../testing/cli.js";
+import { withWarehouseAt as withWarehouse } from "../../testing/warehouses.js";
 
 const servers: FakePostHogServer[] = [];
 afterEach(async () => {
@@ -21,14 +21,6 @@ async function fake(events: FakePostHogEvent[]): Promise<{ server: FakePostHogSe
   return { server, host: await server.start() };
 }
 
-async function withWarehouse<T>(db: string, fn: (w: SqliteWarehouse) => Promise<T>): Promise<T> {
-  const w = new SqliteWarehouse(db);
-  try {
-    return await fn(w);
-  } finally {
-    await w.close();
-  }
-}
 
 const settings = (host: string, over: Partial<PostHogApiSettings> = {}): PostHogApiSettings => ({
   host,
