@@ -62,14 +62,14 @@ function checkoutWeek(): string {
 }
 
 /** A temp folder with Bookly's repository (branch `trunk`), its profile, and a week of events. */
-function bookly(profileOverrides: Record<string, unknown> = {}): { dir: string; args: string[]; events: string; profile: string } {
+function bookly(profileOverrides: Record<string, unknown> = {}, branch = "trunk"): { dir: string; args: string[]; events: string; profile: string } {
   const dir = tempDir();
   const repo = join(dir, "product");
   mkdirSync(join(repo, "src"), { recursive: true });
   writeFileSync(join(repo, "src/checkout.js"), `export function applyCoupon(order, coupon) {\n${"  //\n".repeat(9)}  return order.total - RULES[coupon].discount.code;\n}\nconst RULES = {};\n`);
   writeFileSync(join(repo, "package.json"), `{ "name": "bookly", "scripts": { "test": "node -e 0" } }\n`);
   const git = (...a: string[]) => execFileSync("git", a, { cwd: repo, stdio: "ignore" });
-  git("init", "-q", "-b", "trunk");
+  git("init", "-q", "-b", branch);
   git("add", "-A");
   git("-c", "user.email=r@example.com", "-c", "user.name=r", "commit", "-qm", "init");
   const profile = join(dir, "profile.json");
@@ -137,6 +137,21 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(reports.map((r) => r.sessionId)).toEqual(["late-s"]);
   });
 
+  // BUG: backend events (posthog-node `$lib`, no $session_id) of a user with no browser session this
+  // week, such as a nightly billing job's "invoice_paid", are sessionized as if the user had been on
+  // the site: each becomes an "inferred:" session reported as "Left / after 0 s", a bounce scored 4,
+  // so five renewals make the week's implied NPS -100. The contract says a server-side event without a
+  // session joins the session that spans it, else counts as sessionless. The "attachOrInfer" policy
+  // (connectors/formats.ts, warehouse/sqliteImport.ts inferSessions) decides per user, never looking at
+  // whether an event came from a server library.
+  it.fails("backend-only events of a user without a browser session count as sessionless, not as bounced sessions", async () => {
+    const b = bookly();
+    const evs = [0, 1, 2, 3, 4].map((i) => line({ n: 800 + i, event: "invoice_paid", user: `subscriber-${i}`, session: null, t: i, props: { $lib: "posthog-node" } }));
+    writeFileSync(join(b.dir, "server.jsonl"), `${evs.join("\n")}\n`);
+    const r = ok(await runCli([...b.args, "ingest", join(b.dir, "server.jsonl"), "--json"]));
+    expect(JSON.parse(r.stdout)).toMatchObject({ events: 5, sessions: 0, sessionless: 5 });
+  });
+
   // BUG: a repo.path that does not exist is silently ignored (tools/codebase/index.ts codeBackendFor
   // returns null): triage exits 0 with no code locations and says "no in-app frames matched the
   // repository", and fix quietly does nothing. It should be an InputError naming key "repo.path".
@@ -158,6 +173,24 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     const triage = await runCli([...b.args, "triage", "--yes", "--json"]);
     expect(triage.stderr).not.toMatch(NO_STACK);
     expect(triage.code).toBe(2);
+  });
+
+  // BUG: repo.defaultBranch (default "main") is never checked against the repository: on a repository
+  // whose branch is "master", `fix` (and the fix stage of `run`, which then never reaches the digest)
+  // dies with exit 1 and a stack ("git worktree add -b selfheal/sh-1 ... main": not a valid object
+  // name), from tools/vcs/worktree.ts ensureWorktree via agents/skynet/attemptFix.ts. Expected: the
+  // branch detected, or exit 2 naming key "repo.defaultBranch".
+  it.fails("a repository whose default branch is not the profile's is detected or refused naming repo.defaultBranch", async () => {
+    const b = bookly({ repo: { path: "product" } }, "master");
+    ok(await runCli([...b.args, "ingest", b.events, "--json"]));
+    ok(await runCli([...b.args, "gather", "--json"]));
+    ok(await runCli([...b.args, "triage", "--yes", "--json"]));
+    const fix = await runCli([...b.args, "fix", "--json"]);
+    expect(fix.stderr).not.toMatch(NO_STACK);
+    if (fix.code !== 0) {
+      expect(fix.code).toBe(2);
+      expect(fix.stderr).toContain("repo.defaultBranch");
+    }
   });
 
   // BUG: schedule.timezone is not validated when the profile loads (state/profileSections/schedule.ts,
