@@ -22,11 +22,13 @@ export function loadProfile(file: string | null): LoadedProfile {
   if (!file) return { profile: DEFAULT_PROFILE, file: null, repoPath: null };
   const path = resolve(file);
   if (!existsSync(path)) throw new InputError("config file not found", { file: path });
+  const text = readFileSync(path, "utf8");
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    raw = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`not valid JSON (${(err as Error).message})`, { file: path });
+    const message = (err as Error).message;
+    throw new InputError(`not valid JSON (${message})`, { file: path, line: lineOfJsonError(text, message) });
   }
   const parsed = ProductProfile.safeParse(raw);
   if (!parsed.success) {
@@ -44,4 +46,11 @@ function issueKeyPath(issue: { path: PropertyKey[]; code: string; keys?: string[
   const segments = issue.path.map(String);
   if (issue.code === "unrecognized_keys" && issue.keys?.[0]) segments.push(issue.keys[0]);
   return segments.join(".");
+}
+
+/** V8 names a JSON syntax error by character position; people want the line. */
+function lineOfJsonError(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return undefined;
+  return text.slice(0, Number(position)).split("\n").length;
 }

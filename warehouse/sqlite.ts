@@ -1,11 +1,12 @@
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { SessionSignals, type StoredEvent } from "../state/session.js";
 import { SessionReport } from "../state/report.js";
 import { FailurePattern } from "../state/pattern.js";
 import { FixAttempt, Ticket, type TicketStatus } from "../state/ticket.js";
 import { MIGRATIONS } from "./migrations.js";
+import { InputError } from "../runtime/errors.js";
 import { SqliteImport } from "./sqliteImport.js";
 import type { ImportOptions, ImportResult, ImportSession, NewTicket, RunRecord, Sessionizer, SessionRange, Warehouse } from "./types.js";
 
@@ -23,11 +24,20 @@ export class SqliteWarehouse implements Warehouse {
   constructor(path: string) {
     this.location = path === ":memory:" ? path : resolve(path);
     if (path !== ":memory:") mkdirSync(dirname(this.location), { recursive: true });
+    if (path !== ":memory:" && existsSync(this.location) && statSync(this.location).isDirectory()) {
+      throw new InputError("is a folder: --db names the warehouse file", { file: this.location });
+    }
     this.db = new Database(this.location);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("foreign_keys = ON");
-    this.migrate();
+    try {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("busy_timeout = 5000");
+      this.db.pragma("foreign_keys = ON");
+      this.migrate();
+    } catch (err) {
+      this.db.close();
+      if ((err as { code?: string }).code === "SQLITE_NOTADB") throw new InputError("not a selfheal warehouse (not a SQLite database)", { file: this.location }, { cause: err });
+      throw err;
+    }
   }
 
   private migrate(): void {

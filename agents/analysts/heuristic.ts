@@ -7,7 +7,7 @@ import { readFacts, type SessionFacts } from "./sessionFacts.js";
 import { redactReport } from "./redact.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
-const RULES_VERSION = "heuristic-rules-2"; // 2: texts redacted
+const RULES_VERSION = "heuristic-rules-3"; // 2: texts redacted; 3: clicks in vain are never a bounce
 const BOUNCE_MAX_SECONDS = 30;
 const QUICK_EXIT_SECONDS = 120;
 const MAX_EVIDENCE = 12;
@@ -55,7 +55,8 @@ function judge(f: SessionFacts): Judgement {
   const reached = f.distinctWins.length ? `reached ${f.distinctWins.join(", ")}` : "reached no success event";
 
   if (f.problems.length > 0) return judgeProblem(f, time, reached);
-  if (!f.wins.length && s.pageviews <= 1 && s.durationSec < BOUNCE_MAX_SECONDS) {
+  // Clicking one thing again and again before leaving is a failure to report, not a bounce.
+  if (!f.wins.length && !f.futileClicks && s.pageviews <= 1 && s.durationSec < BOUNCE_MAX_SECONDS) {
     const term = s.utm["utm_term"];
     if (term) {
       return {

@@ -39,6 +39,7 @@ const isZip = (b: Buffer): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] ===
  */
 export function openExport(file: string): OpenedExport {
   if (!existsSync(file)) throw new InputError("file not found", { file });
+  if (statSync(file).isDirectory()) throw new InputError("is a folder: name an export file", { file });
   if (statSync(file).size === 0) throw new InputError("file is empty", { file });
   const head = magic(file);
   const layouts = new Set<string>();

@@ -77,10 +77,25 @@ async function* jsonArray(input: Readable): AsyncGenerator<RawRecord> {
 
 /** CSV with a header row (csv-parse); PostHog's export keeps `properties` as a JSON string column. */
 async function* csv(input: Readable): AsyncGenerator<RawRecord> {
-  const parser = parseCsv({ columns: true, info: true, bom: true, skip_empty_lines: true, relax_quotes: false });
+  // A bad row (a missing or extra column) is one malformed line, reported in file order, not the file's end.
+  const skipped: RawRecord[] = [];
+  const parser = parseCsv({
+    columns: true,
+    info: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_quotes: false,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      skipped.push({ line: typeof err?.lines === "number" ? err.lines : 0, error: `not a valid CSV row (${err?.message ?? "unreadable"})` });
+      return undefined;
+    },
+  });
   input.on("error", (err) => parser.destroy(err));
   input.pipe(parser);
   for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield* skipped.splice(0);
     yield { line: item.info.lines, value: item.record };
   }
+  yield* skipped.splice(0);
 }

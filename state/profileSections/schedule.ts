@@ -17,7 +17,11 @@ const CronExpression = z.string().refine(
 /** When the built-in scheduler (`selfheal schedule`) runs each stage. */
 export const ScheduleSettings = z
   .strictObject({
-    timezone: z.string().default("UTC").describe("IANA time zone the cron expressions are read in"),
+    timezone: z
+      .string()
+      .refine(isTimeZone, { message: "not an IANA time zone (e.g. UTC, Europe/Paris)" })
+      .default("UTC")
+      .describe("IANA time zone the cron expressions are read in"),
     gather: CronExpression.default("0 * * * *").describe("score new sessions: hourly"),
     triage: CronExpression.default("0 9 * * 5").describe("the PM: Friday morning"),
     fix: CronExpression.default("0 9 * * 6").describe("Skynet: Saturday morning"),
@@ -25,3 +29,12 @@ export const ScheduleSettings = z
   })
   .prefault({});
 export type ScheduleSettings = z.infer<typeof ScheduleSettings>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
