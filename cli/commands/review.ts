@@ -7,6 +7,7 @@ import { globalsOf } from "../globals.js";
 import { pendingGates, resumeThread, type PendingGate } from "../threads.js";
 import { askHuman } from "../askHuman.js";
 import type { Output } from "../output.js";
+import { ticketEditProblem, type GateTicket } from "../../graphs/pm/nodes/gateAnswers.js";
 
 interface ReviewOptions {
   thread?: string;
@@ -75,7 +76,13 @@ function checkAllowed(target: PendingGate, answer: HumanResponse): void {
   const c = target.gate.config;
   const allowed = { accept: c.allow_accept, ignore: c.allow_ignore, response: c.allow_respond, edit: c.allow_edit }[answer.type];
   if (!allowed) throw new UsageError(`the gate on ${target.threadId} does not allow "${answer.type}"`);
-  if (answer.type === "edit") answer.args.action = target.gate.action_request.action;
+  if (answer.type !== "edit") return;
+  answer.args.action = target.gate.action_request.action;
+  if (target.gate.action_request.action === "file_tickets") {
+    const listed = (target.gate.action_request.args as { tickets?: GateTicket[] }).tickets ?? [];
+    const problem = ticketEditProblem(listed, answer.args.args);
+    if (problem) throw new UsageError(`--edit ${problem}; nothing was answered, the gate still waits`);
+  }
 }
 
 function listPending(out: Output, pending: PendingGate[]): void {

@@ -4,6 +4,7 @@ import { githubAccess, githubClient, parseRepoSlug } from "../github/client.js";
 import type { CodeBackend } from "./backend.js";
 import { GitHubRepo } from "./githubRepo.js";
 import { LocalRepo } from "./localRepo.js";
+import { checkRepository } from "./checkRepository.js";
 
 export type { CodeBackend } from "./backend.js";
 
@@ -12,9 +13,15 @@ export type { CodeBackend } from "./backend.js";
  * GitHub repository (`repo.github`) when a token is at hand, else nowhere (locations stay unknown).
  */
 export function codeBackendFor(profile: ProductProfile, repoPath: string | null, env: NodeJS.ProcessEnv = process.env): CodeBackend | null {
-  if (repoPath && existsSync(repoPath)) return new LocalRepo(repoPath);
+  if (repoPath && existsSync(repoPath)) {
+    checkRepository(repoPath);
+    return new LocalRepo(repoPath);
+  }
   const slug = profile.repo?.github;
-  if (!slug) return null;
+  if (!slug) {
+    if (repoPath) checkRepository(repoPath); // not cloned, and no GitHub repository to read instead
+    return null;
+  }
   const access = githubAccess(env);
   if (!access.token) return null; // code search needs authentication, even on public repositories
   return new GitHubRepo(githubClient(access), { ...parseRepoSlug(slug), ref: profile.repo?.defaultBranch ?? "main" });

@@ -74,3 +74,23 @@ function relabel(labels: string[], from: string, to: string): string[] {
   const rest = labels.filter((l) => l !== from && l !== "skynet");
   return [to, ...rest];
 }
+
+/**
+ * What is wrong with an edit of the ticket gate, checked before a CLI answer resumes anything (the node
+ * itself keeps a proposal's value for anything invalid, as Studio may send anything): a fingerprint the
+ * gate does not list, a priority off Linear's 1-4 scale, a kind that is neither bug nor improvement.
+ */
+export function ticketEditProblem(listed: GateTicket[], edit: { tickets?: unknown } & Record<string, unknown>): string | null {
+  const edits: Record<string, unknown>[] = Array.isArray(edit.tickets) ? (edit.tickets as Record<string, unknown>[]) : [edit];
+  for (const [i, e] of edits.entries()) {
+    const at = Array.isArray(edit.tickets) ? `tickets[${i}]` : "edit";
+    if (typeof e !== "object" || e === null) return `${at}: expected an object`;
+    const fingerprint = e["fingerprint"] ?? (listed.length === 1 ? listed[0]?.fingerprint : undefined);
+    if (!listed.some((t) => t.fingerprint === fingerprint)) return `${at}.fingerprint: the gate lists no ticket "${String(fingerprint)}"`;
+    const priority = e["priority"];
+    if (priority !== undefined && !(Number.isInteger(priority) && (priority as number) >= 1 && (priority as number) <= 4)) return `${at}.priority: must be 1 (urgent) to 4 (low), got ${JSON.stringify(priority)}`;
+    if (e["kind"] !== undefined && !PatternKind.safeParse(e["kind"]).success) return `${at}.kind: must be bug or improvement, got ${JSON.stringify(e["kind"])}`;
+    if (e["title"] !== undefined && (typeof e["title"] !== "string" || !e["title"].trim())) return `${at}.title: must be a non-empty string`;
+  }
+  return null;
+}
