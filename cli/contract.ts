@@ -18,7 +18,7 @@ export async function triageJson(warehouse: Warehouse, week: string) {
       sessionIds: p.sessionIds,
       codeLocations: p.codeLocations,
       route: p.route,
-      ticket: ticket ? { id: ticket.id, url: ticket.url, status: ticket.status } : null,
+      ticket: ticket ? { id: ticket.id, url: ticket.url, status: ticket.status, priority: ticket.priority, title: ticket.title } : null,
     });
   }
   return { week, patterns: rows };

@@ -1,7 +1,7 @@
 import type { LinearClient } from "@linear/sdk";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { Ticket } from "../../state/ticket.js";
-import { inReviewFields, plannedAction, ticketFields } from "./local.js";
+import { inReviewFields, plannedAction, recurringFields, ticketFields } from "./local.js";
 import { issueByMarker, issueRef, labelsByName, statusOf, teamId, type LinearIssueRef } from "./linearApi.js";
 import type { FileAction, TicketProposal, Tracker } from "./types.js";
 
@@ -52,9 +52,10 @@ export class LinearTracker implements Tracker {
       const ticket = await this.warehouse.updateTicket(mirror.id, { ...ticketFields(p), title: mirror.title, priority, status: "open" });
       return { ticket, action };
     }
-    // An open issue: new count and examples, priority raised if warranted; the title stays whatever humans made it.
-    await this.client.updateIssue(issue.id, { description: this.description(p), priority, labelIds });
-    const ticket = await this.warehouse.updateTicket(mirror.id, { ...ticketFields(p), title: mirror.title, priority });
+    // An open issue: new count and examples, priority raised if warranted; title, kind and labels stay
+    // whatever people made them.
+    await this.client.updateIssue(issue.id, { description: this.description(p), priority });
+    const ticket = await this.warehouse.updateTicket(mirror.id, { ...recurringFields(mirror, p), priority });
     return { ticket, action };
   }
 

@@ -25,8 +25,7 @@ export class LocalTracker implements Tracker {
       const ticket = await this.warehouse.updateTicket(existing.id, { ...ticketFields(p), body: `${p.body}${note}`, status: "open" });
       return { ticket, action };
     }
-    // A recurring pattern refreshes its open ticket; priority only ever rises (1 is the highest).
-    const ticket = await this.warehouse.updateTicket(existing.id, { ...ticketFields(p), priority: Math.min(existing.priority, p.priority) });
+    const ticket = await this.warehouse.updateTicket(existing.id, recurringFields(existing, p));
     return { ticket, action };
   }
 
@@ -46,8 +45,17 @@ export function plannedAction(existing: Ticket | null, p: TicketProposal): FileA
   if (!existing) return "created";
   if (existing.status === "canceled") return "unchanged"; // a human closed it as won't do
   if (existing.status === "done") return "reopened";
-  const changed = existing.sessions !== p.sessions || p.priority < existing.priority || existing.title !== p.title;
+  const changed = existing.sessions !== p.sessions || p.priority < existing.priority;
   return changed ? "updated" : "unchanged";
+}
+
+/**
+ * What a recurring pattern refreshes on its open ticket: the count, examples and code locations, and a
+ * priority that only ever rises (1 is the highest). Title, kind and labels stay as filed: a person may
+ * have edited them at the gate or in the tracker since.
+ */
+export function recurringFields(existing: Ticket, p: TicketProposal): Pick<Ticket, "body" | "sessions" | "codeLocations" | "priority"> {
+  return { body: p.body, sessions: p.sessions, codeLocations: p.codeLocations, priority: Math.min(existing.priority, p.priority) };
 }
 
 /** The proposal's fields a stored ticket keeps. */
