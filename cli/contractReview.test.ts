@@ -1,7 +1,7 @@
 /**
  * A second read of the CLI contract on a product that is not the demo: "Bookly", a bookstore with its
- * own routes, departments, success events and git repository. Every test here is `it.fails`: it
- * shows a bug found in review and starts passing (so must lose its `.fails`) once the bug is fixed.
+ * own routes, departments, success events and git repository. Each test pins a bug that review found
+ * there (the comment above it says what went wrong) and that is now fixed.
  */
 import { describe, it, expect } from "vitest";
 import { execFileSync } from "node:child_process";
@@ -95,7 +95,7 @@ function ok(r: CliResult): CliResult {
 const NO_STACK = /\n\s+at .+:\d+:\d+\)?\n/;
 
 describe.concurrent("CLI contract review on a non-demo product", () => {
-  // BUG: a title a human edits at the ticket gate is reverted by the next `triage --yes`: plannedAction
+  // Was: a title a human edits at the ticket gate is reverted by the next `triage --yes`: plannedAction
   // (tools/tracker/local.ts) compares the stored (edited) title with the PM's, calls it "updated" on every
   // run, and LocalTracker.file overwrites it. The gate also re-asks every week though nothing changed.
   it("a title edited at the ticket gate survives the next triage --yes", async () => {
@@ -116,12 +116,12 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     }
   });
 
-  // BUG: sessionization depends on how events are split across imports. A server-side event (no
+  // Was: sessionization depends on how events are split across imports. A server-side event (no
   // $session_id) imported before the client events of the session that spans it becomes a phantom
   // "inferred:" session (scored, counted in the week) and never joins the real one: attachUnlinked in
   // warehouse/sqliteImport.ts only looks at `session_id IS NULL`, not at events in inferred sessions of a
   // user who now has a real session. One file with both lines gives one session.
-  it.fails("a server-side event imported before its session's client events joins that session", async () => {
+  it("a server-side event imported before its session's client events joins that session", async () => {
     const b = bookly();
     const server = line({ n: 900, event: "payment_captured", user: "late", session: null, t: 30, props: { $lib: "posthog-node" } });
     const client = [
@@ -137,14 +137,14 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(reports.map((r) => r.sessionId)).toEqual(["late-s"]);
   });
 
-  // BUG: backend events (posthog-node `$lib`, no $session_id) of a user with no browser session this
+  // Was: backend events (posthog-node `$lib`, no $session_id) of a user with no browser session this
   // week, such as a nightly billing job's "invoice_paid", are sessionized as if the user had been on
   // the site: each becomes an "inferred:" session reported as "Left / after 0 s", a bounce scored 4,
   // so five renewals make the week's implied NPS -100. The contract says a server-side event without a
   // session joins the session that spans it, else counts as sessionless. The "attachOrInfer" policy
   // (connectors/formats.ts, warehouse/sqliteImport.ts inferSessions) decides per user, never looking at
   // whether an event came from a server library.
-  it.fails("backend-only events of a user without a browser session count as sessionless, not as bounced sessions", async () => {
+  it("backend-only events of a user without a browser session count as sessionless, not as bounced sessions", async () => {
     const b = bookly();
     const evs = [0, 1, 2, 3, 4].map((i) => line({ n: 800 + i, event: "invoice_paid", user: `subscriber-${i}`, session: null, t: i, props: { $lib: "posthog-node" } }));
     writeFileSync(join(b.dir, "server.jsonl"), `${evs.join("\n")}\n`);
@@ -152,7 +152,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ events: 5, sessions: 0, sessionless: 5 });
   });
 
-  // BUG: a repo.path that does not exist is silently ignored (tools/codebase/index.ts codeBackendFor
+  // Was: a repo.path that does not exist is silently ignored (tools/codebase/index.ts codeBackendFor
   // returns null): triage exits 0 with no code locations and says "no in-app frames matched the
   // repository", and fix quietly does nothing. It should be an InputError naming key "repo.path".
   it("a profile whose repo.path does not exist is refused with exit 2 naming repo.path", async () => {
@@ -164,7 +164,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(triage.stderr).toContain("repo.path");
   });
 
-  // BUG: a repo.path that exists but is not a git repository crashes triage with exit 1 and a stack
+  // Was: a repo.path that exists but is not a git repository crashes triage with exit 1 and a stack
   // trace ("git ls-files failed", tools/codebase/git.ts via LocalRepo.listFiles) instead of exit 2.
   it("a profile whose repo.path is not a git repository is refused with exit 2, without a stack", async () => {
     const b = bookly({ repo: { path: ".", defaultBranch: "trunk" } });
@@ -175,7 +175,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(triage.code).toBe(2);
   });
 
-  // BUG: repo.defaultBranch (default "main") is never checked against the repository: on a repository
+  // Was: repo.defaultBranch (default "main") is never checked against the repository: on a repository
   // whose branch is "master", `fix` (and the fix stage of `run`, which then never reaches the digest)
   // dies with exit 1 and a stack ("git worktree add -b selfheal/sh-1 ... main": not a valid object
   // name), from tools/vcs/worktree.ts ensureWorktree via agents/skynet/attemptFix.ts. Expected: the
@@ -193,7 +193,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     }
   });
 
-  // BUG: schedule.timezone is not validated when the profile loads (state/profileSections/schedule.ts,
+  // Was: schedule.timezone is not validated when the profile loads (state/profileSections/schedule.ts,
   // a plain z.string()); `schedule` then dies in croner with exit 1 and a stack trace.
   it("an unknown schedule.timezone is refused with exit 2 naming the key", async () => {
     const b = bookly({ schedule: { timezone: "Mars/Olympus" } });
@@ -203,7 +203,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(r.stderr).toContain("schedule.timezone");
   });
 
-  // BUG: a CSV row with the wrong number of fields aborts the whole import (exit 2, nothing written)
+  // Was: a CSV row with the wrong number of fields aborts the whole import (exit 2, nothing written)
   // instead of being skipped and reported by line number as the contract says for bad lines
   // (connectors/input/records.ts csv(): csv-parse throws "Invalid Record Length").
   it("a CSV row with a missing column is skipped and reported by its line number", async () => {
@@ -215,7 +215,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ events: 2, malformed: 1, malformedLines: [3] });
   });
 
-  // BUG: rage clicks on a single page within 30 s are judged a plain "bounce" (score 4, no improvement):
+  // Was: rage clicks on a single page within 30 s are judged a plain "bounce" (score 4, no improvement):
   // judge() in agents/analysts/heuristic.ts checks the bounce rule before confusionOf(), so the
   // futile-click signal sessionFacts found is dropped and the PM never sees the pattern.
   it("a user who rage-clicks a button and leaves is not scored as a bounce", async () => {
@@ -233,7 +233,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(report?.improvement).toContain("Filter");
   });
 
-  // BUG: an edit at the ticket gate naming a fingerprint the gate does not list is silently taken as
+  // Was: an edit at the ticket gate naming a fingerprint the gate does not list is silently taken as
   // "file nothing": exit 0, the gate consumed, no ticket filed (graphs/pm/nodes/gateAnswers.ts drops
   // unknown fingerprints; invalid priority/kind are likewise dropped). It should be exit 2, gate kept.
   it("review --edit naming a fingerprint the gate does not list is refused and the gate kept", async () => {
@@ -248,7 +248,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(pending.pending).toHaveLength(1);
   });
 
-  // BUG: --db naming a file that is not a SQLite database exits 1 with a SqliteError stack
+  // Was: --db naming a file that is not a SQLite database exits 1 with a SqliteError stack
   // (warehouse/sqlite.ts constructor) instead of exit 2 naming the file.
   it("--db naming a file that is not a warehouse is bad input (exit 2, no stack)", async () => {
     const b = bookly();
@@ -257,7 +257,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(r.code).toBe(2);
   });
 
-  // BUG: `ingest <a folder>` exits 1 with an EISDIR stack (connectors/input/open.ts reads it as a file).
+  // Was: `ingest <a folder>` exits 1 with an EISDIR stack (connectors/input/open.ts reads it as a file).
   it("ingest of a folder is bad input (exit 2, no stack)", async () => {
     const b = bookly();
     const r = await runCli([...b.args, "ingest", b.dir, "--json"]);
@@ -265,7 +265,7 @@ describe.concurrent("CLI contract review on a non-demo product", () => {
     expect(r.code).toBe(2);
   });
 
-  // BUG: a profile that is not valid JSON is reported by character position only ("at position 27"),
+  // Was: a profile that is not valid JSON is reported by character position only ("at position 27"),
   // not by line (runtime/profile.ts loadProfile passes JSON.parse's message through).
   it("a profile that is not valid JSON is reported with its line", async () => {
     const b = bookly();

@@ -8,6 +8,8 @@ import { report } from "../testing/records.js";
 import type { UnlinkedPolicy } from "./types.js";
 
 const fresh = freshWarehouses();
+/** A page view: what says a user was in the product, so inactivity sessions are made of it. */
+const PAGE = { $pathname: "/" };
 
 const infer: UnlinkedPolicy = { kind: "infer", gapMs: INACTIVITY_GAP_MS, sessionIdOf: inferredSessionId };
 const minutes = (m: number): string => at(m * 60);
@@ -63,10 +65,10 @@ describe("beginImport (streamed import)", () => {
   it("infers sessions per user at 30-minute gaps with ids from user and first event, and merges them when a gap fills", async () => {
     const w = fresh();
     const events = [
-      storedEvent("a1", { at: minutes(0), sessionId: null, distinctId: "ann" }),
-      storedEvent("a2", { at: minutes(5), sessionId: null, distinctId: "ann" }),
-      storedEvent("a3", { at: minutes(50), sessionId: null, distinctId: "ann" }), // 45 min later: a new session
-      storedEvent("b1", { at: minutes(1), sessionId: null, distinctId: "bob" }),
+      storedEvent("a1", { at: minutes(0), sessionId: null, distinctId: "ann", properties: PAGE }),
+      storedEvent("a2", { at: minutes(5), sessionId: null, distinctId: "ann", properties: PAGE }),
+      storedEvent("a3", { at: minutes(50), sessionId: null, distinctId: "ann", properties: PAGE }), // 45 min later: a new session
+      storedEvent("b1", { at: minutes(1), sessionId: null, distinctId: "bob", properties: PAGE }),
     ];
     expect(await w.beginImport({ sessionize: computeSignals, unlinked: infer }).then(async (s) => (await s.add(events), s.commit()))).toEqual({
       inserted: 4,
@@ -83,7 +85,7 @@ describe("beginImport (streamed import)", () => {
 
     // A later export fills the gap (a4 at 28 min): one session now; the second one's report goes with it.
     const fill = await w.beginImport({ sessionize: computeSignals, unlinked: infer });
-    await fill.add([storedEvent("a4", { at: minutes(28), sessionId: null, distinctId: "ann" })]);
+    await fill.add([storedEvent("a4", { at: minutes(28), sessionId: null, distinctId: "ann", properties: PAGE })]);
     expect(await fill.commit()).toMatchObject({ inserted: 1, sessionsTouched: 1 });
     expect(await w.countSessions()).toBe(2);
     expect((await w.sessionSignals([first]))[0]).toMatchObject({ eventCount: 4, durationSec: 50 * 60 });

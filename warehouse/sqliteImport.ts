@@ -84,7 +84,7 @@ export class SqliteImport implements ImportSession {
       if (this.policy.kind === "infer") this.inferSessions(this.policy, false);
       if (this.policy.kind === "attachOrInfer") this.inferSessions(this.policy, true);
       this.recompute(this.touched);
-      if (this.policy.kind !== "infer") this.recompute(this.attachUnlinked());
+      this.recompute(this.attachUnlinked());
       const sessionless = (
         this.db
           .prepare(`SELECT count(*) AS n FROM temp.import_unlinked u JOIN events e ON e.uuid = u.uuid WHERE e.session_id IS NULL`)
@@ -163,8 +163,12 @@ export class SqliteImport implements ImportSession {
       )
       .pluck()
       .all() as string[];
+    // Only events of a page or screen say the user was in the product: a server-side event (a billing
+    // job's invoice_paid) never makes a session; it joins one that spans it, or stays sessionless.
     const eventsOf = this.db.prepare(
       `SELECT uuid, timestamp, session_id FROM events WHERE distinct_id = ? AND (session_id IS NULL OR session_inferred = 1)
+         AND (json_extract(properties, '$."$current_url"') IS NOT NULL OR json_extract(properties, '$."$pathname"') IS NOT NULL
+              OR json_extract(properties, '$."$screen_name"') IS NOT NULL)
        ORDER BY timestamp, uuid`,
     );
     const assign = this.db.prepare(`UPDATE events SET session_id = ?, session_inferred = 1 WHERE uuid = ?`);
