@@ -82,6 +82,12 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
       }
     }
     if (events === 0 && malformed.length === 0) throw new InputError("holds no events", { file });
+    // Not one line read: the format is not what was asked for (or not an export at all). Exit 2 rather
+    // than a run that "succeeds" with nothing, over and over, from a scheduler.
+    const first = malformed[0];
+    if (events === 0 && first) {
+      throw new InputError(`no line could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, { file, line: first.line });
+    }
     if (!session) return resultOf({ inserted: 0, duplicates: 0, sessionsTouched: 0, sessionless: 0 }, malformed);
     if (batch.length) await session.add(batch);
     batch = [];

@@ -39,11 +39,19 @@ export function parseTimestamp(raw: unknown, key: string): string {
   if (raw === undefined || raw === null || raw === "") throw new RecordError(`missing ${key}`, key);
   if (typeof raw !== "string" && typeof raw !== "number") throw new RecordError(`${key} must be text or a number`, key, true);
   const match = typeof raw === "string" ? ZONELESS.exec(raw.trim()) : null;
-  const time = new Date(typeof raw === "number" ? raw : match ? `${match[1]}T${match[2]}Z` : raw);
+  const time = new Date(typeof raw === "number" ? epochMs(raw) : /^\d+(\.\d+)?$/.test(raw.trim()) ? epochMs(Number(raw)) : match ? `${match[1]}T${match[2]}Z` : raw);
   if (Number.isNaN(time.getTime())) {
-    throw new RecordError(`timestamp does not parse: ${JSON.stringify(raw)} (expected ISO 8601 or epoch milliseconds)`, key, true);
+    throw new RecordError(`timestamp does not parse: ${JSON.stringify(raw)} (expected ISO 8601 or epoch seconds or milliseconds)`, key, true);
   }
   return time.toISOString();
+}
+
+/**
+ * Epoch seconds or milliseconds, told apart by size: 1e11 seconds is the year 5138, 1e11 milliseconds
+ * 1973, so a number below it is seconds (Unix tools, warehouses) and one above it milliseconds (JS, Amplitude).
+ */
+function epochMs(value: number): number {
+  return Math.abs(value) < 1e11 ? value * 1000 : value;
 }
 
 /** The host of a referrer URL, for `$referring_domain`; null when there is none. */

@@ -1,10 +1,16 @@
 import type { ProductProfile } from "../../state/profile.js";
+import { normalizeRoute } from "../../connectors/routes.js";
 
-/** The department owning a route: the longest matching route prefix in the profile, else the fallback. */
+/**
+ * The department owning a route: the longest matching route prefix in the profile, else the fallback.
+ * Prefixes are normalized like routes (lower case, ids as :id), so "/Help" and "/checkout/step-2" in a
+ * profile match what sessions record.
+ */
 export function departmentOf(route: string, profile: ProductProfile): string {
   let best: { department: string; length: number } | null = null;
   for (const [department, prefixes] of Object.entries(profile.departments)) {
-    for (const prefix of prefixes) {
+    for (const raw of prefixes) {
+      const prefix = normalizeRoute(raw);
       if (matchesPrefix(route, prefix) && (!best || prefix.length > best.length)) best = { department, length: prefix.length };
     }
   }
@@ -13,6 +19,5 @@ export function departmentOf(route: string, profile: ProductProfile): string {
 
 function matchesPrefix(route: string, prefix: string): boolean {
   if (prefix === "/") return route === "/";
-  const p = prefix.endsWith("/") ? prefix.slice(0, -1) : prefix;
-  return route === p || route.startsWith(`${p}/`);
+  return route === prefix || route.startsWith(`${prefix}/`);
 }

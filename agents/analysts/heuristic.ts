@@ -7,7 +7,7 @@ import { readFacts, type SessionFacts } from "./sessionFacts.js";
 import { redactReport } from "./redact.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
-const RULES_VERSION = "heuristic-rules-3"; // 2: texts redacted; 3: clicks in vain are never a bounce
+const RULES_VERSION = "heuristic-rules-4"; // 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized
 const BOUNCE_MAX_SECONDS = 30;
 const QUICK_EXIT_SECONDS = 120;
 const MAX_EVIDENCE = 12;

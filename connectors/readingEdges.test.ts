@@ -1,0 +1,35 @@
+import { describe, it, expect } from "vitest";
+import { join } from "node:path";
+import { SqliteWarehouse } from "../warehouse/sqlite.js";
+import { ingestFile } from "./ingest.js";
+import { InputError } from "../runtime/errors.js";
+import { jsonLines, posthogRecord, tempDir, writeFile } from "../testing/events.js";
+
+describe("reading exports", () => {
+  it("takes epoch seconds and epoch milliseconds for the same instant", async () => {
+    const dir = tempDir();
+    const warehouse = new SqliteWarehouse(join(dir, "w.db"));
+    const seconds = 1_767_607_200; // 2026-01-05T10:00:00Z
+    const file = writeFile(dir, "e.jsonl", jsonLines([
+      { ...posthogRecord("s1", { session: "a" }), timestamp: seconds },
+      { ...posthogRecord("s2", { session: "a" }), timestamp: (seconds + 60) * 1000 },
+      { ...posthogRecord("s3", { session: "a" }), timestamp: String(seconds + 120) },
+    ]));
+    await ingestFile(warehouse, file);
+    const [signals] = await warehouse.sessionSignals(["a"]);
+    expect(signals).toMatchObject({ startedAt: "2026-01-05T10:00:00.000Z", endedAt: "2026-01-05T10:02:00.000Z" });
+    expect(await warehouse.latestWeek()).toBe("2026-W02");
+    await warehouse.close();
+  });
+
+  it("refuses a file of which not one line can be read as the format asked for, naming the first", async () => {
+    const dir = tempDir();
+    const warehouse = new SqliteWarehouse(join(dir, "w.db"));
+    const file = writeFile(dir, "e.jsonl", jsonLines([posthogRecord("p1"), posthogRecord("p2")]));
+    const error = await ingestFile(warehouse, file, { format: "segment" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/e\.jsonl:1: no line could be read as segment .*check --format/);
+    expect(await warehouse.countEvents()).toBe(0);
+    await warehouse.close();
+  });
+});
