@@ -34,6 +34,15 @@ const BROKEN_ARGUMENTS = JSON.stringify({
   usage: { prompt_tokens: 100, completion_tokens: 5, total_tokens: 105 },
 });
 
+/** A fresh simulated week with a profile naming a gatherer model (and these gatherer settings). */
+async function weekWithModel(opts: { sessions: number; seed: number; model: string; gatherer: Record<string, unknown> }): Promise<{ fresh: DemoWeek; config: string }> {
+  const fresh = await seedDemoWeek({ sessions: opts.sessions, seed: opts.seed });
+  const config = join(fresh.settings.dataDir, "llm.config.json");
+  const profile = JSON.parse(readFileSync(fresh.settings.config ?? "", "utf8")) as Record<string, unknown>;
+  writeFileSync(config, JSON.stringify({ ...profile, models: { gatherer: opts.model }, gatherer: opts.gatherer }));
+  return { fresh, config };
+}
+
 describe("gather --analyst llm through @langchain/openai against a local OpenAI-compatible server", () => {
   let demo: DemoWeek;
   let server: FakeOpenAIServer;
@@ -116,13 +125,10 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
     const failing = new FakeOpenAIServer((req) => (req.rawBody.includes("ImportError") ? invalid : answer(req)));
     const url = await failing.start();
     try {
-      const fresh = await seedDemoWeek({ sessions: 12, seed: 9 });
+      const { fresh, config } = await weekWithModel({ sessions: 12, seed: 9, model: "local-model", gatherer: { retryBaseMs: 1 } });
       const planted = join(fresh.settings.dataDir, "planted.jsonl");
       writeFileSync(planted, jsonLines(plantedSessions(fresh.week, 1)));
       await withWarehouse(fresh, (w) => ingestFile(w, planted));
-      const config = join(fresh.settings.dataDir, "llm.config.json");
-      const profile = JSON.parse(readFileSync(fresh.settings.config ?? "", "utf8")) as Record<string, unknown>;
-      writeFileSync(config, JSON.stringify({ ...profile, models: { gatherer: "local-model" }, gatherer: { retryBaseMs: 1 } }));
       const run = await runCli(["--db", fresh.settings.db, "--config", config, "gather", "--analyst", "llm", "--json"], { env: { OPENAI_BASE_URL: url, OPENAI_API_KEY: "k" } });
       expect(run.code, run.stderr).toBe(0);
       const summary = JSON.parse(run.stdout) as { scored: number; failed: number };
@@ -141,10 +147,7 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
     const server2 = new FakeOpenAIServer(answer);
     const url = await server2.start();
     try {
-      const fresh = await seedDemoWeek({ sessions: 30, seed: 13 });
-      const config = join(fresh.settings.dataDir, "llm.config.json");
-      const profile = JSON.parse(readFileSync(fresh.settings.config ?? "", "utf8")) as Record<string, unknown>;
-      writeFileSync(config, JSON.stringify({ ...profile, models: { gatherer: "gpt-4o-mini" }, gatherer: { retryBaseMs: 5, timeoutMs: 300 } }));
+      const { fresh, config } = await weekWithModel({ sessions: 30, seed: 13, model: "gpt-4o-mini", gatherer: { retryBaseMs: 5, timeoutMs: 300 } });
       const args = ["--db", fresh.settings.db, "--config", config, "gather", "--analyst", "llm", "--concurrency", "3", "--json"];
       const env2 = { OPENAI_BASE_URL: url, OPENAI_API_KEY: "k", SELFHEAL_LOG_LEVEL: "info" };
       // The first request hangs past the 300 ms timeout; the process is killed after 15 requests.
@@ -170,10 +173,7 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
     const server3 = new FakeOpenAIServer(answer);
     const url = await server3.start();
     try {
-      const fresh = await seedDemoWeek({ sessions: 16, seed: 17 });
-      const config = join(fresh.settings.dataDir, "llm.config.json");
-      const profile = JSON.parse(readFileSync(fresh.settings.config ?? "", "utf8")) as Record<string, unknown>;
-      writeFileSync(config, JSON.stringify({ ...profile, models: { gatherer: "gpt-4o-mini" }, gatherer: { retryBaseMs: 5 } }));
+      const { fresh, config } = await weekWithModel({ sessions: 16, seed: 17, model: "gpt-4o-mini", gatherer: { retryBaseMs: 5 } });
       const env3 = { OPENAI_BASE_URL: url, OPENAI_API_KEY: "k" };
       const base3 = ["--db", fresh.settings.db, "--config", config];
       const gathered = await runCli([...base3, "gather", "--limit", "6", "--json"], { env: env3 });
