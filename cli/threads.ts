@@ -12,6 +12,11 @@ import { runOnThread, waitingGate, type GateAnswerer, type GraphOutcome } from "
  */
 export const FIX_THREAD = "fix-queue";
 
+/** The PM's thread of a week: a gate left waiting there is the one `triage --yes` answers. */
+export function triageThreadId(week: string): string {
+  return `triage-${week}`;
+}
+
 /** The kinds of checkpointed thread the CLI starts, named `<kind>-<key>`. */
 const KINDS = ["weekly", "triage", "fix"] as const;
 type ThreadKind = (typeof KINDS)[number];

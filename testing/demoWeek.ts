@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openWarehouse } from "../warehouse/index.js";
+import type { Warehouse } from "../warehouse/index.js";
+import { withWarehouseAt } from "./warehouses.js";
 import { ingestFile } from "../connectors/ingest.js";
 import { simulateWeek, writeSessionsJsonl, type ScenarioName } from "../demo/simulator/index.js";
 import { ensureDemoRepo, writeDemoProfile } from "../cli/demoRepo.js";
@@ -37,21 +38,11 @@ export async function seedDemoWeek(opts: { sessions: number; seed?: number; week
     })(),
     file,
   );
-  const warehouse = openWarehouse(settings.db);
-  try {
-    await ingestFile(warehouse, file);
-  } finally {
-    await warehouse.close();
-  }
+  await withWarehouseAt(settings.db, (w) => ingestFile(w, file));
   return { settings, week, scenarios, configurable: { db: settings.db, config: settings.config, dataDir: settings.dataDir } };
 }
 
 /** Runs `fn` with the demo week's warehouse open. */
-export async function withWarehouse<T>(demo: DemoWeek, fn: (w: ReturnType<typeof openWarehouse>) => Promise<T>): Promise<T> {
-  const warehouse = openWarehouse(demo.settings.db);
-  try {
-    return await fn(warehouse);
-  } finally {
-    await warehouse.close();
-  }
+export function withWarehouse<T>(demo: DemoWeek, fn: (w: Warehouse) => Promise<T>): Promise<T> {
+  return withWarehouseAt(demo.settings.db, fn);
 }

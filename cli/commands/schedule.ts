@@ -10,7 +10,7 @@ import { UsageError } from "../../runtime/errors.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import { globalsOf, positiveInt, weekFor } from "../globals.js";
 import { runOnThread, type GraphOutcome } from "../runGraph.js";
-import { FIX_THREAD } from "../threads.js";
+import { FIX_THREAD, triageThreadId } from "../threads.js";
 import type { Output } from "../output.js";
 import { gather } from "./gather.js";
 
@@ -63,7 +63,7 @@ function jobsFor(settings: RunSettings, out: Output, schedule: { gather: string;
       cron: schedule.triage,
       run: async () => {
         const week = await latestWeek(settings);
-        sayIfWaiting("triage", await runOnThread(buildPmGraph(), { week }, { settings, threadId: `triage-${week}`, answer: leaveGates, progress, week }));
+        sayIfWaiting("triage", await runOnThread(buildPmGraph(), { week }, { settings, threadId: triageThreadId(week), answer: leaveGates, progress, week }));
       },
     },
     {

@@ -6,6 +6,7 @@ import { runOnThread } from "../runGraph.js";
 import { triageJson } from "../contract.js";
 import { printGate, printPatterns } from "../render.js";
 import { acceptIf } from "../gates.js";
+import { triageThreadId } from "../threads.js";
 
 export function registerTriage(program: Command): void {
   program
@@ -18,7 +19,7 @@ export function registerTriage(program: Command): void {
       const warehouse = openWarehouse(settings.db);
       try {
         const week = await weekFor(options.week, warehouse);
-        const outcome = await runOnThread(buildPmGraph(), { week }, { settings, threadId: `triage-${week}`, week, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+        const outcome = await runOnThread(buildPmGraph(), { week }, { settings, threadId: triageThreadId(week), week, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
         const result = { ...(await triageJson(warehouse, week)), gate: outcome.status === "waiting" ? outcome.gate : null };
         await out.result(result, (r) => {
           printPatterns(out, r);
