@@ -18,7 +18,7 @@ export const FailurePattern = z.object({
   signal: z.string().describe("what the sessions share: the normalized exception or the improvement"),
   department: z.string(),
   sessions: z.number().int(),
-  sessionIds: z.array(z.string()).describe("example sessions, at most a few dozen"),
+  sessionIds: z.array(z.string()).describe("every session of the pattern (one per session, however often it failed)"),
   intents: z.array(z.string()).describe("distinct user intents among the sessions"),
   averageScore: z.number(),
   codeLocations: z.array(CodeLocation),

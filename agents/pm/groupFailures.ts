@@ -5,8 +5,6 @@ import { exceptionKey, improvementKey } from "./fingerprint.js";
 import { normalizeMessage } from "./normalize.js";
 import { clusterTexts } from "./semanticGroups.js";
 
-const MAX_EXAMPLES = 20;
-
 /** Sessions that share one failure, before decisions and code search. */
 export interface FailureGroup {
   fingerprint: string;
@@ -82,7 +80,8 @@ function newGroup(fingerprint: string, kind: PatternKind, title: string, signal:
 function add(groups: Map<string, FailureGroup>, group: FailureGroup, report: SessionReport): void {
   group.sessions++;
   group.scoreSum += report.score;
-  if (group.sessionIds.length < MAX_EXAMPLES) group.sessionIds.push(report.sessionId);
+  // Every session id, uncapped: `triage --json` promises them all, and the evals score patterns by them.
+  group.sessionIds.push(report.sessionId);
   if (group.intents.length < 5 && !group.intents.includes(report.userIntent)) group.intents.push(report.userIntent);
   group.departments.set(report.department, (group.departments.get(report.department) ?? 0) + 1);
   groups.set(group.fingerprint, group);

@@ -3,7 +3,6 @@ import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { z } from "zod";
 import type { FailureGroup } from "./groupFailures.js";
 
-const MAX_EXAMPLES = 20;
 /** Clusters shown to the model at most: the largest ones, where a missed merge costs the most. */
 const MAX_CLUSTERS = 60;
 
@@ -56,7 +55,7 @@ export async function mergeImprovementsWithModel(model: BaseChatModel, groups: F
 function absorb(into: FailureGroup, other: FailureGroup): void {
   into.sessions += other.sessions;
   into.scoreSum += other.scoreSum;
-  for (const id of other.sessionIds) if (into.sessionIds.length < MAX_EXAMPLES) into.sessionIds.push(id);
+  into.sessionIds.push(...other.sessionIds);
   for (const intent of other.intents) if (into.intents.length < 5 && !into.intents.includes(intent)) into.intents.push(intent);
   for (const [dept, n] of other.departments) into.departments.set(dept, (into.departments.get(dept) ?? 0) + n);
 }
