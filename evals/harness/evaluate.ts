@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import { systemPrompt } from "../../agents/analysts/llm/prompt.js";
+import { priceOf } from "../../agents/analysts/llm/pricing.js";
+import { loadDataset } from "./dataset.js";
+import { matchTruth } from "./match.js";
+import { gathererMetrics } from "./metrics/gatherer.js";
+import { pmMetrics } from "./metrics/pm.js";
+import type { Metrics } from "./metrics/types.js";
+import type { DatasetResult, SkynetAttempt } from "./result.js";
+import { skynetFixRate } from "./skynet/fixRate.js";
+import { datasetWeek, gather, ingestExports, sessionEventIds, triage } from "./stages.js";
+import { checkThresholds } from "./thresholds.js";
+import { truthProblems } from "./truth.js";
+import { NO_USAGE, reportUsage, UsageCounter } from "./usage.js";
+import { makeWorkspace } from "./workspace.js";
+
+export interface EvalOptions {
+  /** The model name every role is given, or null offline (the rules analyst, the model-less PM, scripted patches). */
+  model: string | null;
+  /** This dataset's bars from thresholds.json. */
+  thresholds: Record<string, number>;
+  progress: (line: string) => void;
+}
+
+/** One dataset end to end: ingest, gather, triage, Skynet, each judged against the truth. */
+export async function evaluateDataset(dir: string, opts: EvalOptions): Promise<DatasetResult> {
+  const started = Date.now();
+  const dataset = await loadDataset(dir);
+  const models: Record<string, string> = opts.model ? { gatherer: opts.model, pm: opts.model, skynet: opts.model } : {};
+  const ws = await makeWorkspace(dataset, models, "main");
+  const profile = ws.profile.profile;
+  const defects = truthProblems(dataset.truth, [...Object.keys(profile.departments), profile.fallbackDepartment]);
+  await ingestExports(ws, dataset);
+  const { week, defect } = await datasetWeek(ws);
+  if (defect) defects.push(defect);
+  const events = await sessionEventIds(ws);
+  const matched = matchTruth(dataset.truth.sessions, events);
+  defects.push(...matched.defects);
+  opts.progress(`${dataset.name}: ${events.size} sessions ingested; gathering`);
+
+  const analyst = opts.model ? "llm" : "heuristic";
+  const { summary, reports } = await gather(ws, analyst, {});
+  const pmCounter = new UsageCounter();
+  opts.progress(`${dataset.name}: ${summary.scored} reports (${summary.failed} failed); triaging ${week ?? "no week"}`);
+  const patterns = week ? await triage(ws, week, { callbacks: [pmCounter] }) : [];
+  const gathered = gathererMetrics(matched.bySession, reports, events);
+  const pm = pmMetrics(dataset.truth, matched.bySession, patterns, profile.thresholds.ticketMinSessions);
+  defects.push(...pm.patternErrors);
+
+  const skynetCounter = new UsageCounter();
+  if (dataset.skynetBugs.length) opts.progress(`${dataset.name}: Skynet on ${dataset.skynetBugs.length} bugs with hidden tests`);
+  const fixes = await skynetFixRate(dataset, models, opts.model ? { kind: "model", callbacks: [skynetCounter] } : { kind: "scripted" });
+  defects.push(...fixes.defects);
+  const metrics: Metrics = { ...gathered.metrics, ...pm.metrics, ...skynetMetrics(fixes.attempts) };
+  const price = opts.model ? priceOf(opts.model, profile.gatherer) : null;
+  return {
+    dataset: dataset.name,
+    description: dataset.manifest.description,
+    analyst,
+    analystVersion: summary.analystVersion,
+    promptHash: analyst === "llm" ? createHash("sha256").update(systemPrompt(profile)).digest("hex").slice(0, 12) : null,
+    sessions: events.size,
+    defects,
+    metrics,
+    figures: { ...gathered.figures, patterns: patterns.length, tickets: patterns.filter((p) => p.decision === "ticket").length },
+    problems: pm.problems,
+    skynet: fixes.attempts,
+    usage: { gatherer: analyst === "llm" ? reportUsage(reports) : NO_USAGE, pm: pmCounter.usage(price), skynet: skynetCounter.usage(price) },
+    checks: checkThresholds(opts.thresholds, metrics),
+    durationMs: Date.now() - started,
+  };
+}
+
+function skynetMetrics(attempts: SkynetAttempt[]): Metrics {
+  const rate = (patch: SkynetAttempt["patch"]) => {
+    const of = attempts.filter((a) => a.patch === patch);
+    return of.length ? of.reduce((s, a) => s + a.score, 0) / of.length : null;
+  };
+  return { "skynet.fixRate": rate("model"), "skynet.scriptedRight": rate("right"), "skynet.scriptedWrong": rate("wrong") };
+}

@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { buildSkynetGraph } from "../../../graphs/skynet/index.js";
+import { git } from "../../../tools/codebase/git.js";
+import { ScriptedChatModel } from "../../../testing/scriptedModel.js";
+import type { LoadedDataset } from "../dataset.js";
+import type { SkynetAttempt } from "../result.js";
+import type { TruthBug } from "../truth.js";
+import { makeWorkspace, type Workspace } from "../workspace.js";
+import { withWarehouse } from "../stages.js";
+import { runThroughGates, type RunExtras } from "../graphRun.js";
+import { readHiddenSpec, runHidden, type HiddenSpec } from "./hidden.js";
+
+/** Offline, the scripted model proposes each bug's right and wrong patch; with a model, it writes its own. */
+export type SkynetMode = { kind: "scripted" } | { kind: "model"; callbacks: RunExtras["callbacks"] };
+
+export interface FixRateResult {
+  attempts: SkynetAttempt[];
+  defects: string[];
+}
+
+/** A coding agent that applies one patch through Skynet's own apply_patch tool, then says it is done. */
+function scriptedPatcher(patch: string): BaseChatModel {
+  return new ScriptedChatModel([{ toolCalls: [{ name: "apply_patch", args: { patch } }] }, "Applied the fix from the patch."]);
+}
+
+/**
+ * Skynet's fix rate on every bug of the dataset with hidden tests: each patch goes through the real
+ * Skynet graph (worktree, sandboxed tests, verification, the PR gate accepted), and the change it
+ * proposes is judged by the hidden tests in a checkout of its commit. First the tests themselves are
+ * checked: failing on the unfixed code, passing with right.patch.
+ */
+export async function skynetFixRate(dataset: LoadedDataset, models: Record<string, string>, mode: SkynetMode): Promise<FixRateResult> {
+  const result: FixRateResult = { attempts: [], defects: [] };
+  if (dataset.skynetBugs.length === 0) return result;
+  const ws = await makeWorkspace(dataset, models, "skynet");
+  const base = (await git(ws.repo, ["rev-parse", "HEAD"])).trim();
+  for (const bugId of dataset.skynetBugs) {
+    const bugDir = join(dataset.dir, "skynet", bugId);
+    const bug = dataset.truth.bugs.find((b) => b.id === bugId);
+    if (!bug) {
+      result.defects.push(`skynet/${bugId}: no bug "${bugId}" in the truth's bugs`);
+      continue;
+    }
+    const spec = readHiddenSpec(bugDir);
+    const patches = { right: readPatch(bugDir, "right"), wrong: readPatch(bugDir, "wrong") };
+    const problems = await checkHiddenTests(ws, bugDir, spec, base, patches.right);
+    result.defects.push(...problems.map((p) => `skynet/${bugId}: ${p}`));
+    if (problems.length) continue;
+    const sessions = dataset.truth.sessions.filter((s) => s.cause?.kind === "bug" && s.cause.id === bugId).length;
+    if (mode.kind === "scripted") {
+      for (const kind of ["right", "wrong"] as const) {
+        if (patches[kind] === null) result.defects.push(`skynet/${bugId}: no ${kind}.patch`);
+        else result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, kind, { models: { skynet: scriptedPatcher(patches[kind]) } }));
+      }
+    } else {
+      result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, "model", { callbacks: mode.callbacks }));
+    }
+  }
+  return result;
+}
+
+function readPatch(bugDir: string, kind: "right" | "wrong"): string | null {
+  const file = join(bugDir, `${kind}.patch`);
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
+}
+
+/** The hidden tests must fail on the unfixed code and pass with the right patch. */
+async function checkHiddenTests(ws: Workspace, bugDir: string, spec: HiddenSpec, base: string, right: string | null): Promise<string[]> {
+  if (!existsSync(join(bugDir, "hidden"))) return ["no hidden/ folder"];
+  const before = await runHidden(ws, bugDir, spec, base);
+  const problems = before.passed ? [`the hidden tests pass on the unfixed code (${before.summary}), so they cannot tell a fix`] : [];
+  if (right === null) return [...problems, "no right.patch"];
+  try {
+    const after = await runHidden(ws, bugDir, spec, base, right);
+    if (!after.passed) problems.push(`the hidden tests fail with right.patch (${after.summary})`);
+  } catch (err) {
+    problems.push(`right.patch does not apply: ${(err as Error).message.split("\n")[0]}`);
+  }
+  return problems;
+}
+
+/** One ticket through Skynet, its proposed change (if any) scored by the hidden tests. */
+async function attempt(ws: Workspace, bugDir: string, spec: HiddenSpec, bug: TruthBug, sessions: number, patch: SkynetAttempt["patch"], extras: RunExtras): Promise<SkynetAttempt> {
+  const ticket = await withWarehouse(ws, (w) =>
+    w.insertTicket({
+      fingerprint: `evals:${bug.id}:${patch}`,
+      title: spec.ticket.title,
+      body: spec.ticket.signal,
+      kind: "bug",
+      priority: 2,
+      labels: ["bug", "skynet"],
+      status: "open",
+      sessions,
+      codeLocations: [{ path: bug.file, line: bug.line }],
+    }),
+  );
+  await runThroughGates(buildSkynetGraph(), {}, ws, extras, { type: "accept" });
+  const fix = await withWarehouse(ws, (w) => w.fixAttempt(ticket.id));
+  const commit = fix?.status === "pr_opened" ? fix.details?.commit : null;
+  const hidden = commit ? await runHidden(ws, bugDir, spec, commit) : null;
+  return {
+    bug: bug.id,
+    patch,
+    status: fix?.status ?? "not_attempted",
+    reason: fix?.reason ?? "Skynet did not pick the ticket up",
+    score: hidden?.passed ? 1 : 0,
+    hidden: hidden?.summary ?? null,
+  };
+}
