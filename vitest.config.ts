@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", ".selfheal/**", "demo/app/**", "**/*.int.test.ts"],
+    // Eval products' own tests and Skynet's hidden tests run in their products, never here.
+    exclude: ["**/node_modules/**", ".selfheal/**", "demo/app/**", "**/*.int.test.ts", "evals/datasets/*/repo/**", "evals/datasets/*/skynet/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

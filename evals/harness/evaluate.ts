@@ -64,6 +64,7 @@ export async function evaluateDataset(dir: string, opts: EvalOptions): Promise<D
     metrics,
     figures: { ...gathered.figures, patterns: patterns.length, tickets: patterns.filter((p) => p.decision === "ticket").length },
     problems: pm.problems,
+    strays: pm.strays,
     skynet: fixes.attempts,
     usage: { gatherer: analyst === "llm" ? reportUsage(reports) : NO_USAGE, pm: pmCounter.usage(price), skynet: skynetCounter.usage(price) },
     checks: checkThresholds(opts.thresholds, metrics),

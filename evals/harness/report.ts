@@ -66,6 +66,10 @@ export function renderMarkdown(run: RunResult, previous: Previous): string {
       const hit = (v: boolean | null) => (v === null ? "" : v ? "hit" : "miss");
       out.push(`| ${p.kind} ${p.id} | ${p.sessions} | ${p.best ? `${p.best.kind} "${p.best.title.replace(/\|/g, "/").slice(0, 60)}" (${p.best.sessions})` : "none"} | ${fmt(p.coverage)} | ${fmt(p.purity)} | ${p.best?.decision ?? "-"} (should ${p.shouldTicket ? "ticket" : "flag"}) | ${hit(p.fileHit)} | ${hit(p.lineHit)} |`);
     }
+    if (d.strays.length) {
+      out.push("", "Patterns that are no true problem's best pattern:", "");
+      for (const p of d.strays) out.push(`- ${p.kind} "${p.title.slice(0, 90)}" (${p.sessions} sessions, ${p.decision}): ${p.problem ? `mostly ${p.problem}, split off` : "no true problem is a majority of it"}`);
+    }
     if (d.skynet.length) {
       out.push("", "| Skynet bug | patch | status | score | hidden tests |", "| --- | --- | --- | --- | --- |");
       for (const a of d.skynet) out.push(`| ${a.bug} | ${a.patch} | ${a.status} | ${a.score} | ${a.hidden ?? "not run (nothing proposed)"} |`);

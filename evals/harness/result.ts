@@ -1,6 +1,6 @@
 import type { Metrics } from "./metrics/types.js";
 import type { GathererFigures } from "./metrics/gatherer.js";
-import type { ProblemResult } from "./metrics/pm.js";
+import type { ProblemResult, StrayPattern } from "./metrics/pm.js";
 import type { ThresholdCheck } from "./thresholds.js";
 import type { Usage } from "./usage.js";
 
@@ -31,6 +31,8 @@ export interface DatasetResult {
   metrics: Metrics;
   figures: GathererFigures & { patterns: number; tickets: number };
   problems: ProblemResult[];
+  /** Patterns that are no true problem's best pattern. */
+  strays: StrayPattern[];
   skynet: SkynetAttempt[];
   usage: Record<"gatherer" | "pm" | "skynet", Usage>;
   checks: ThresholdCheck[];

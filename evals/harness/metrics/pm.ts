@@ -35,6 +35,17 @@ export interface ProblemResult {
   lineHit: boolean | null;
 }
 
+/** A pattern that is no true problem's best pattern: noise, a mix, or a split-off duplicate. */
+export interface StrayPattern {
+  fingerprint: string;
+  title: string;
+  kind: string;
+  decision: string;
+  sessions: number;
+  /** The true problem most of its sessions share ("bug:<id>"), or null when none is a majority. */
+  problem: string | null;
+}
+
 const causeKey = (t: TruthSession): string | null => (t.cause ? `${t.cause.kind}:${t.cause.id}` : null);
 
 function normalizePath(path: string): string {
@@ -47,7 +58,7 @@ export function pmMetrics(
   truthBySession: Map<string, TruthSession>,
   patterns: FailurePattern[],
   ticketMinSessions: number,
-): { metrics: Metrics; problems: ProblemResult[]; patternErrors: string[] } {
+): { metrics: Metrics; problems: ProblemResult[]; strays: StrayPattern[]; patternErrors: string[] } {
   const patternErrors = patterns.filter((p) => p.sessionIds.length !== p.sessions).map((p) => `pattern ${p.fingerprint} lists ${p.sessionIds.length} session ids for ${p.sessions} sessions`);
   const members = patterns.map((p) => new Set(p.sessionIds));
   const sessionsOf = new Map<string, string[]>();
@@ -130,7 +141,10 @@ export function pmMetrics(
     "pm.fileHitRate": share(bugs.filter((b) => b.fileHit).length, bugs.length),
     "pm.lineHitRate": share(bugs.filter((b) => b.lineHit).length, bugs.length),
   };
-  return { metrics, problems, patternErrors };
+  const strays = patterns.flatMap((p, i) =>
+    problemOfPattern[i] === null || bestOf.get(problemOfPattern[i]!) !== i ? [{ fingerprint: p.fingerprint, title: p.title, kind: p.kind, decision: p.decision, sessions: p.sessionIds.length, problem: problemOfPattern[i] ?? null }] : [],
+  );
+  return { metrics, problems, strays, patternErrors };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import PQueue from "p-queue";
 import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { buildSkynetGraph } from "../../../graphs/skynet/index.js";
@@ -32,31 +33,36 @@ function scriptedPatcher(patch: string): BaseChatModel {
  * checked: failing on the unfixed code, passing with right.patch.
  */
 export async function skynetFixRate(dataset: LoadedDataset, models: Record<string, string>, mode: SkynetMode): Promise<FixRateResult> {
+  // Each bug in a workspace of its own (Skynet takes every open ticket of its warehouse), two at a time:
+  // the sandboxed test runs are most of an eval's time.
+  const queue = new PQueue({ concurrency: BUGS_AT_ONCE });
+  const perBug = await Promise.all(dataset.skynetBugs.map((bugId) => queue.add(() => fixRateOfBug(dataset, models, mode, bugId), { throwOnTimeout: true })));
+  return { attempts: perBug.flatMap((r) => r.attempts), defects: perBug.flatMap((r) => r.defects) };
+}
+
+const BUGS_AT_ONCE = 2;
+
+async function fixRateOfBug(dataset: LoadedDataset, models: Record<string, string>, mode: SkynetMode, bugId: string): Promise<FixRateResult> {
   const result: FixRateResult = { attempts: [], defects: [] };
-  if (dataset.skynetBugs.length === 0) return result;
-  const ws = await makeWorkspace(dataset, models, "skynet");
+  const bugDir = join(dataset.dir, "skynet", bugId);
+  const bug = dataset.truth.bugs.find((b) => b.id === bugId);
+  if (!bug) return { attempts: [], defects: [`skynet/${bugId}: no bug "${bugId}" in the truth's bugs`] };
+  const ws = await makeWorkspace(dataset, models, `skynet-${bugId}`);
   const base = (await git(ws.repo, ["rev-parse", "HEAD"])).trim();
-  for (const bugId of dataset.skynetBugs) {
-    const bugDir = join(dataset.dir, "skynet", bugId);
-    const bug = dataset.truth.bugs.find((b) => b.id === bugId);
-    if (!bug) {
-      result.defects.push(`skynet/${bugId}: no bug "${bugId}" in the truth's bugs`);
-      continue;
-    }
-    const spec = readHiddenSpec(bugDir);
-    const patches = { right: readPatch(bugDir, "right"), wrong: readPatch(bugDir, "wrong") };
-    const problems = await checkHiddenTests(ws, bugDir, spec, base, patches.right);
-    result.defects.push(...problems.map((p) => `skynet/${bugId}: ${p}`));
-    if (problems.length) continue;
-    const sessions = dataset.truth.sessions.filter((s) => s.cause?.kind === "bug" && s.cause.id === bugId).length;
-    if (mode.kind === "scripted") {
-      for (const kind of ["right", "wrong"] as const) {
-        if (patches[kind] === null) result.defects.push(`skynet/${bugId}: no ${kind}.patch`);
-        else result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, kind, { models: { skynet: scriptedPatcher(patches[kind]) } }));
-      }
-    } else {
-      result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, "model", { callbacks: mode.callbacks }));
-    }
+  const spec = readHiddenSpec(bugDir);
+  const patches = { right: readPatch(bugDir, "right"), wrong: readPatch(bugDir, "wrong") };
+  const problems = await checkHiddenTests(ws, bugDir, spec, base, patches.right);
+  result.defects.push(...problems.map((p) => `skynet/${bugId}: ${p}`));
+  if (problems.length) return result;
+  const sessions = dataset.truth.sessions.filter((s) => s.cause?.kind === "bug" && s.cause.id === bugId).length;
+  if (mode.kind === "model") {
+    result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, "model", { callbacks: mode.callbacks }));
+    return result;
+  }
+  for (const kind of ["right", "wrong"] as const) {
+    const patch = patches[kind];
+    if (patch === null) result.defects.push(`skynet/${bugId}: no ${kind}.patch`);
+    else result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, kind, { models: { skynet: scriptedPatcher(patch) } }));
   }
   return result;
 }
@@ -69,15 +75,14 @@ function readPatch(bugDir: string, kind: "right" | "wrong"): string | null {
 /** The hidden tests must fail on the unfixed code and pass with the right patch. */
 async function checkHiddenTests(ws: Workspace, bugDir: string, spec: HiddenSpec, base: string, right: string | null): Promise<string[]> {
   if (!existsSync(join(bugDir, "hidden"))) return ["no hidden/ folder"];
-  const before = await runHidden(ws, bugDir, spec, base);
+  const [before, after] = await Promise.all([
+    runHidden(ws, bugDir, spec, base),
+    right === null ? null : runHidden(ws, bugDir, spec, base, right).catch((err: Error) => err),
+  ]);
   const problems = before.passed ? [`the hidden tests pass on the unfixed code (${before.summary}), so they cannot tell a fix`] : [];
-  if (right === null) return [...problems, "no right.patch"];
-  try {
-    const after = await runHidden(ws, bugDir, spec, base, right);
-    if (!after.passed) problems.push(`the hidden tests fail with right.patch (${after.summary})`);
-  } catch (err) {
-    problems.push(`right.patch does not apply: ${(err as Error).message.split("\n")[0]}`);
-  }
+  if (after === null) problems.push("no right.patch");
+  else if (after instanceof Error) problems.push(`right.patch does not apply: ${after.message.split("\n")[0]}`);
+  else if (!after.passed) problems.push(`the hidden tests fail with right.patch (${after.summary})`);
   return problems;
 }
 
