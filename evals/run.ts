@@ -14,6 +14,19 @@ interface Options {
   datasets: string;
   results: string;
   dataset: string[];
+  concurrency?: number;
+  requestsPerMinute?: number;
+}
+
+/** The fake server answers at once and has no rate limit. */
+const FAKE_LIMITS = { concurrency: 16, requestsPerMinute: 100_000 };
+
+function positive(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive integer, got "${value}"`);
+    return n;
+  };
 }
 
 function restoreEnv(name: string, value: string | undefined): void {
@@ -30,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--datasets <dir>", "datasets folder (with thresholds.json)", resolve(HERE, "datasets"))
     .option("--results <dir>", "where results are written", resolve(HERE, "results"))
     .option("--dataset <name>", "only this dataset (repeatable)", (v: string, all: string[]) => [...all, v], [])
+    .option("--concurrency <n>", "LLM analyst: model requests in flight (default: the profile's gatherer.concurrency, 8)", positive("--concurrency"))
+    .option("--requests-per-minute <n>", "LLM analyst: requests started per minute (default: the profile's, 300)", positive("--requests-per-minute"))
     .exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -48,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         resultsDir: resolve(opts.results),
         only: opts.dataset,
         model: opts.model ?? null,
+        limits: fake ? FAKE_LIMITS : { concurrency: opts.concurrency, requestsPerMinute: opts.requestsPerMinute },
         mechanicsOnly: fake !== null,
         progress: (line) => process.stderr.write(`${line}\n`),
       });

@@ -12,11 +12,13 @@ import { datasetWeek, gather, ingestExports, sessionEventIds, triage } from "./s
 import { checkThresholds } from "./thresholds.js";
 import { truthProblems } from "./truth.js";
 import { NO_USAGE, reportUsage, UsageCounter } from "./usage.js";
-import { makeWorkspace } from "./workspace.js";
+import { makeWorkspace, type ModelSetup } from "./workspace.js";
 
 export interface EvalOptions {
   /** The model name every role is given, or null offline (the rules analyst, the model-less PM, scripted patches). */
   model: string | null;
+  /** The LLM analyst's request limits, when the runner sets them. */
+  limits?: ModelSetup["gatherer"];
   /** This dataset's bars from thresholds.json. */
   thresholds: Record<string, number>;
   progress: (line: string) => void;
@@ -26,7 +28,7 @@ export interface EvalOptions {
 export async function evaluateDataset(dir: string, opts: EvalOptions): Promise<DatasetResult> {
   const started = Date.now();
   const dataset = await loadDataset(dir);
-  const models: Record<string, string> = opts.model ? { gatherer: opts.model, pm: opts.model, skynet: opts.model } : {};
+  const models: ModelSetup = opts.model ? { names: { gatherer: opts.model, pm: opts.model, skynet: opts.model }, gatherer: opts.limits } : { names: {} };
   const ws = await makeWorkspace(dataset, models, "main");
   const profile = ws.profile.profile;
   const defects = truthProblems(dataset.truth, [...Object.keys(profile.departments), profile.fallbackDepartment]);
@@ -51,7 +53,7 @@ export async function evaluateDataset(dir: string, opts: EvalOptions): Promise<D
   if (dataset.skynetBugs.length) opts.progress(`${dataset.name}: Skynet on ${dataset.skynetBugs.length} bugs with hidden tests`);
   const fixes = await skynetFixRate(dataset, models, opts.model ? { kind: "model", callbacks: [skynetCounter] } : { kind: "scripted" });
   defects.push(...fixes.defects);
-  const metrics: Metrics = { ...gathered.metrics, ...pm.metrics, ...skynetMetrics(fixes.attempts) };
+  const metrics: Metrics = { ...gathered.metrics, ...pm.metrics, ...skynetMetrics(fixes.attempts, opts.model !== null) };
   const price = opts.model ? priceOf(opts.model, profile.gatherer) : null;
   return {
     dataset: dataset.name,
@@ -72,10 +74,12 @@ export async function evaluateDataset(dir: string, opts: EvalOptions): Promise<D
   };
 }
 
-function skynetMetrics(attempts: SkynetAttempt[]): Metrics {
+/** Offline, the scripted patches' scores; with a model, its fix rate. A run has only its mode's metrics. */
+function skynetMetrics(attempts: SkynetAttempt[], withModel: boolean): Metrics {
   const rate = (patch: SkynetAttempt["patch"]) => {
     const of = attempts.filter((a) => a.patch === patch);
     return of.length ? of.reduce((s, a) => s + a.score, 0) / of.length : null;
   };
-  return { "skynet.fixRate": rate("model"), "skynet.scriptedRight": rate("right"), "skynet.scriptedWrong": rate("wrong") };
+  if (attempts.length === 0) return {};
+  return withModel ? { "skynet.fixRate": rate("model") } : { "skynet.scriptedRight": rate("right"), "skynet.scriptedWrong": rate("wrong") };
 }

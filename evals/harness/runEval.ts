@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { findDatasets } from "./dataset.js";
-import { evaluateDataset } from "./evaluate.js";
+import { evaluateDataset, type EvalOptions } from "./evaluate.js";
 import { previousResults } from "./compare.js";
 import { renderMarkdown, renderText } from "./report.js";
 import type { DatasetResult, RunResult } from "./result.js";
@@ -14,6 +14,7 @@ export interface RunEvalOptions {
   /** Only these dataset folder names; all when empty. */
   only: string[];
   model: string | null;
+  limits?: EvalOptions["limits"];
   /** The fake OpenAI server answered: report mechanics, check no bar. */
   mechanicsOnly: boolean;
   progress: (line: string) => void;
@@ -50,7 +51,7 @@ export async function runEval(opts: RunEvalOptions): Promise<{ run: RunResult; t
   for (const dir of dirs) {
     const name = basename(dir);
     try {
-      const result = await evaluateDataset(dir, { model: opts.model, thresholds: opts.mechanicsOnly ? {} : (thresholds[name] ?? {}), progress: opts.progress });
+      const result = await evaluateDataset(dir, { model: opts.model, limits: opts.limits, thresholds: opts.mechanicsOnly ? {} : (thresholds[name] ?? {}), progress: opts.progress });
       datasets.push(result);
       for (const c of result.checks.filter((c) => !c.ok)) failures.push(`${name}: ${c.metric} = ${c.value === null ? "not measured" : c.value.toFixed(3)}, below its bar ${c.bar}`);
       for (const defect of result.defects) failures.push(`${name}: dataset defect: ${defect}`);

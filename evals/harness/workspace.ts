@@ -15,13 +15,19 @@ export interface Workspace {
   repo: string;
 }
 
+/** The models every role is given (none offline) and the limits the LLM analyst drives its endpoint with. */
+export interface ModelSetup {
+  names: Partial<Record<"gatherer" | "pm" | "skynet", string>>;
+  gatherer?: { concurrency?: number; requestsPerMinute?: number };
+}
+
 const AUTHOR = ["-c", "user.name=selfheal evals", "-c", "user.email=evals@selfheal.invalid"];
 
 /**
  * A temp folder with the dataset's repo/ as a git repository of its own (nested .git folders cannot be
  * committed) and its profile written beside it, paths made absolute and models set by the harness.
  */
-export async function makeWorkspace(dataset: LoadedDataset, models: Record<string, string>, label: string): Promise<Workspace> {
+export async function makeWorkspace(dataset: LoadedDataset, models: ModelSetup, label: string): Promise<Workspace> {
   const dataDir = mkdtempSync(join(tmpdir(), `selfheal-eval-${dataset.name}-${label}-`));
   const profile: Record<string, unknown> = structuredClone(dataset.profile);
   const repoSection = profile["repo"] as { path?: unknown; defaultBranch?: unknown } | undefined;
@@ -40,7 +46,9 @@ export async function makeWorkspace(dataset: LoadedDataset, models: Record<strin
   if (skynet && typeof skynet.dependencies === "string" && !isAbsolute(skynet.dependencies)) {
     profile["skynet"] = { ...skynet, dependencies: resolve(dataset.dir, skynet.dependencies) };
   }
-  profile["models"] = models;
+  profile["models"] = models.names;
+  // How hard the endpoint may be driven is the eval runner's to say, not the dataset's.
+  if (models.gatherer) profile["gatherer"] = { ...((profile["gatherer"] as object | undefined) ?? {}), ...models.gatherer };
   const config = join(dataDir, "profile.json");
   writeFileSync(config, `${JSON.stringify(profile, null, 2)}\n`);
   const settings = resolveSettings({ db: join(dataDir, "warehouse.db"), config, dataDir });

@@ -8,7 +8,7 @@ import { ScriptedChatModel } from "../../../testing/scriptedModel.js";
 import type { LoadedDataset } from "../dataset.js";
 import type { SkynetAttempt } from "../result.js";
 import type { TruthBug } from "../truth.js";
-import { makeWorkspace, type Workspace } from "../workspace.js";
+import { makeWorkspace, type ModelSetup, type Workspace } from "../workspace.js";
 import { withWarehouse } from "../stages.js";
 import { runThroughGates, type RunExtras } from "../graphRun.js";
 import { readHiddenSpec, runHidden, type HiddenSpec } from "./hidden.js";
@@ -32,7 +32,7 @@ function scriptedPatcher(patch: string): BaseChatModel {
  * proposes is judged by the hidden tests in a checkout of its commit. First the tests themselves are
  * checked: failing on the unfixed code, passing with right.patch.
  */
-export async function skynetFixRate(dataset: LoadedDataset, models: Record<string, string>, mode: SkynetMode): Promise<FixRateResult> {
+export async function skynetFixRate(dataset: LoadedDataset, models: ModelSetup, mode: SkynetMode): Promise<FixRateResult> {
   // Each bug in a workspace of its own (Skynet takes every open ticket of its warehouse), two at a time:
   // the sandboxed test runs are most of an eval's time.
   const queue = new PQueue({ concurrency: BUGS_AT_ONCE });
@@ -42,7 +42,7 @@ export async function skynetFixRate(dataset: LoadedDataset, models: Record<strin
 
 const BUGS_AT_ONCE = 2;
 
-async function fixRateOfBug(dataset: LoadedDataset, models: Record<string, string>, mode: SkynetMode, bugId: string): Promise<FixRateResult> {
+async function fixRateOfBug(dataset: LoadedDataset, models: ModelSetup, mode: SkynetMode, bugId: string): Promise<FixRateResult> {
   const result: FixRateResult = { attempts: [], defects: [] };
   const bugDir = join(dataset.dir, "skynet", bugId);
   const bug = dataset.truth.bugs.find((b) => b.id === bugId);
