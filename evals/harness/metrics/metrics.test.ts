@@ -1,0 +1,118 @@
+import { describe, it, expect } from "vitest";
+import { adjustedRandIndex } from "./rand.js";
+import { gathererMetrics } from "./gatherer.js";
+import { pmMetrics } from "./pm.js";
+import type { Truth, TruthSession } from "../truth.js";
+import type { SessionReport } from "../../../state/report.js";
+import type { FailurePattern } from "../../../state/pattern.js";
+
+const truthOf = (outcome: TruthSession["outcome"], score: number, department = "product", cause: TruthSession["cause"] = null): TruthSession => ({ anchor: "a", outcome, score, department, cause, noise: [], tags: [] });
+const report = (sessionId: string, fields: Partial<SessionReport>): SessionReport => ({
+  sessionId,
+  userIntent: "",
+  userSuccess: "",
+  improvement: "",
+  department: "product",
+  score: 9,
+  outcome: "success",
+  evidence: [],
+  analyst: "heuristic",
+  analystVersion: "v",
+  ...fields,
+});
+
+describe("adjusted Rand index", () => {
+  it("is 1 for the same partition under other names, and 0-ish or below for unrelated ones", () => {
+    expect(adjustedRandIndex(["a", "a", "b", "b"], ["x", "x", "y", "y"])).toBe(1);
+    // Hand-computed: contingency [[1,1],[1,1]]: index 0, expected 2*2/6, max 2 -> (0 - 2/3) / (2 - 2/3) = -0.5
+    expect(adjustedRandIndex(["a", "a", "b", "b"], ["x", "y", "x", "y"])).toBeCloseTo(-0.5, 10);
+    // A three-session problem with one session split off: index 2, row pairs 3+1, column pairs 1+0+1, n=5.
+    expect(adjustedRandIndex(["a", "a", "a", "b", "b"], ["x", "x", "y", "z", "z"])).toBeCloseTo((2 - (4 * 2) / 10) / ((4 + 2) / 2 - (4 * 2) / 10), 10);
+    expect(adjustedRandIndex(["a"], ["x"])).toBeNull();
+  });
+});
+
+describe("gatherer metrics", () => {
+  it("scores product users only, bands per true outcome, and NPS over who each side calls a user", () => {
+    const truth = new Map<string, TruthSession>([
+      ["s1", truthOf("success", 9)],
+      ["s2", truthOf("failure", 2, "sales")],
+      ["s3", truthOf("bounce", 5, "growth")],
+      ["s4", truthOf("success", 7)],
+    ]);
+    const reports = [
+      report("s1", { score: 10, evidence: ["e1", "ghost"] }),
+      report("s2", { score: 6, outcome: "failure", department: "sales", evidence: ["e2"] }),
+      report("s3", { score: 9, outcome: "success", department: "growth" }),
+    ];
+    const events = new Map([["s1", new Set(["e1"])], ["s2", new Set(["e2"])]]);
+    const { metrics, figures } = gathererMetrics(truth, reports, events);
+    expect(metrics["gatherer.reportCoverage"]).toBe(0.75);
+    // |10-9| and |6-2| over the two product users with a report; the bounce's score is not measured
+    expect(metrics["gatherer.scoreMae"]).toBe(2.5);
+    expect(metrics["gatherer.bandAgreement.success"]).toBe(1);
+    expect(metrics["gatherer.bandAgreement.failure"]).toBe(1);
+    expect(metrics["gatherer.bandAgreement.partial"]).toBeNull();
+    expect(metrics["gatherer.outcomeAccuracy"]).toBeCloseTo(2 / 3, 10);
+    expect(metrics["gatherer.departmentAccuracy"]).toBe(1);
+    expect(metrics["gatherer.evidenceValidity"]).toBeCloseTo(2 / 3, 10);
+    // truth: s1 promoter, s2 detractor, s4 passive -> 0; analyst: s1, s2 and s3 (it took the bounce for a user) -> (2-1)/3
+    expect(figures).toMatchObject({ trueNps: 0, nps: 33 });
+    expect(metrics["gatherer.npsError"]).toBe(33);
+  });
+});
+
+describe("PM metrics", () => {
+  const truth: Truth = {
+    sessions: [],
+    bugs: [
+      { id: "crash", title: "crash", file: "src/a.ts", line: 40 },
+      { id: "rare", title: "rare", file: "src/b.ts", line: 10 },
+    ],
+    improvements: [{ id: "export", wants: "export", keywords: [] }],
+    noise: [{ id: "ext", description: "extension" }],
+  };
+  const bySession = new Map<string, TruthSession>();
+  const bug = (id: string) => ({ kind: "bug" as const, id });
+  for (const id of ["c1", "c2", "c3", "c4", "c5", "c6"]) bySession.set(id, truthOf("failure", 2, "product", bug("crash")));
+  bySession.set("r1", truthOf("failure", 2, "product", bug("rare")));
+  for (const id of ["x1", "x2", "x3", "x4", "x5"]) bySession.set(id, truthOf("failure", 3, "product", { kind: "improvement", id: "export" }));
+  for (const id of ["n1", "n2", "n3", "n4", "n5"]) bySession.set(id, { ...truthOf("success", 9), noise: ["ext"] });
+  const pattern = (fingerprint: string, kind: FailurePattern["kind"], decision: FailurePattern["decision"], sessionIds: string[], codeLocations: FailurePattern["codeLocations"] = []): FailurePattern => ({
+    fingerprint, week: "2026-W01", title: fingerprint, kind, signal: "", department: "product", sessions: sessionIds.length, sessionIds, intents: [], averageScore: 2, codeLocations, decision, priority: 2, route: "",
+  });
+
+  it("finds each problem's best pattern, and counts noise and split-off duplicates against the tickets", () => {
+    const patterns = [
+      pattern("crash-main", "bug", "ticket", ["c1", "c2", "c3", "c4", "x1"], [{ path: "./src/a.ts", line: 44 }]),
+      pattern("crash-split", "bug", "ticket", ["c5", "c6"], [{ path: "src/a.ts", line: 90 }]),
+      pattern("noise", "bug", "ticket", ["n1", "n2", "n3", "n4", "n5"]),
+      pattern("export", "bug", "ticket", ["x2", "x3", "x4", "x5"]),
+      pattern("rare", "bug", "flag", ["r1"], [{ path: "src/other.ts", line: 10 }]),
+    ];
+    const { metrics, problems, strays } = pmMetrics(truth, bySession, patterns, 5);
+    const crash = problems.find((p) => p.id === "crash")!;
+    expect(crash).toMatchObject({ sessions: 6, coverage: 4 / 6, purity: 4 / 5, shouldTicket: true, fileHit: true, lineHit: true });
+    expect(crash.best?.fingerprint).toBe("crash-main");
+    expect(problems.find((p) => p.id === "rare")).toMatchObject({ coverage: 1, purity: 1, shouldTicket: false, fileHit: false, lineHit: false });
+    expect(problems.find((p) => p.id === "export")).toMatchObject({ coverage: 4 / 5, purity: 1 });
+    expect(metrics["pm.bugCoverage"]).toBeCloseTo((4 / 6 + 1) / 2, 10);
+    expect(metrics["pm.bugPurity"]).toBeCloseTo((4 / 5 + 1) / 2, 10);
+    // Four tickets: crash-main and export are distinct problems; the split-off crash and the noise are not.
+    expect(metrics["pm.ticketPrecision"]).toBe(2 / 4);
+    expect(metrics["pm.ticketRecall"]).toBe(1);
+    // Right: crash-main and export ticketed, rare flagged. Wrong: crash-split and noise ticketed.
+    expect(metrics["pm.decisionAccuracy"]).toBe(3 / 5);
+    // export's pattern was called a bug; the noise pattern has no problem to be right or wrong about.
+    expect(metrics["pm.kindAccuracy"]).toBe(3 / 4);
+    expect(metrics["pm.fileHitRate"]).toBe(1 / 2);
+    expect(metrics["pm.lineHitRate"]).toBe(1 / 2);
+    expect(strays.map((s) => [s.fingerprint, s.problem])).toEqual([["crash-split", "bug:crash"], ["noise", null]]);
+    expect(metrics["pm.adjustedRand"]).toBeLessThan(1);
+  });
+
+  it("says when a pattern does not list every one of its sessions", () => {
+    const capped = { ...pattern("crash", "bug", "ticket", ["c1", "c2"]), sessions: 6 };
+    expect(pmMetrics(truth, bySession, [capped], 5).patternErrors).toEqual(["pattern crash lists 2 session ids for 6 sessions"]);
+  });
+});
