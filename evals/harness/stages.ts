@@ -3,6 +3,7 @@ import { buildGathererGraph } from "../../graphs/gatherer/index.js";
 import type { GathererStateType, GatherSummary } from "../../graphs/gatherer/state.js";
 import { buildPmGraph } from "../../graphs/pm/index.js";
 import { openWarehouse, type Warehouse } from "../../warehouse/index.js";
+import { isoWeekOf } from "../../runtime/week.js";
 import type { FailurePattern } from "../../state/pattern.js";
 import type { SessionReport } from "../../state/report.js";
 import type { Analyst } from "../../state/report.js";
@@ -54,12 +55,21 @@ export async function triage(ws: Workspace, week: string, extras: RunExtras): Pr
   return withWarehouse(ws, (w) => w.listPatterns(week));
 }
 
-/** The one ISO week the dataset's sessions are in, or a defect saying how they spread. */
+/** The ISO week that holds the dataset's sessions (the one holding most), or a defect saying how they spread. */
 export function datasetWeek(ws: Workspace): Promise<{ week: string | null; defect: string | null }> {
   return withWarehouse(ws, async (w) => {
-    const week = await w.latestWeek();
-    if (!week) return { week: null, defect: "the exports made no session" };
-    const [inWeek, all] = [await w.countSessions(week), await w.countSessions()];
-    return inWeek === all ? { week, defect: null } : { week, defect: `sessions span several ISO weeks: ${all - inWeek} of ${all} are not in ${week}` };
+    const all = await w.countSessions();
+    if (all === 0) return { week: null, defect: "the exports made no session" };
+    const ids = await w.sessionsWithoutReport({ analystVersion: "evals:every-session" });
+    const counts = new Map<string, number>();
+    for (const s of await w.sessionSignals(ids)) {
+      const week = isoWeekOf(new Date(s.startedAt));
+      counts.set(week, (counts.get(week) ?? 0) + 1);
+    }
+    const [week = null] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+    const inWeek = week ? await w.countSessions(week) : 0;
+    if (inWeek === all) return { week, defect: null };
+    const others = [...counts].filter(([k]) => k !== week).map(([k, n]) => `${n} in ${k}`).join(", ");
+    return { week, defect: `sessions span several ISO weeks: ${inWeek} of ${all} are in ${week}, the week triaged; ${others || `${all - inWeek} elsewhere`}` };
   });
 }
