@@ -25,10 +25,11 @@ export function labelFor(model: string | null): string {
   return model ? `llm-${model.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "heuristic";
 }
 
-function commitOf(dir: string): string {
+/** The commit the run measured; results written by earlier runs do not make it "+changes". */
+function commitOf(dir: string, resultsDir: string): string {
   try {
     const head = execFileSync("git", ["-C", dir, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["-C", dir, "status", "--porcelain"], { encoding: "utf8" }).trim() !== "";
+    const dirty = execFileSync("git", ["-C", dir, "status", "--porcelain", "--", ":/", `:(exclude)${resultsDir}`], { encoding: "utf8" }).trim() !== "";
     return dirty ? `${head}+changes` : head;
   } catch {
     return "unknown";
@@ -61,7 +62,7 @@ export async function runEval(opts: RunEvalOptions): Promise<{ run: RunResult; t
   }
   if (dirs.length === 0) failures.push(`no dataset found in ${opts.datasetsDir}`);
   const date = started.toISOString().slice(0, 10);
-  const run: RunResult = { date, startedAt: started.toISOString(), commit: commitOf(opts.datasetsDir), label, model: opts.model, mechanicsOnly: opts.mechanicsOnly, datasets, wallMs: Date.now() - started.getTime(), failures };
+  const run: RunResult = { date, startedAt: started.toISOString(), commit: commitOf(opts.datasetsDir, opts.resultsDir), label, model: opts.model, mechanicsOnly: opts.mechanicsOnly, datasets, wallMs: Date.now() - started.getTime(), failures };
   mkdirSync(opts.resultsDir, { recursive: true });
   const file = join(opts.resultsDir, `${date}-${label}`);
   writeFileSync(`${file}.json`, `${JSON.stringify(run, null, 2)}\n`);
