@@ -123,7 +123,20 @@ describe("npm run eval on the fixture datasets", () => {
     expect(usage.requests).toBe(300);
     // The fake counts the prompts it was sent: a real transcript is hundreds of tokens.
     expect(usage.inputTokens / usage.requests).toBeGreaterThan(300);
+    // The PM's model calls are counted too (its investigation of each ticketed bug).
+    expect(run.datasets[0]!.usage.pm.requests).toBeGreaterThan(0);
     const md = readFileSync(join(results, readdirSync(results).find((f) => f.endsWith(".md"))!), "utf8");
     expect(md).toContain("> MECHANICS ONLY");
+  });
+
+  it("refuses bad usage with exit 2: a model with no endpoint, a threshold naming no metric", async () => {
+    const noEndpoint = await runEval(["--datasets", FIXTURES, "--model", "gpt-4o-mini"], { OPENAI_BASE_URL: "", OPENAI_API_KEY: "" });
+    expect(noEndpoint.code).toBe(2);
+    expect(noEndpoint.stderr).toContain("--model gpt-4o-mini needs OPENAI_BASE_URL (any OpenAI-compatible server) or OPENAI_API_KEY");
+    const datasets = mkdtempSync(join(tmpdir(), "selfheal-eval-datasets-"));
+    writeFileSync(join(datasets, "thresholds.json"), JSON.stringify({ "tiny-acme": { "gatherer.outcomeAcuracy": 0.9 } }));
+    const typo = await runEval(["--datasets", datasets]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/thresholds\.json, key "tiny-acme\.gatherer\.outcomeAcuracy": no metric named gatherer\.outcomeAcuracy/);
   });
 });
