@@ -28,6 +28,8 @@ export interface LoadedDataset {
   profile: Record<string, unknown>;
   /** Folders under skynet/, one per bug with hidden tests. */
   skynetBugs: string[];
+  /** The temp folder a generated dataset was written to (removed after the run), else null. */
+  generatedDir: string | null;
 }
 
 /** The dataset folders under `root`: every folder with a dataset.json, by name. */
@@ -76,5 +78,5 @@ export async function loadDataset(dir: string): Promise<LoadedDataset> {
   const skynetBugs = existsSync(skynetDir)
     ? readdirSync(skynetDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];
-  return { name: manifest.name, dir, manifest, exports, truth, profile, skynetBugs };
+  return { name: manifest.name, dir, manifest, exports, truth, profile, skynetBugs, generatedDir: manifest.generated ? filesDir : null };
 }

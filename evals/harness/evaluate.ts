@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { systemPrompt } from "../../agents/analysts/llm/prompt.js";
 import { priceOf } from "../../agents/analysts/llm/pricing.js";
-import { loadDataset } from "./dataset.js";
+import { rmSync } from "node:fs";
+import { loadDataset, type LoadedDataset } from "./dataset.js";
 import { matchTruth } from "./match.js";
 import { gathererMetrics } from "./metrics/gatherer.js";
 import { pmMetrics } from "./metrics/pm.js";
@@ -12,7 +13,7 @@ import { datasetWeek, gather, ingestExports, sessionEventIds, triage } from "./s
 import { checkThresholds } from "./thresholds.js";
 import { truthProblems } from "./truth.js";
 import { NO_USAGE, reportUsage, UsageCounter } from "./usage.js";
-import { makeWorkspace, type ModelSetup } from "./workspace.js";
+import { inWorkspace, type ModelSetup, type Workspace } from "./workspace.js";
 
 export interface EvalOptions {
   /** The model name every role is given, or null offline (the rules analyst, the model-less PM, scripted patches). */
@@ -29,7 +30,14 @@ export async function evaluateDataset(dir: string, opts: EvalOptions): Promise<D
   const started = Date.now();
   const dataset = await loadDataset(dir);
   const models: ModelSetup = opts.model ? { names: { gatherer: opts.model, pm: opts.model, skynet: opts.model }, gatherer: opts.limits } : { names: {} };
-  const ws = await makeWorkspace(dataset, models, "main");
+  try {
+    return await inWorkspace(dataset, models, "main", (ws) => evaluateIn(ws, dataset, models, opts, started));
+  } finally {
+    if (dataset.generatedDir) rmSync(dataset.generatedDir, { recursive: true, force: true });
+  }
+}
+
+async function evaluateIn(ws: Workspace, dataset: LoadedDataset, models: ModelSetup, opts: EvalOptions, started: number): Promise<DatasetResult> {
   const profile = ws.profile.profile;
   const defects = truthProblems(dataset.truth, [...Object.keys(profile.departments), profile.fallbackDepartment]);
   await ingestExports(ws, dataset);

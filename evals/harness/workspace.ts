@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { git } from "../../tools/codebase/git.js";
@@ -53,4 +53,14 @@ export async function makeWorkspace(dataset: LoadedDataset, models: ModelSetup, 
   writeFileSync(config, `${JSON.stringify(profile, null, 2)}\n`);
   const settings = resolveSettings({ db: join(dataDir, "warehouse.db"), config, dataDir });
   return { settings, profile: loadProfile(config), repo };
+}
+
+/** Runs `fn` in a fresh workspace and removes it after (warehouses, worktrees and repos add up in /tmp). */
+export async function inWorkspace<T>(dataset: LoadedDataset, models: ModelSetup, label: string, fn: (ws: Workspace) => Promise<T>): Promise<T> {
+  const ws = await makeWorkspace(dataset, models, label);
+  try {
+    return await fn(ws);
+  } finally {
+    rmSync(ws.settings.dataDir, { recursive: true, force: true });
+  }
 }

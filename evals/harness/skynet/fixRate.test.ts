@@ -32,6 +32,7 @@ function shopDataset(overrides: Record<string, string> = {}): LoadedDataset {
     truth: { sessions: [], bugs: [{ id: "quantity", title: "quantity ignored", file: "src/cart.js", line: 2 }], improvements: [], noise: [] },
     profile,
     skynetBugs: ["quantity"],
+    generatedDir: null,
   };
 }
 

@@ -8,7 +8,7 @@ import { ScriptedChatModel } from "../../../testing/scriptedModel.js";
 import type { LoadedDataset } from "../dataset.js";
 import type { SkynetAttempt } from "../result.js";
 import type { TruthBug } from "../truth.js";
-import { makeWorkspace, type ModelSetup, type Workspace } from "../workspace.js";
+import { inWorkspace, type ModelSetup, type Workspace } from "../workspace.js";
 import { withWarehouse } from "../stages.js";
 import { runThroughGates, type RunExtras } from "../graphRun.js";
 import { readHiddenSpec, runHidden, type HiddenSpec } from "./hidden.js";
@@ -43,25 +43,28 @@ export async function skynetFixRate(dataset: LoadedDataset, models: ModelSetup, 
 const BUGS_AT_ONCE = 2;
 
 async function fixRateOfBug(dataset: LoadedDataset, models: ModelSetup, mode: SkynetMode, bugId: string): Promise<FixRateResult> {
-  const result: FixRateResult = { attempts: [], defects: [] };
-  const bugDir = join(dataset.dir, "skynet", bugId);
   const bug = dataset.truth.bugs.find((b) => b.id === bugId);
   if (!bug) return { attempts: [], defects: [`skynet/${bugId}: no bug "${bugId}" in the truth's bugs`] };
-  const ws = await makeWorkspace(dataset, models, `skynet-${bugId}`);
+  return inWorkspace(dataset, models, `skynet-${bugId}`, (ws) => workBug(ws, dataset, mode, bug));
+}
+
+/** The bug's hidden tests checked, then each patch (or the model's own) through Skynet. */
+async function workBug(ws: Workspace, dataset: LoadedDataset, mode: SkynetMode, bug: TruthBug): Promise<FixRateResult> {
+  const bugDir = join(dataset.dir, "skynet", bug.id);
   const base = (await git(ws.repo, ["rev-parse", "HEAD"])).trim();
   const spec = readHiddenSpec(bugDir);
   const patches = { right: readPatch(bugDir, "right"), wrong: readPatch(bugDir, "wrong") };
   const problems = await checkHiddenTests(ws, bugDir, spec, base, patches.right);
-  result.defects.push(...problems.map((p) => `skynet/${bugId}: ${p}`));
+  const result: FixRateResult = { attempts: [], defects: problems.map((p) => `skynet/${bug.id}: ${p}`) };
   if (problems.length) return result;
-  const sessions = dataset.truth.sessions.filter((s) => s.cause?.kind === "bug" && s.cause.id === bugId).length;
+  const sessions = dataset.truth.sessions.filter((s) => s.cause?.kind === "bug" && s.cause.id === bug.id).length;
   if (mode.kind === "model") {
     result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, "model", { callbacks: mode.callbacks }));
     return result;
   }
   for (const kind of ["right", "wrong"] as const) {
     const patch = patches[kind];
-    if (patch === null) result.defects.push(`skynet/${bugId}: no ${kind}.patch`);
+    if (patch === null) result.defects.push(`skynet/${bug.id}: no ${kind}.patch`);
     else result.attempts.push(await attempt(ws, bugDir, spec, bug, sessions, kind, { models: { skynet: scriptedPatcher(patch) } }));
   }
   return result;

@@ -31,7 +31,8 @@ export interface HiddenRun {
  * (the code under test may be a model's).
  */
 export async function runHidden(ws: Workspace, bugDir: string, spec: HiddenSpec, commit: string, patch?: string): Promise<HiddenRun> {
-  const dir = join(mkdtempSync(join(tmpdir(), "selfheal-eval-hidden-")), "checkout");
+  const parent = mkdtempSync(join(tmpdir(), "selfheal-eval-hidden-"));
+  const dir = join(parent, "checkout");
   await git(ws.repo, ["worktree", "add", "-q", "--detach", dir, commit]);
   try {
     if (patch !== undefined) {
@@ -43,6 +44,7 @@ export async function runHidden(ws: Workspace, bugDir: string, spec: HiddenSpec,
     const result = await runInSandbox(spec.command, sandboxFor(dir, ws.profile));
     return { passed: result.exitCode === 0, summary: summarizeRun(result) };
   } finally {
-    await git(ws.repo, ["worktree", "remove", "--force", dir]).catch(() => rmSync(dir, { recursive: true, force: true }));
+    await git(ws.repo, ["worktree", "remove", "--force", dir]).catch(() => undefined);
+    rmSync(parent, { recursive: true, force: true });
   }
 }
