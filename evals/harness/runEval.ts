@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import { findDatasets } from "./dataset.js";
 import { evaluateDataset, type EvalOptions } from "./evaluate.js";
 import { previousResults } from "./compare.js";
@@ -27,9 +27,11 @@ export function labelFor(model: string | null): string {
 
 /** The commit the run measured; results written by earlier runs do not make it "+changes". */
 function commitOf(dir: string, resultsDir: string): string {
+  const run = (args: string[]) => execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   try {
-    const head = execFileSync("git", ["-C", dir, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["-C", dir, "status", "--porcelain", "--", ":/", `:(exclude)${resultsDir}`], { encoding: "utf8" }).trim() !== "";
+    const head = run(["rev-parse", "--short", "HEAD"]);
+    const inside = !relative(run(["rev-parse", "--show-toplevel"]), resultsDir).startsWith("..");
+    const dirty = run(["status", "--porcelain", "--", ":/", ...(inside ? [`:(exclude)${resultsDir}`] : [])]) !== "";
     return dirty ? `${head}+changes` : head;
   } catch {
     return "unknown";
