@@ -135,6 +135,13 @@ export class PostHogSession {
     return this.emit("$pageleave", this.pathname ? { $prev_pageview_pathname: this.pathname, $prev_pageview_duration: this.pageSeconds() } : {});
   }
 
+  /** The session's last event: the page is left, or the app goes to the background. */
+  end(): this {
+    if (this.origin) return this.pageleave();
+    this.now += this.rng.int(500, 5000);
+    return this.emit("Application Backgrounded", {});
+  }
+
   /** An event sent by the product's server (posthog-node): same person, no page and no session id. */
   serverEvent(event: string, properties: Record<string, unknown>, offsetMs: number): PostHogRow {
     const at = this.now + offsetMs;

@@ -1,30 +1,45 @@
-// One simulated session of a web product in the making: its events, the noise it carries, its label.
+// One simulated PostHog session in the making: its events, the noise it carries, its label.
 import type { Rng } from "../../../demo/simulator/prng.js";
 import { addWebNoise, type AbortedFetch, type WebNoiseId } from "./noise.js";
 import type { PostHogSession } from "./posthog.js";
 import type { Label, TruthSession } from "./truth.js";
 
-export class WebScene {
+/** The noise error a session carries: emitted mid-session, or (a request cut off) just before leaving. */
+export interface SessionNoise {
+  id: string;
+  atLeave: boolean;
+  emit(): void;
+}
+
+export function webNoise(session: PostHogSession, id: WebNoiseId | null, abortedFetch: AbortedFetch): SessionNoise | null {
+  return id ? { id, atLeave: id === "aborted-fetch", emit: () => addWebNoise(session, id, abortedFetch) } : null;
+}
+
+export class Scene {
   private readonly noise: string[] = [];
 
   constructor(
     readonly rng: Rng,
     readonly s: PostHogSession,
-    private readonly noiseId: WebNoiseId | null,
-    private readonly abortedFetch: AbortedFetch,
+    private readonly carried: SessionNoise | null,
   ) {}
 
-  /** Where a scenario allows it, the session's noise error (if it carries one that is not an aborted fetch). */
+  /** Where a scenario allows it, the session's noise error (unless it belongs at the end). */
   midNoise(): this {
-    if (this.noiseId && this.noiseId !== "aborted-fetch" && this.noise.length === 0) this.noise.push(addWebNoise(this.s, this.noiseId, this.abortedFetch));
+    if (this.carried && !this.carried.atLeave && this.noise.length === 0) this.record(this.carried);
     return this;
   }
 
-  /** The user leaves: an in-flight request may be aborted first, then the page is left. */
+  /** The user leaves (the page, or the app to the background); a request may be cut off first. */
   leave(): this {
-    if (this.noiseId === "aborted-fetch" && this.noise.length === 0) this.noise.push(addWebNoise(this.s, "aborted-fetch", this.abortedFetch));
-    this.s.pageleave();
+    if (this.carried?.atLeave && this.noise.length === 0) this.record(this.carried);
+    this.s.end();
     return this;
+  }
+
+  private record(noise: SessionNoise): void {
+    noise.emit();
+    this.noise.push(noise.id);
   }
 
   label(label: Omit<Label, "noise">): TruthSession {
@@ -32,7 +47,7 @@ export class WebScene {
   }
 }
 
-export type Scenario = (scene: WebScene) => TruthSession;
+export type Scenario = (scene: Scene) => TruthSession;
 
 /** A scenario and how many sessions of it the week holds. */
 export interface Planned {

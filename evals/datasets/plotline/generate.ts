@@ -6,7 +6,7 @@ import { jsonLines, writeExport } from "../_kit/io.js";
 import { pickWebNoise, WEB_NOISE } from "../_kit/noise.js";
 import { anonymousId, personAt, webVisitor } from "../_kit/people.js";
 import { PostHogSession, type PostHogRow, type Visitor } from "../_kit/posthog.js";
-import { sessionOrder, WebScene, type Planned } from "../_kit/scene.js";
+import { sessionOrder, webNoise, Scene, type Planned } from "../_kit/scene.js";
 import { writeTruth, type Truth, type TruthSession } from "../_kit/truth.js";
 import { sessionStart } from "../_kit/week.js";
 import * as happy from "./happy.js";
@@ -92,7 +92,7 @@ export async function generate(outDir: string): Promise<void> {
     const visitor = visitorFor(rng, item.arrival, item.arrival === "user" ? userSessions++ % USER_POOL : 0);
     const session = new PostHogSession(rng, visitor, start, item.arrival === "user" ? ORIGIN : MARKETING, key + 1);
     const noise = item.arrival === "user" ? pickWebNoise(rng) : null;
-    sessions.push(item.run(new WebScene(rng, session, noise, abortedFetchFrames)));
+    sessions.push(item.run(new Scene(rng, session, webNoise(session, noise, abortedFetchFrames))));
     rows.push(...session.rows);
   }
   rows.sort((a, b) => a._inserted_at.localeCompare(b._inserted_at) || a.uuid.localeCompare(b.uuid));

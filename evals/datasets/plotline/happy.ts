@@ -1,7 +1,7 @@
 // Plotline sessions that go well, and visitors of the marketing site who never start.
 import type { Rng } from "../../../demo/simulator/prng.js";
 import { button, control, link } from "../_kit/elements.js";
-import type { Scenario, WebScene } from "../_kit/scene.js";
+import type { Scenario, Scene } from "../_kit/scene.js";
 import { score } from "../_kit/week.js";
 
 export const idOf = (rng: Rng, prefix: string): string => `${prefix}_${rng.alnum(5)}${rng.int(1, 9)}`;
@@ -9,7 +9,7 @@ export const idOf = (rng: Rng, prefix: string): string => `${prefix}_${rng.alnum
 const METRICS = ["mrr", "signups", "active_users", "churned_accounts", "trial_conversions", "orders", "refunds"];
 
 /** Opens the app on the dashboards list, then one dashboard. */
-export function openDashboard(scene: WebScene): string {
+export function openDashboard(scene: Scene): string {
   const { s, rng } = scene;
   const id = idOf(rng, "db");
   s.pageview("/dashboards", { title: "Dashboards · Plotline" }).wait(3, 20);
@@ -19,7 +19,7 @@ export function openDashboard(scene: WebScene): string {
 }
 
 /** Builds one chart from the metric picker and saves it. */
-export function buildChart(scene: WebScene): void {
+export function buildChart(scene: Scene): void {
   const { s, rng } = scene;
   s.pageview("/charts/new", { title: "New chart · Plotline" }).wait(4, 15);
   s.click(control(button("Metric", { "data-testid": "metric-picker" }))).wait(2, 8);
@@ -146,19 +146,19 @@ export const declinedThenPaid: Scenario = (scene) => {
   return scene.label({ outcome: "success", score: score(rng, 7, 8), department: "billing", cause: null, tags: ["success-after-error", "payment-declined-by-bank"] });
 };
 
-const HELP_FOUND: { query: string; article: string; then: (scene: WebScene) => { department: string } }[] = [
+const HELP_FOUND: { query: string; article: string; then: (scene: Scene) => { department: string } }[] = [
   { query: "share dashboard with client", article: "share-a-dashboard", then: (scene) => (quickShareTail(scene), { department: "analytics" }) },
   { query: "postgres ssl certificate", article: "connect-postgres-over-tls", then: (scene) => (connectTail(scene), { department: "data" }) },
   { query: "compare to previous period", article: "period-comparisons", then: (scene) => (buildChart(scene), { department: "analytics" }) },
 ];
 
-function quickShareTail(scene: WebScene): void {
+function quickShareTail(scene: Scene): void {
   scene.s.pageview(`/dashboards/${idOf(scene.rng, "db")}`, { title: "Dashboard · Plotline" }).wait(10, 30);
   scene.s.click(control(button("Share", { "data-testid": "share-dashboard" })));
   scene.s.capture("dashboard_shared", { via: "email" }).wait(5, 30);
 }
 
-function connectTail(scene: WebScene): void {
+function connectTail(scene: Scene): void {
   scene.s.pageview("/sources/new/postgres", { title: "Connect PostgreSQL · Plotline" }).wait(40, 200);
   scene.s.click(control(button("Connect", { type: "submit" }, ["btn", "btn-primary"]), { tag: "form", id: "source-form" }));
   scene.s.capture("source_connected", { kind: "postgres" }).wait(10, 40);

@@ -1,14 +1,14 @@
 // Plotline sessions that hit a bug or look for something Plotline does not do.
 import { button, control, link } from "../_kit/elements.js";
-import type { Scenario, WebScene } from "../_kit/scene.js";
+import type { Scenario, Scene } from "../_kit/scene.js";
 import { bug, improvement } from "../_kit/truth.js";
 import { score } from "../_kit/week.js";
 import { idOf, openDashboard } from "./happy.js";
 import { browserException, serverCsvException } from "./stacks.js";
 
-const browserOf = (scene: WebScene): string => String(scene.s.visitor.context["$browser"] ?? "Chrome");
+const browserOf = (scene: Scene): string => String(scene.s.visitor.context["$browser"] ?? "Chrome");
 
-function searchHelp(scene: WebScene, query: string, results: number): void {
+function searchHelp(scene: Scene, query: string, results: number): void {
   const { s } = scene;
   s.pageview("/help", { title: "Help center · Plotline" }).wait(3, 10);
   s.capture("help_searched", { query, results_count: results });
@@ -49,7 +49,7 @@ export const checkoutThreeDSecure: Scenario = (scene) => {
   return scene.label({ outcome: "failure", score: score(rng, 1, 3), department: "billing", cause: bug("checkout-3ds-requires-action"), tags: ["blocked-by-bug", "failure-event-without-stack"] });
 };
 
-function chartZeroStart(scene: WebScene): void {
+function chartZeroStart(scene: Scene): void {
   const { s, rng } = scene;
   s.pageview("/charts/new", { title: "New chart · Plotline" }).wait(4, 15);
   s.click(control(button("Metric", { "data-testid": "metric-picker" }))).wait(2, 8);

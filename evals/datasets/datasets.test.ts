@@ -1,0 +1,115 @@
+// Dataset defects the harness would otherwise measure as judgment: non-deterministic generators, sessions
+// without truth (or twice), anchors that find nothing, labels that name nothing, bugs whose file and line
+// are not where the stack frames point, stale bundles, exports that do not ingest cleanly.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ProductProfile } from "../../state/profile.js";
+import { bundlesIn, exceptionLines, ingestDataset, listDatasets, materialize, readTruth, tempFolder, type Dataset, type Ingested } from "./_kit/inspect.js";
+import type { Truth } from "./_kit/truth.js";
+
+/** Lines made malformed on purpose (and described in the dataset's README): file -> line numbers. */
+const DELIBERATELY_MALFORMED: Record<string, Record<string, number[]>> = {};
+
+const OUTCOMES = ["success", "partial", "failure", "bounce", "wrong_product"];
+
+/** Each file's sha256 (comparing the bytes themselves makes a failing diff of megabytes). */
+const filesOf = (dir: string): Record<string, string> =>
+  Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]));
+
+describe.each(listDatasets().map((ds) => [ds.name, ds] as const))("dataset %s", (_name, ds: Dataset) => {
+  let dir: string;
+  let truth: Truth;
+  let ingested: Ingested;
+  const profile = ProductProfile.parse(JSON.parse(readFileSync(join(ds.dir, "profile.json"), "utf8")));
+  const repoDir = join(ds.dir, profile.repo?.path ?? "repo");
+
+  beforeAll(async () => {
+    dir = await materialize(ds);
+    truth = readTruth(dir);
+    ingested = await ingestDataset(ds, dir);
+  });
+
+  it.runIf(ds.meta.generated)("generates the same bytes every time", async () => {
+    const again = await materialize(ds, tempFolder(`${ds.name}-again`));
+    expect(filesOf(again)).toEqual(filesOf(dir));
+  });
+
+  it("ingests every export without malformed lines but the deliberate ones", () => {
+    for (const { file, result } of ingested.results) {
+      expect({ file, malformed: result.malformedLines }).toEqual({ file, malformed: DELIBERATELY_MALFORMED[ds.name]?.[file] ?? [] });
+      expect(result.events).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives every session exactly one truth entry, found by an anchor that exists", () => {
+    const labelled = new Map<string, string>();
+    for (const t of truth.sessions) {
+      const session = ingested.sessionOf.get(t.anchor);
+      expect(session, `anchor ${t.anchor} is not an event of any session`).toBeTruthy();
+      expect(labelled.get(session ?? ""), `session ${session} has two truth entries`).toBeUndefined();
+      labelled.set(session ?? "", t.anchor);
+    }
+    expect([...ingested.events.keys()].filter((id) => !labelled.has(id))).toEqual([]);
+  });
+
+  it("labels with known outcomes, scores, departments, causes and noise", () => {
+    const departments = new Set([...Object.keys(profile.departments), profile.fallbackDepartment]);
+    const causes = new Set([...truth.bugs.map((b) => `bug:${b.id}`), ...truth.improvements.map((i) => `improvement:${i.id}`)]);
+    const noise = new Set(truth.noise.map((n) => n.id));
+    for (const t of truth.sessions) {
+      expect(OUTCOMES).toContain(t.outcome);
+      expect(Number.isInteger(t.score) && t.score >= 0 && t.score <= 10, `score ${t.score}`).toBe(true);
+      expect(departments).toContain(t.department);
+      if (t.cause) expect(causes).toContain(`${t.cause.kind}:${t.cause.id}`);
+      if (t.outcome === "success" || t.outcome === "bounce" || t.outcome === "wrong_product") expect(t.cause).toBeNull();
+      for (const id of t.noise) expect(noise).toContain(id);
+      expect(t.tags.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("names bug files and lines that exist in repo/", () => {
+    for (const b of truth.bugs) {
+      const lines = readFileSync(join(repoDir, b.file), "utf8").split("\n");
+      expect(b.line >= 1 && b.line <= lines.length, `${b.id}: ${b.file}:${b.line}`).toBe(true);
+      expect(truth.sessions.some((t) => t.cause?.kind === "bug" && t.cause.id === b.id), `${b.id} has no session`).toBe(true);
+    }
+  });
+
+  it("points every bug's exceptions (raw, resolved, or minified through the committed map) at the bug's line", () => {
+    const bundles = bundlesIn(repoDir);
+    const bugAt = new Map(truth.bugs.map((b) => [`${b.file}:${b.line}`, b.id]));
+    const byAnchor = new Map(truth.sessions.map((t) => [ingested.sessionOf.get(t.anchor) ?? "", t]));
+    const seen = new Set<string>();
+    for (const [session, events] of ingested.events) {
+      const t = byAnchor.get(session);
+      for (const e of events.filter((ev) => ev.event === "$exception")) {
+        for (const at of exceptionLines(repoDir, bundles, e)) {
+          const hit = at && bugAt.get(`${at.file}:${at.line}`);
+          if (!hit) continue;
+          seen.add(`${session}:${hit}`);
+          expect(t?.cause?.id === hit || t?.tags.includes("success-after-error"), `${hit} thrown in a session labelled ${JSON.stringify(t?.cause)}`).toBe(true);
+        }
+      }
+    }
+    for (const t of truth.sessions) {
+      const session = ingested.sessionOf.get(t.anchor) ?? "";
+      const thrown = (ingested.events.get(session) ?? []).some((e) => e.event === "$exception" && exceptionLines(repoDir, bundles, e).some((at) => at && bugAt.has(`${at.file}:${at.line}`)));
+      if (t.cause?.kind === "bug" && thrown) expect(seen.has(`${session}:${t.cause.id}`)).toBe(true);
+    }
+  });
+
+  it("commits bundles built from the repo's current sources", () => {
+    for (const bundle of bundlesIn(repoDir)) {
+      const map = JSON.parse(readFileSync(join(repoDir, `${bundle.file}.map`), "utf8")) as { sources: string[]; sourcesContent: string[] };
+      map.sources.forEach((source, i) => expect(map.sourcesContent[i], `${bundle.file}: ${source} changed since the build`).toBe(readFileSync(join(repoDir, bundle.repoFile(source)), "utf8")));
+    }
+  });
+
+  it("keeps the repo's own tests passing", () => {
+    const script = (JSON.parse(readFileSync(join(repoDir, "package.json"), "utf8")) as { scripts: { test: string } }).scripts.test;
+    expect(() => execFileSync("sh", ["-c", script], { cwd: repoDir, stdio: "pipe" })).not.toThrow();
+  });
+});
