@@ -85,7 +85,7 @@ describe.each(listDatasets().map((ds) => [ds.name, ds] as const))("dataset %s", 
     const seen = new Set<string>();
     for (const [session, events] of ingested.events) {
       const t = byAnchor.get(session);
-      for (const e of events.filter((ev) => ev.event === "$exception")) {
+      for (const e of events) {
         for (const at of exceptionLines(repoDir, bundles, e)) {
           const hit = at && bugAt.get(`${at.file}:${at.line}`);
           if (!hit) continue;
@@ -96,7 +96,7 @@ describe.each(listDatasets().map((ds) => [ds.name, ds] as const))("dataset %s", 
     }
     for (const t of truth.sessions) {
       const session = ingested.sessionOf.get(t.anchor) ?? "";
-      const thrown = (ingested.events.get(session) ?? []).some((e) => e.event === "$exception" && exceptionLines(repoDir, bundles, e).some((at) => at && bugAt.has(`${at.file}:${at.line}`)));
+      const thrown = (ingested.events.get(session) ?? []).some((e) => exceptionLines(repoDir, bundles, e).some((at) => at && bugAt.has(`${at.file}:${at.line}`)));
       if (t.cause?.kind === "bug" && thrown) expect(seen.has(`${session}:${t.cause.id}`)).toBe(true);
     }
   });

@@ -49,6 +49,7 @@ export async function buildBundle(spec: BundleSpec): Promise<string> {
 /** The bundles of the eval products, relative to evals/datasets/. */
 export const BUNDLES: (Omit<BundleSpec, "repoDir"> & { dataset: string })[] = [
   { dataset: "plotline", entry: "src/client/index.js", outDir: "build/static/js", name: "main", separator: "." },
+  { dataset: "mailwright", entry: "src/client/index.js", outDir: "dist/assets", name: "index", separator: "-" },
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -126,8 +126,21 @@ function bySuffix(repoDir: string, path: string, line: number): CodeLine | null 
   return null;
 }
 
-/** The innermost in-app frame of each exception of an `$exception` event, traced to the repo. */
+/** Bundle positions in browser stack text (Chrome `at f (url:1:2)`, Firefox `f@url:1:2`), innermost first. */
+export function stackTextFrames(text: string): Record<string, unknown>[] {
+  return [...text.matchAll(/(https?:\/\/[^\s()]+):(\d+):(\d+)/g)].map((m) => ({ filename: m[1], lineno: Number(m[2]), colno: Number(m[3]), in_app: true }));
+}
+
+/**
+ * The innermost in-app frame of each exception an event carries, traced to the repo: every entry of a
+ * PostHog `$exception_list`, or the `stack` text of an error event the product tracks itself.
+ */
 export function exceptionLines(repoDir: string, bundles: Bundle[], event: StoredEvent): (CodeLine | null)[] {
+  const stack = event.properties["stack"];
+  if (typeof stack === "string") {
+    const inner = stackTextFrames(stack)[0];
+    return [inner ? traceFrame(repoDir, bundles, inner) : null];
+  }
   const list = event.properties["$exception_list"];
   if (!Array.isArray(list)) return [];
   return list.map((entry: { stacktrace?: { frames?: Record<string, unknown>[] } }) => {

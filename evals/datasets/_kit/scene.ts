@@ -15,12 +15,18 @@ export function webNoise(session: PostHogSession, id: WebNoiseId | null, aborted
   return id ? { id, atLeave: id === "aborted-fetch", emit: () => addWebNoise(session, id, abortedFetch) } : null;
 }
 
-export class Scene {
+/** What a scene needs of a session, whatever the source: its anchor event and a way to end it. */
+export interface SourceSession {
+  readonly anchor: string;
+  end(): unknown;
+}
+
+export class Scene<S extends SourceSession = PostHogSession> {
   private readonly noise: string[] = [];
 
   constructor(
     readonly rng: Rng,
-    readonly s: PostHogSession,
+    readonly s: S,
     private readonly carried: SessionNoise | null,
   ) {}
 
@@ -47,15 +53,15 @@ export class Scene {
   }
 }
 
-export type Scenario = (scene: Scene) => TruthSession;
+export type Scenario<S extends SourceSession = PostHogSession> = (scene: Scene<S>) => TruthSession;
 
 /** A scenario and how many sessions of it the week holds. */
-export interface Planned {
+export interface Planned<S extends SourceSession = PostHogSession> {
   count: number;
-  run: Scenario;
+  run: Scenario<S>;
 }
 
 /** The plan's sessions in a seeded random order: each entry is the plan item of one session. */
-export function sessionOrder<P extends Planned>(rng: Rng, plan: readonly P[]): P[] {
+export function sessionOrder<P extends { count: number }>(rng: Rng, plan: readonly P[]): P[] {
   return rng.shuffle(plan.flatMap((p) => Array.from({ length: p.count }, () => p)));
 }
