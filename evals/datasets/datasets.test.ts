@@ -3,21 +3,28 @@
 // are not where the stack frames point, stale bundles, exports that do not ingest cleanly.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ProductProfile } from "../../state/profile.js";
 import { bundlesIn, exceptionLines, ingestDataset, listDatasets, materialize, readTruth, tempFolder, type Dataset, type Ingested } from "./_kit/inspect.js";
 import type { Truth } from "./_kit/truth.js";
 
-/** Lines made malformed on purpose (and described in the dataset's README): file -> line numbers. */
-const DELIBERATELY_MALFORMED: Record<string, Record<string, number[]>> = {};
+/** Lines made malformed on purpose (and described in the dataset's README): dataset -> file -> line numbers. */
+const DELIBERATELY_MALFORMED: Record<string, Record<string, number[]>> = {
+  inkwell: { "posthog-events-2026-11-23.jsonl.gz": [3409] },
+};
 
 const OUTCOMES = ["success", "partial", "failure", "bounce", "wrong_product"];
 
 /** Each file's sha256 (comparing the bytes themselves makes a failing diff of megabytes). */
 const filesOf = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]));
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => statSync(join(dir, name)).isFile())
+      .sort()
+      .map((name) => [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]),
+  );
 
 describe.each(listDatasets().map((ds) => [ds.name, ds] as const))("dataset %s", (_name, ds: Dataset) => {
   let dir: string;
@@ -35,6 +42,14 @@ describe.each(listDatasets().map((ds) => [ds.name, ds] as const))("dataset %s", 
   it.runIf(ds.meta.generated)("generates the same bytes every time", async () => {
     const again = await materialize(ds, tempFolder(`${ds.name}-again`));
     expect(filesOf(again)).toEqual(filesOf(dir));
+  });
+
+  it.runIf(existsSync(join(ds.dir, "author.ts")))("commits the export and truth its hand-written sessions produce", async () => {
+    const out = tempFolder(`${ds.name}-authored`);
+    const { author } = (await import(join(ds.dir, "author.ts"))) as { author: (dir: string) => unknown };
+    author(out);
+    const committed = filesOf(ds.dir);
+    for (const [name, digest] of Object.entries(filesOf(out))) expect({ name, digest }).toEqual({ name, digest: committed[name] });
   });
 
   it("ingests every export without malformed lines but the deliberate ones", () => {

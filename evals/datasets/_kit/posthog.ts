@@ -35,7 +35,7 @@ export class PostHogSession {
   readonly rows: PostHogRow[] = [];
   now: number;
   readonly sessionId: string;
-  private readonly windowId: string;
+  private windowId: string;
   private url: string | null = null;
   private pathname: string | null = null;
   private screenName: string | null = null;
@@ -62,6 +62,12 @@ export class PostHogSession {
     return first.uuid;
   }
 
+  /** The user opens the app in a second tab: same session, another window id. */
+  newWindow(): this {
+    this.windowId = uuidV7(this.rng, this.now, this.key ^ 0x68e31da4 ^ this.rows.length);
+    return this;
+  }
+
   wait(minSeconds: number, maxSeconds = minSeconds): this {
     this.now += Math.round(this.rng.between(minSeconds, maxSeconds) * 1000);
     return this;
@@ -74,6 +80,15 @@ export class PostHogSession {
     this.pathname = path.split("?")[0] ?? path;
     this.pageStart = this.now;
     return this.emit("$pageview", { ...previous, ...this.landing(), ...extra });
+  }
+
+  /** The page the tab already shows, without an event (a session that starts on an open page). */
+  onPage(path: string): this {
+    if (!this.origin) throw new Error("onPage in a mobile session");
+    this.url = `${this.origin}${path}`;
+    this.pathname = path.split("?")[0] ?? path;
+    this.pageStart = this.now;
+    return this;
   }
 
   /** A mobile screen view (`posthog.screen(name)`); Expo Router apps name screens by their path. */
