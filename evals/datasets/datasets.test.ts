@@ -96,23 +96,23 @@ describe.each(listDatasets().map((ds) => [ds.name, ds] as const))("dataset %s", 
   it("points every bug's exceptions (raw, resolved, or minified through the committed map) at the bug's line", () => {
     const bundles = bundlesIn(repoDir);
     const bugAt = new Map(truth.bugs.map((b) => [`${b.file}:${b.line}`, b.id]));
-    const byAnchor = new Map(truth.sessions.map((t) => [ingested.sessionOf.get(t.anchor) ?? "", t]));
-    const seen = new Set<string>();
-    for (const [session, events] of ingested.events) {
-      const t = byAnchor.get(session);
-      for (const e of events) {
-        for (const at of exceptionLines(repoDir, bundles, e)) {
-          const hit = at && bugAt.get(`${at.file}:${at.line}`);
-          if (!hit) continue;
-          seen.add(`${session}:${hit}`);
-          expect(t?.cause?.id === hit || t?.tags.includes("success-after-error"), `${hit} thrown in a session labelled ${JSON.stringify(t?.cause)}`).toBe(true);
-        }
-      }
-    }
+    const linesBy = new Map<string, Set<string>>();
+    const noiseLines = new Set<string>();
     for (const t of truth.sessions) {
-      const session = ingested.sessionOf.get(t.anchor) ?? "";
-      const thrown = (ingested.events.get(session) ?? []).some((e) => exceptionLines(repoDir, bundles, e).some((at) => at && bugAt.has(`${at.file}:${at.line}`)));
-      if (t.cause?.kind === "bug" && thrown) expect(seen.has(`${session}:${t.cause.id}`)).toBe(true);
+      const lines = new Set(
+        (ingested.events.get(ingested.sessionOf.get(t.anchor) ?? "") ?? []).flatMap((e) => exceptionLines(repoDir, bundles, e).flatMap((at) => (at ? [`${at.file}:${at.line}`] : []))),
+      );
+      for (const line of lines) {
+        const hit = bugAt.get(line);
+        if (hit) expect(t.cause?.id === hit || t.tags.includes("success-after-error"), `${hit} thrown in a session labelled ${JSON.stringify(t.cause)}`).toBe(true);
+        if (!t.cause && !t.tags.includes("success-after-error")) noiseLines.add(line);
+      }
+      if (t.cause?.kind === "bug") linesBy.set(t.cause.id, new Set([...(linesBy.get(t.cause.id) ?? []), ...lines]));
+    }
+    // Lines thrown only in a bug's sessions (not the noise every session may carry) must include the bug's own line.
+    for (const b of truth.bugs) {
+      const own = [...(linesBy.get(b.id) ?? [])].filter((line) => !noiseLines.has(line));
+      if (own.length) expect(own, `${b.id}'s sessions throw at ${own.join(", ")}`).toContain(`${b.file}:${b.line}`);
     }
   });
 

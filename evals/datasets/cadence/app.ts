@@ -143,7 +143,7 @@ export const appBounce: Scenario = (scene) => {
 };
 
 export const restoreOnIos: Scenario = (scene) => {
-  const { s, rng } = scene;
+  const { s } = scene;
   open(scene);
   s.click(tap("Unlock adaptive plans", "premium-banner"));
   s.screen("/paywall").wait(10, 30);
