@@ -3,6 +3,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parsePatch } from "diff";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listDatasets, materialize, readTruth, tempFolder, type Dataset } from "./_kit/inspect.js";
 import type { Truth } from "./_kit/truth.js";
@@ -44,15 +45,23 @@ describe.each(cases)("skynet %s", (_name, ds, bugId) => {
     truth = await truthOf(ds);
   });
 
-  it("is about a bug of the dataset's truth, and the right patch edits that bug's file", () => {
+  it("is about a bug of the dataset's truth, and the right patch changes that bug's line", () => {
     const bug = truth.bugs.find((b) => b.id === bugId);
     expect(bug, `${bugId} is not in truth.json`).toBeTruthy();
     expect(hidden.ticket.title.length && hidden.ticket.signal.length).toBeGreaterThan(0);
-    expect(readFileSync(join(caseDir, "right.patch"), "utf8")).toContain(`+++ b/${bug?.file}`);
+    const [patch] = parsePatch(readFileSync(join(caseDir, "right.patch"), "utf8"));
+    expect(patch?.newFileName).toBe(`b/${bug?.file}`);
+    const changed = (patch?.hunks ?? []).flatMap((h) => {
+      let line = h.oldStart;
+      return h.lines.flatMap((l) => (l.startsWith("+") ? [] : l.startsWith("-") ? [line++] : (line++, [])));
+    });
+    expect(changed, `right.patch removes or rewrites lines ${changed.join(", ")}`).toContain(bug?.line);
   });
 
-  it("fails on the unfixed repo, passes with right.patch, fails with wrong.patch", async () => {
-    const [unfixed, right, wrong] = await Promise.all([null, "right.patch", "wrong.patch"].map((patch) => hiddenExitCode(repoDir, caseDir, hidden.command, patch)));
-    expect({ unfixed: unfixed !== 0, right: right === 0, wrong: wrong !== 0 }).toEqual({ unfixed: true, right: true, wrong: true });
+  it("fails on the unfixed repo, passes with right.patch, fails with wrong.patch (which passes the repo's own tests)", async () => {
+    const own = (JSON.parse(readFileSync(join(repoDir, "package.json"), "utf8")) as { scripts: { test: string } }).scripts.test;
+    const runs: [string, string | null][] = [[hidden.command, null], [hidden.command, "right.patch"], [hidden.command, "wrong.patch"], [own, "wrong.patch"]];
+    const [unfixed, right, wrong, wrongOwn] = await Promise.all(runs.map(([command, patch]) => hiddenExitCode(repoDir, caseDir, command, patch)));
+    expect({ unfixed: unfixed !== 0, right: right === 0, wrong: wrong !== 0, wrongPassesOwnTests: wrongOwn === 0 }).toEqual({ unfixed: true, right: true, wrong: true, wrongPassesOwnTests: true });
   });
 });

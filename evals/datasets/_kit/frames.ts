@@ -2,6 +2,8 @@
 // server SDK, or minified bundle positions from the browser), or resolved by PostHog through the uploaded
 // source map (`source`/`resolved_name`/`line`/`column`). Frames are listed outermost first, as PostHog does.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { locate, type FrameSpec } from "../../../demo/simulator/app-source.js";
 import type { Bundle } from "./bundle.js";
 
@@ -29,6 +31,13 @@ export function locateAll(repoDir: string, specs: FrameSpec[]): Located[] {
     const found = locate(spec, repoDir);
     return { file: found.file, fn: found.fn, line: found.lineno, column: found.colno };
   });
+}
+
+/** The first line of a repo file that contains `marker` (a top-level constant, say), as { file, line }. */
+export function lineContaining(repoDir: string, file: string, marker: string): { file: string; line: number } {
+  const index = readFileSync(join(repoDir, file), "utf8").split("\n").findIndex((l) => l.includes(marker));
+  if (index === -1) throw new Error(`${file}: no line contains ${JSON.stringify(marker)}`);
+  return { file, line: index + 1 };
 }
 
 /** A server SDK's frame (posthog-node): the deployed path of the source file, unminified. */

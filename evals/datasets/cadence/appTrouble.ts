@@ -83,7 +83,7 @@ export const garminLinkRetried =
     garminAttempt(scene, server, true);
     garminAttempt(scene, server, false);
     scene.midNoise().leave();
-    return scene.label({ outcome: "success", score: score(rng, 7, 8), department: "integrations", cause: null, tags: ["success-after-error"] });
+    return scene.label({ outcome: "success", score: score(rng, 7, 8), department: "integrations", cause: bug("garmin-verifier-unencoded"), tags: ["success-after-error"] });
   };
 
 /** Google Play product ids are not in the plan table: Android users cannot restore what they paid for. */
@@ -121,23 +121,23 @@ export const stalePlanWeek =
     }
     scene.leave();
     return recovers
-      ? scene.label({ outcome: "success", score: 7, department: "coaching", cause: null, tags: ["success-after-error"] })
+      ? scene.label({ outcome: "success", score: 7, department: "coaching", cause: bug("stale-plan-week-link"), tags: ["success-after-error"] })
       : scene.label({ outcome: "failure", score: score(rng, 2, 3), department: "coaching", cause: bug("stale-plan-week-link"), tags: ["blocked-by-bug"] });
   };
 
-/** Saves the run, then looks for a way to send it to Strava: there is none. */
+/** Saves the run, then looks for a way to send it to Strava from its summary: there is none. */
 export const wantsStrava: Scenario = (scene) => {
   const { s, rng } = scene;
   open(scene);
-  run(scene, rng.int(3, 10), "easy");
+  const id = run(scene, rng.int(3, 10), "easy");
   s.click(tap("Share", "share-run")).wait(5, 20);
-  s.click(tap("Settings", "tab-settings"));
-  s.screen("/settings/watch").wait(5, 15);
-  s.click(tap("Strava · Coming soon", "connect-strava")).wait(2, 6);
+  s.click(tap("Strava · Coming soon", "share-strava")).wait(2, 6);
+  s.rageclick(tap("Strava · Coming soon", "share-strava"));
   scene.midNoise();
   searchHelp(scene, rng.pick(["strava", "sync to strava", "export run to strava", "upload gpx strava"]), 0);
+  s.screen(`/run/summary/${id}`).wait(5, 20);
   scene.leave();
-  return scene.label({ outcome: "partial", score: score(rng, 5, 6), department: "integrations", cause: improvement("strava-sync"), tags: ["help-search-not-found", "missing-feature"] });
+  return scene.label({ outcome: "partial", score: score(rng, 5, 6), department: "running", cause: improvement("strava-sync"), tags: ["help-search-not-found", "missing-feature"] });
 };
 
 export const wantsOfflineMaps: Scenario = (scene) => {

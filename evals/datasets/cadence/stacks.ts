@@ -17,7 +17,7 @@ const STACKS: Record<AppBug, FrameSpec[]> = {
   ],
   "stale-plan-week-link": [
     { file: "src/screens/PlanWeek.js", fn: "loadPlanWeek", at: "planWeek(plan" },
-    { file: "src/plan/weeks.js", fn: "planWeek", at: "week.focus" },
+    { file: "src/plan/weeks.js", fn: "planWeek", at: "plan.weeks[number - 1]" },
   ],
 };
 

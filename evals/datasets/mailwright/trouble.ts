@@ -66,7 +66,7 @@ export const templateCrashRecovered: AScenario = (scene) => {
   s.click(btn("Publish", "publish-template"));
   s.track("template_published", { id, variables: 2 }).wait(5, 20);
   scene.midNoise().leave();
-  return scene.label({ outcome: "success", score: score(rng, 7, 8), department: "templates", cause: null, tags: ["success-after-error"] });
+  return scene.label({ outcome: "success", score: score(rng, 7, 8), department: "templates", cause: bug("template-single-quoted-default"), tags: ["success-after-error"] });
 };
 
 /** Accounts in Etc/GMT+N zones: the usage request sends tz unencoded, '+' arrives as a space, the API returns 500. */

@@ -1,7 +1,7 @@
 // Plotline, a B2B analytics tool (web): one week of its PostHog S3 batch export, and the truth.
 import { join } from "node:path";
 import { deriveSeed, hex8, fmix32, Rng } from "../../../demo/simulator/prng.js";
-import { locateAll } from "../_kit/frames.js";
+import { lineContaining, locateAll } from "../_kit/frames.js";
 import { jsonLines, writeExport } from "../_kit/io.js";
 import { pickWebNoise, WEB_NOISE } from "../_kit/noise.js";
 import { anonymousId, personAt, webVisitor } from "../_kit/people.js";
@@ -108,7 +108,7 @@ function truth(sessions: TruthSession[]): Truth {
     bugs: [
       { id: "bigquery-external-account", title: "Connecting BigQuery with workload identity federation credentials crashes: they carry no project_id", ...bugLocation("bigquery-external-account") },
       { id: "checkout-3ds-requires-action", title: "Upgrades with 3-D Secure cards fail: requires_action is reported as a failed payment instead of showing the bank's challenge", file: checkout.file, line: checkout.line },
-      { id: "chart-flat-zero-series", title: "The chart preview crashes (Invalid array length) when every value is zero", ...bugLocation("chart-flat-zero-series") },
+      { id: "chart-flat-zero-series", title: "The chart preview crashes (Invalid array length) when every value is zero: the axis has no span", ...lineContaining(REPO, "src/charts/axis.js", "const max = Math.max(...values);") },
       { id: "schedule-half-hour-zone", title: "Scheduling a report in a half-hour time zone (India, Newfoundland, Adelaide) fails with Invalid time value", ...bugLocation("schedule-half-hour-zone") },
       { id: "csv-export-empty-result", title: "CSV export of a widget with no rows returns 500 (Object.keys of undefined)", ...bugLocation("csv-export-empty-result") },
     ],

@@ -78,7 +78,7 @@ export const chartFlatZeroRecovered: Scenario = (scene) => {
   s.click(control(button("Save chart", { "data-testid": "save-chart" }, ["btn", "btn-primary"])));
   s.capture("chart_saved", { chart_type: "line", metrics: 1 }).wait(5, 30);
   scene.midNoise().leave();
-  return scene.label({ outcome: "success", score: score(rng, 7, 8), department: "analytics", cause: null, tags: ["success-after-error"] });
+  return scene.label({ outcome: "success", score: score(rng, 7, 8), department: "analytics", cause: bug("chart-flat-zero-series"), tags: ["success-after-error"] });
 };
 
 const HALF_HOUR_ZONES = ["Asia/Kolkata (GMT+05:30)", "Asia/Kathmandu (GMT+05:45)", "America/St_Johns (GMT-03:30)", "Australia/Adelaide (GMT+10:30)", "Asia/Tehran (GMT+03:30)"];

@@ -81,7 +81,7 @@ export const SENDING: HandSession[] = [
       s.capture("envelope_sent", { signers: 2, fields: 2 }).wait(20);
       s.pageleave();
     },
-    label: { outcome: "success", score: 7, department: "sending", cause: null, tags: ["success-after-error"] },
+    label: { outcome: "success", score: 7, department: "sending", cause: bug("field-drop-below-last-page"), tags: ["success-after-error"] },
   },
   {
     name: "field-crash-gives-up",

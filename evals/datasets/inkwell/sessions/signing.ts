@@ -65,7 +65,7 @@ export const SIGNING: HandSession[] = [
       s.capture("document_signed", { fields: 2, method: "typed" }).wait(5);
       s.pageleave();
     },
-    label: { outcome: "success", score: 7, department: "signing", cause: null, tags: ["success-after-confusion"] },
+    label: { outcome: "success", score: 7, department: "signing", cause: bug("signature-pad-ignores-touch"), tags: ["success-after-error"] },
   },
   {
     name: "signer-declines",

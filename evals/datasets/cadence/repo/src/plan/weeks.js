@@ -1,12 +1,12 @@
 // Training plans: weeks of days, each day a workout or rest, regenerated when the goal changes.
 
 export function planWeek(plan, number) {
-  const week = plan.weeks[number - 1];
+  const { focus, days } = plan.weeks[number - 1];
   return {
     number,
     of: plan.weeks.length,
-    focus: week.focus,
-    days: week.days.map((day) => ({ date: day.date, title: day.workout?.title ?? "Rest", minutes: day.workout?.minutes ?? 0 })),
+    focus,
+    days: days.map((day) => ({ date: day.date, title: day.workout?.title ?? "Rest", minutes: day.workout?.minutes ?? 0 })),
   };
 }
 

@@ -1,9 +1,6 @@
 // Restoring Cadence Premium from the store's purchase history (App Store or Google Play).
 
-const PLANS = {
-  "com.cadence.premium.monthly": "monthly",
-  "com.cadence.premium.annual": "annual",
-};
+const PLANS = { "com.cadence.premium.monthly": "monthly", "com.cadence.premium.annual": "annual" };
 
 /** The plan of the latest unexpired purchase, or null. */
 export function activeEntitlement(purchases, now) {
