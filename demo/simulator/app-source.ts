@@ -27,11 +27,12 @@ export function appDir(): string {
 
 const sources = new Map<string, string[]>();
 
-function linesOf(file: string): string[] {
-  let lines = sources.get(file);
+function linesOf(root: string, file: string): string[] {
+  const path = join(root, file);
+  let lines = sources.get(path);
   if (!lines) {
-    lines = readFileSync(join(appDir(), file), "utf8").split("\n");
-    sources.set(file, lines);
+    lines = readFileSync(path, "utf8").split("\n");
+    sources.set(path, lines);
   }
   return lines;
 }
@@ -46,8 +47,9 @@ export function declarationPattern(name: string): RegExp {
   return new RegExp(`(\\bfunction\\s+${name}\\s*[(<])|(^\\s*(?:(?:private|public|protected|static|async)\\s+)*${name}\\s*[(<])`);
 }
 
-export function locate(spec: FrameSpec): LocatedFrame {
-  const lines = linesOf(spec.file);
+/** Finds `spec` in the source tree at `root` (the demo app by default; the eval datasets pass their repo/). */
+export function locate(spec: FrameSpec, root = appDir()): LocatedFrame {
+  const lines = linesOf(root, spec.file);
   const declared = lines.findIndex((line) => declarationPattern(shortName(spec.fn)).test(line));
   if (declared === -1) throw new Error(`${spec.file}: no declaration of ${spec.fn}`);
   for (let i = declared; i < lines.length; i += 1) {

@@ -59,7 +59,7 @@ let located: Record<BugName, LocatedFrame[]> | undefined;
 /** In-app frames of every bug, located in the app source once, on first use. */
 export function bugFrames(): Record<BugName, LocatedFrame[]> {
   if (!located) {
-    const entries = BUG_NAMES.map((bug) => [bug, [...OUTER, ...BUG_FRAMES[bug].frames].map(locate)] as const);
+    const entries = BUG_NAMES.map((bug) => [bug, [...OUTER, ...BUG_FRAMES[bug].frames].map((spec) => locate(spec))] as const);
     located = Object.fromEntries(entries) as Record<BugName, LocatedFrame[]>;
   }
   return located;
