@@ -4,7 +4,7 @@ import { UsageError } from "../runtime/errors.js";
 import { isIsoWeek, previousWeek } from "../runtime/week.js";
 import type { Warehouse } from "../warehouse/types.js";
 import { Output } from "./output.js";
-import { loadProfile } from "../runtime/profile.js";
+import { loadProfile } from "../state/loadProfile.js";
 
 export interface GlobalOptions {
   db?: string;
