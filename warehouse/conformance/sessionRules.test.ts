@@ -85,5 +85,8 @@ describeEachEngine("sessionization on the engine", ({ fresh }) => {
     expect(result).toMatchObject({ inserted: 5, sessionsTouched: 2, sessionless: 1 }); // "far" is outside ann's session
     expect((await w.sessionEvents("real")).map((e) => e.uuid)).toEqual(["s-page", "loose", "s-page2"]);
     expect(await w.countSessions()).toBe(2);
+    // A later import: ann's source session is now stored, so her new loose event still joins it.
+    expect(await importEvents(w, [storedEvent("later", { at: minutes(8), sessionId: null, distinctId: "ann", properties: PAGE })], { unlinked: attachOrInfer })).toMatchObject({ sessionless: 0, sessionsTouched: 1 });
+    expect((await w.sessionEvents("real")).map((e) => e.uuid)).toEqual(["s-page", "loose", "later", "s-page2"]);
   });
 });

@@ -14,6 +14,8 @@ const DEFAULT_CACHE_KIB = -2000;
 export class SqliteEventWrites implements EventWrites {
   private open = true;
   private readonly statements;
+  /** Users of the source-session events this transaction stored: their sessions are not recomputed yet. */
+  private readonly sourceSessionUsers = new Set<string>();
 
   constructor(
     private readonly db: Database.Database,
@@ -41,13 +43,14 @@ export class SqliteEventWrites implements EventWrites {
       const info = this.statements.insert.run(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties), stamp);
       if (info.changes !== 1) continue;
       stored.push(e);
-      if (!e.sessionId) this.statements.noteUnlinked.run(e.uuid);
+      if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
+      else this.statements.noteUnlinked.run(e.uuid);
     }
     return stored;
   }
 
   async hasSourceSession(distinctId: string): Promise<boolean> {
-    return this.statements.hasSourceSession.get(distinctId) !== undefined;
+    return this.sourceSessionUsers.has(distinctId) || this.statements.hasSourceSession.get(distinctId) !== undefined;
   }
 
   async unsessionedEvents(distinctId: string): Promise<StoredEvent[]> {
@@ -120,7 +123,10 @@ function prepare(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO NOTHING`,
     ),
     noteUnlinked: db.prepare(`INSERT OR IGNORE INTO temp.import_unlinked (uuid) VALUES (?)`),
-    hasSourceSession: db.prepare(`SELECT 1 FROM events WHERE distinct_id = ? AND session_id IS NOT NULL AND session_inferred = 0 LIMIT 1`),
+    // Through the user's stored sessions (indexed), not a scan of every event: one per user is a scan per user.
+    hasSourceSession: db.prepare(
+      `SELECT 1 FROM sessions s WHERE s.distinct_id = ? AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id AND e.session_inferred = 0) LIMIT 1`,
+    ),
     // Served by the partial index events_user_unlinked.
     unsessioned: db.prepare(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE distinct_id = ? AND (session_id IS NULL OR session_inferred = 1) ORDER BY timestamp, uuid`,
