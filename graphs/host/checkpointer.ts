@@ -1,6 +1,7 @@
 import { MemorySaver, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { UsageError } from "../../runtime/errors.js";
+import { isDatabaseUrl } from "../../runtime/settings.js";
 
 export interface HostCheckpointer {
   saver: BaseCheckpointSaver;
@@ -18,7 +19,7 @@ export interface HostCheckpointer {
  */
 export async function openCheckpointer(location: string): Promise<HostCheckpointer> {
   if (location === ":memory:") return { saver: new MemorySaver(), close: async () => undefined };
-  if (/^postgres(ql)?:\/\//i.test(location)) {
+  if (isDatabaseUrl(location)) {
     throw new UsageError(`${location}: the Postgres checkpointer comes with the Postgres warehouse, which is not built yet`);
   }
   const saver = SqliteSaver.fromConnString(location);
