@@ -7,6 +7,7 @@ import { leaveGates } from "./gates.js";
 import { THREADS } from "./threads.js";
 import { runGatherer, runReview } from "./direct.js";
 import type { GraphOutcome } from "./runOnThread.js";
+import { defaultWeek } from "./defaultWeek.js";
 
 /**
  * The four stages as jobs of the built-in scheduler, on the same threads the command line uses. Gates
@@ -25,11 +26,10 @@ export function scheduledJobs(settings: RunSettings, schedule: ProductProfile["s
   ];
 }
 
-/** The latest week with sessions, else last week. */
-export async function latestWeek(settings: RunSettings): Promise<string> {
+async function latestWeek(settings: RunSettings): Promise<string> {
   const warehouse = openWarehouse(settings.db);
   try {
-    return (await warehouse.latestWeek()) ?? previousWeek(new Date());
+    return await defaultWeek(warehouse);
   } finally {
     await warehouse.close();
   }
