@@ -1,7 +1,9 @@
 import { ChatOpenAI } from "@langchain/openai";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { ProductProfile } from "../state/profile.js";
-import type { ModelRole } from "../runtime/context.js";
+
+/** The roles that may have a model of their own. */
+export type ModelRole = "gatherer" | "pm" | "skynet";
 
 /**
  * The one place models are made, per role. A model handed in by the host wins (tests pass scripted

@@ -13,8 +13,10 @@ import { buildGathererGraph } from "../graphs/gatherer/index.js";
 import { weekRange } from "../runtime/week.js";
 import { writeDemoProfile } from "../cli/demoRepo.js";
 import { sandboxBench } from "./sandbox.js";
-import { loadProfile } from "../runtime/profile.js";
+import { loadProfile } from "../state/loadProfile.js";
 import { transcriptTokenBench } from "./transcriptTokens.js";
+import { configurableFor } from "../graphs/host/configuration.js";
+import { resolveSettings } from "../runtime/settings.js";
 
 const sessions = Number(process.argv[2] ?? 20_000);
 const week = "2026-W47";
@@ -39,7 +41,7 @@ try {
   console.log(`           ${Math.round(ingest.value.events / ingest.seconds)} events/s`);
   await transcriptTokenBench(warehouse, loadProfile(writeDemoProfile(dir)).profile, 1000);
   await warehouse.close();
-  const configurable = { db: join(dir, "warehouse.db"), config: writeDemoProfile(dir), dataDir: dir };
+  const configurable = configurableFor(resolveSettings({ db: join(dir, "warehouse.db"), config: writeDemoProfile(dir), dataDir: dir }));
   const gather = await timed("gather", () => buildGathererGraph().compile().invoke({ week }, { configurable, recursionLimit: 1000 }));
   console.log(`           ${Math.round((gather.value.gatherSummary?.scored ?? 0) / gather.seconds)} sessions/s`);
   console.log(`peak RSS   ${(peakRss / 1e6).toFixed(0)} MB`);

@@ -55,7 +55,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { ingestFile } = await import("../connectors/ingest.js");
   const { weekRange } = await import("../runtime/week.js");
   const { writeDemoProfile } = await import("../cli/demoRepo.js");
-  const { loadProfile } = await import("../runtime/profile.js");
+  const { loadProfile } = await import("../state/loadProfile.js");
   const sessions = Number(process.argv[2] ?? 2000);
   const dir = mkdtempSync(join(tmpdir(), "selfheal-bench-tokens-"));
   try {

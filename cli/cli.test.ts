@@ -20,9 +20,9 @@ describe("selfheal demo", () => {
     expect(out).toMatch(/scored 2000 sessions/);
     expect(out).toContain("score distribution of 2000 sessions");
     expect(out).toMatch(/\d+ patterns in 2026-W47: \d+ ticketed, \d+ flagged/);
-    expect(out).toMatch(/SH-1 \(open\)/);
+    expect(out).toMatch(/SH-[A-Z]{4}-1 \(open\)/);
     expect(out).toContain("src/integrations/hubspot.ts:");
-    expect(out).toMatch(/SH-\d+ +needs_model/);
+    expect(out).toMatch(/SH-[A-Z]{4}-\d+ +needs_model/);
     expect(out).toContain("the demo answers it itself");
     const digest = /Digest +(\S+\.html)/.exec(out)?.[1];
     expect(digest && existsSync(digest)).toBe(true);

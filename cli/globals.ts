@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import { resolveSettings, type RunSettings } from "../runtime/settings.js";
 import { UsageError } from "../runtime/errors.js";
-import { isIsoWeek, previousWeek } from "../runtime/week.js";
+import { isIsoWeek } from "../runtime/week.js";
+import { defaultWeek } from "../graphs/host/defaultWeek.js";
 import type { Warehouse } from "../warehouse/types.js";
 import { Output } from "./output.js";
-import { loadProfile } from "../runtime/profile.js";
+import { loadProfile } from "../state/loadProfile.js";
 
 export interface GlobalOptions {
   db?: string;
@@ -29,7 +30,7 @@ export async function weekFor(explicit: string | undefined, warehouse: Warehouse
     if (!isIsoWeek(explicit)) throw new UsageError(`--week must be an ISO week like 2026-W47, got "${explicit}"`);
     return explicit;
   }
-  return (await warehouse.latestWeek()) ?? previousWeek(new Date());
+  return defaultWeek(warehouse);
 }
 
 export function positiveInt(name: string) {

@@ -24,8 +24,8 @@ export function printAttempts(out: Output, attempts: AttemptLine[]): void {
     return;
   }
   for (const a of attempts) {
-    out.say(`  ${a.ticket.padEnd(8)} ${a.status.padEnd(20)} branch ${a.branch}${a.pr ? `  PR ${a.pr.url}` : ""}`);
-    out.say(`  ${"".padEnd(8)} ${pc.dim(a.reason)}`);
+    out.say(`  ${a.ticket.padEnd(12)} ${a.status.padEnd(20)} branch ${a.branch}${a.pr ? `  PR ${a.pr.url}` : ""}`);
+    out.say(`  ${"".padEnd(12)} ${pc.dim(a.reason)}`);
   }
 }
 

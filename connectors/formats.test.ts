@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ingestFile, type IngestOptions } from "./ingest.js";
 import { inferredSessionId } from "./formats.js";
-import { SqliteWarehouse } from "../warehouse/sqlite.js";
+import { openWarehouse } from "../warehouse/index.js";
 import { amplitudeRecord, at, jsonLines, posthogRecord, segmentRecord, tempDir, writeFile } from "../testing/events.js";
 import { zipArchive } from "../testing/zip.js";
 
 async function ingestInto(db: string, file: string, opts: IngestOptions = {}) {
-  const w = new SqliteWarehouse(db);
+  const w = openWarehouse(db);
   const detected: string[] = [];
   try {
     const result = await ingestFile(w, file, { ...opts, onDetected: (d) => detected.push(`${d.format} (${d.packing})`) });

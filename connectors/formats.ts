@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { StoredEvent } from "../state/session.js";
-import type { UnlinkedPolicy } from "../warehouse/types.js";
+import type { UnlinkedPolicy } from "./sessions/policy.js";
 import { parsePostHogEvent } from "./posthog/event.js";
 import { parseAmplitudeEvent } from "./amplitude/event.js";
 import { parseSegmentEvent } from "./segment/event.js";

@@ -1,7 +1,7 @@
 import type { StoredEvent } from "../state/session.js";
-import type { ImportSession, Warehouse } from "../warehouse/types.js";
+import type { Warehouse } from "../warehouse/types.js";
+import { openImport, type ImportSession } from "./importer.js";
 import { InputError, UsageError } from "../runtime/errors.js";
-import { computeSignals } from "./sessionize.js";
 import { detectFormat, FORMATS, INGEST_FORMATS, isIngestFormat, type IngestFormat, type SourceFormat } from "./formats.js";
 import { openExport, type SourcedRecord } from "./input/open.js";
 import { isObject, RecordError } from "./record.js";
@@ -67,7 +67,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
       if (!format || !session) {
         format ??= detect(record, file);
         opts.onDetected?.({ format: format.name, packing: input.describe(), detected: !opts.format });
-        session = await warehouse.beginImport({ sessionize: computeSignals, unlinked: format.unlinked });
+        session = await openImport(warehouse, { unlinked: format.unlinked });
       }
       try {
         batch.push(format.parse(record.value));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { join } from "node:path";
-import { SqliteWarehouse } from "../warehouse/sqlite.js";
+import { openWarehouse } from "../warehouse/index.js";
 import { ingestFile } from "./ingest.js";
 import { InputError } from "../runtime/errors.js";
 import { jsonLines, posthogRecord, tempDir, writeFile } from "../testing/events.js";
@@ -8,7 +8,7 @@ import { jsonLines, posthogRecord, tempDir, writeFile } from "../testing/events.
 describe("reading exports", () => {
   it("takes epoch seconds and epoch milliseconds for the same instant", async () => {
     const dir = tempDir();
-    const warehouse = new SqliteWarehouse(join(dir, "w.db"));
+    const warehouse = openWarehouse(join(dir, "w.db"));
     const seconds = 1_767_607_200; // 2026-01-05T10:00:00Z
     const file = writeFile(dir, "e.jsonl", jsonLines([
       { ...posthogRecord("s1", { session: "a" }), timestamp: seconds },
@@ -24,7 +24,7 @@ describe("reading exports", () => {
 
   it("refuses a file of which not one line can be read as the format asked for, naming the first", async () => {
     const dir = tempDir();
-    const warehouse = new SqliteWarehouse(join(dir, "w.db"));
+    const warehouse = openWarehouse(join(dir, "w.db"));
     const file = writeFile(dir, "e.jsonl", jsonLines([posthogRecord("p1"), posthogRecord("p2")]));
     const error = await ingestFile(warehouse, file, { format: "segment" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);

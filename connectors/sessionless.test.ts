@@ -1,13 +1,13 @@
 import { describe, it, expect } from "vitest";
 import { join } from "node:path";
-import { SqliteWarehouse } from "../warehouse/sqlite.js";
+import { openWarehouse } from "../warehouse/index.js";
 import { ingestFile } from "./ingest.js";
 import { at, jsonLines, posthogRecord, tempDir, writeFile } from "../testing/events.js";
 
 describe("events without a session id in a PostHog export", () => {
   it("attach to the user's session when one covers them, else count as sessionless", async () => {
     const dir = tempDir();
-    const warehouse = new SqliteWarehouse(join(dir, "w.db"));
+    const warehouse = openWarehouse(join(dir, "w.db"));
     const file = writeFile(dir, "e.jsonl", jsonLines([
       posthogRecord("a1", { session: "s1", at: at(0) }),
       posthogRecord("a2", { session: "s1", at: at(600) }),
@@ -23,7 +23,7 @@ describe("events without a session id in a PostHog export", () => {
 
   it("are sessionized by the 30-minute rule for a user the source gave no session at all", async () => {
     const dir = tempDir();
-    const warehouse = new SqliteWarehouse(join(dir, "w.db"));
+    const warehouse = openWarehouse(join(dir, "w.db"));
     // user-2 has no $session_id anywhere (a product without session tracking): two visits 45 minutes apart
     const file = writeFile(dir, "e.jsonl", jsonLines([
       posthogRecord("b3", { session: null, distinctId: "user-2", at: at(60 * 60) }),

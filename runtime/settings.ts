@@ -32,6 +32,6 @@ export function resolveSettings(explicit: { db?: string | null; config?: string 
 }
 
 /** A URL such as postgres://host/db, which must never be taken for a relative file path. */
-function isDatabaseUrl(value: string): boolean {
+export function isDatabaseUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 }

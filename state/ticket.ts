@@ -7,7 +7,7 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 
 /** A ticket in whichever tracker is configured; one per pattern fingerprint. */
 export const Ticket = z.object({
-  id: z.string().describe("tracker id, e.g. SH-3 or a Linear identifier"),
+  id: z.string().describe("tracker id: the local tracker's SH-KQMV-3 (state/ticketId.ts) or a Linear identifier"),
   url: z.string(),
   fingerprint: z.string(),
   title: z.string(),

@@ -8,6 +8,7 @@ import { simulateWeek, writeSessionsJsonl, type ScenarioName } from "../demo/sim
 import { ensureDemoRepo, writeDemoProfile } from "../cli/demoRepo.js";
 import { resolveSettings, type RunSettings } from "../runtime/settings.js";
 import { weekRange } from "../runtime/week.js";
+import { configurableFor, type Configurable } from "../graphs/host/configuration.js";
 
 export const DEMO_WEEK = "2026-W47";
 
@@ -17,7 +18,7 @@ export interface DemoWeek {
   /** Ground truth: the simulator's scenario of every session. */
   scenarios: Map<string, ScenarioName>;
   /** Run config for graphs invoked directly. */
-  configurable: { db: string; config: string | null; dataDir: string };
+  configurable: Configurable;
 }
 
 /** A temp data folder with the demo repository, its profile and a simulated, ingested week. */
@@ -39,7 +40,7 @@ export async function seedDemoWeek(opts: { sessions: number; seed?: number; week
     file,
   );
   await withWarehouseAt(settings.db, (w) => ingestFile(w, file));
-  return { settings, week, scenarios, configurable: { db: settings.db, config: settings.config, dataDir: settings.dataDir } };
+  return { settings, week, scenarios, configurable: configurableFor(settings) };
 }
 
 /** Runs `fn` with the demo week's warehouse open. */

@@ -1,27 +1,28 @@
 import { afterEach } from "vitest";
 import { join } from "node:path";
-import { SqliteWarehouse } from "../warehouse/sqlite.js";
+import { openWarehouse } from "../warehouse/index.js";
+import type { Warehouse } from "../warehouse/types.js";
 import { tempDir } from "./events.js";
 
 /**
- * For a test file: a factory of fresh SQLite warehouses (a new temp file unless a path is given), every
+ * For a test file: a factory of fresh warehouses (a new temp file unless a location is given), every
  * one closed after each test.
  */
-export function freshWarehouses(): (path?: string) => SqliteWarehouse {
-  const open: SqliteWarehouse[] = [];
+export function freshWarehouses(): (location?: string) => Warehouse {
+  const open: Warehouse[] = [];
   afterEach(async () => {
     for (const w of open.splice(0)) await w.close();
   });
-  return (path = join(tempDir(), "warehouse.db")) => {
-    const w = new SqliteWarehouse(path);
+  return (location = join(tempDir(), "warehouse.db")) => {
+    const w = openWarehouse(location);
     open.push(w);
     return w;
   };
 }
 
-/** Runs `fn` with the warehouse at `db` open, and closes it after. */
-export async function withWarehouseAt<T>(db: string, fn: (w: SqliteWarehouse) => Promise<T>): Promise<T> {
-  const w = new SqliteWarehouse(db);
+/** Runs `fn` with the warehouse at `location` open, and closes it after. */
+export async function withWarehouseAt<T>(location: string, fn: (w: Warehouse) => Promise<T>): Promise<T> {
+  const w = openWarehouse(location);
   try {
     return await fn(w);
   } finally {

@@ -2,8 +2,8 @@ import { describe, it, expect, beforeEach, afterEach } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteWarehouse } from "../../warehouse/sqlite.js";
-import { computeSignals } from "../../connectors/sessionize.js";
+import { importEvents } from "../../connectors/importer.js";
+import { openWarehouse, type Warehouse } from "../../warehouse/index.js";
 import type { StoredEvent } from "../../state/session.js";
 import type { SessionReport } from "../../state/report.js";
 import type { FailurePattern } from "../../state/pattern.js";
@@ -18,11 +18,11 @@ const VERSION = "heuristic-v1";
 const SCRIPT = "<script>alert(1)</script>";
 
 let dir: string;
-let warehouse: SqliteWarehouse;
+let warehouse: Warehouse;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "selfheal-"));
-  warehouse = new SqliteWarehouse(join(dir, "warehouse.db"));
+  warehouse = openWarehouse(join(dir, "warehouse.db"));
 });
 
 afterEach(async () => {
@@ -82,7 +82,7 @@ async function seed(): Promise<void> {
     ...current.map((id, i) => pageview(id, `2026-02-${i < 3 ? "09" : "11"}T1${i}:00:00.000Z`)),
     ...["p1", "p2", "p3", "p4"].map((id, i) => pageview(id, `2026-02-03T0${i}:00:00.000Z`)),
   ];
-  await warehouse.importEvents(events, computeSignals);
+  await importEvents(warehouse, events);
   await warehouse.saveReports([
     report("a1", 10),
     report("a2", 9, { department: "onboarding" }),
@@ -100,12 +100,13 @@ async function seed(): Promise<void> {
     pattern({ fingerprint: "fp-cart", title: "Cart total crashes on coupon", sessions: 4, priority: 1, codeLocations: [{ path: "src/cart.ts", line: 42 }, { path: "src/coupon.ts", line: null }] }),
     pattern({ fingerprint: "fp-search", title: `Search is slow "><img src=x onerror=alert(2)>`, kind: "improvement", decision: "flag", sessions: 2, priority: 4 }),
   ]);
+  // Fixed ids, as a tracker gives them: the page is what is under test, not id allocation.
   const cart = await warehouse.insertTicket({
-    fingerprint: "fp-cart", title: "Cart total crashes on coupon", body: "b", kind: "bug", priority: 1,
+    id: "SH-1", fingerprint: "fp-cart", title: "Cart total crashes on coupon", body: "b", kind: "bug", priority: 1,
     labels: ["selfheal", "skynet"], status: "open", sessions: 4, codeLocations: [],
   });
   const other = await warehouse.insertTicket({
-    fingerprint: "fp-old", title: "Old login bug", body: "b", kind: "bug", priority: 3,
+    id: "SH-2", fingerprint: "fp-old", title: "Old login bug", body: "b", kind: "bug", priority: 3,
     labels: ["selfheal"], status: "in_review", sessions: 9, codeLocations: [],
   });
   const attempt = { worktree: "/tmp/wt", briefPath: null, testsBefore: null, testsAfter: null, createdAt: "2026-02-14T10:00:00.000Z" };
@@ -178,7 +179,7 @@ describe("collectDigest", () => {
 
   it("stays small for a large week: a few examples, not every report", async () => {
     const ids = Array.from({ length: 1200 }, (_, i) => `s${String(i).padStart(5, "0")}`);
-    await warehouse.importEvents(ids.map((id, i) => pageview(id, `2026-02-1${i % 5}T12:00:00.000Z`)), computeSignals);
+    await importEvents(warehouse, ids.map((id, i) => pageview(id, `2026-02-1${i % 5}T12:00:00.000Z`)));
     await warehouse.saveReports(ids.map((id, i) => report(id, i % 11, { userSuccess: "x".repeat(2000) })));
     const data = await collectDigest(warehouse, WEEK, {});
     expect(data.sessions).toBe(1200);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { FixAttempt, Ticket } from "../../state/ticket.js";
 import type { FixDetails } from "../../state/fixDetails.js";
-import type { LoadedProfile } from "../../runtime/profile.js";
+import type { LoadedProfile } from "../../state/loadProfile.js";
 import { ensureWorktree } from "../../tools/vcs/worktree.js";
 import { git } from "../../tools/codebase/git.js";
 import { bubblewrapProblem } from "../../tools/sandbox/exec.js";

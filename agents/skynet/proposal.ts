@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Ticket } from "../../state/ticket.js";
-import type { LoadedProfile } from "../../runtime/profile.js";
+import type { LoadedProfile } from "../../state/loadProfile.js";
 import { git } from "../../tools/codebase/git.js";
 import { githubAccess, githubClient, parseRepoSlug } from "../../tools/github/client.js";
 import { openPullRequest, pushBranch, writeLocalPatch } from "../../tools/vcs/pullRequest.js";

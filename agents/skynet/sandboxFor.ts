@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import type { LoadedProfile } from "../../runtime/profile.js";
+import type { LoadedProfile } from "../../state/loadProfile.js";
 import { nearestDependencies, type SandboxOptions } from "../../tools/sandbox/exec.js";
 
 /** The sandbox a ticket's commands run in, from the profile's skynet settings. */

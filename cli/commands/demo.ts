@@ -10,12 +10,13 @@ import { isIsoWeek, previousWeek, weekRange } from "../../runtime/week.js";
 import { positiveInt, type GlobalOptions } from "../globals.js";
 import { Output } from "../output.js";
 import { ensureDemoRepo, writeDemoProfile } from "../demoRepo.js";
-import { runWeek } from "../weeklyRun.js";
+import { THREADS } from "../../graphs/host/threads.js";
+import { acceptGates } from "../../graphs/host/gates.js";
 import type { WeeklyStateType } from "../../graphs/weekly/state.js";
 import { printGate } from "../render.js";
 import { printWeek } from "../printWeek.js";
 import { describeTranscriptStats, transcriptStats } from "../../agents/analysts/transcriptStats.js";
-import { loadProfile } from "../../runtime/profile.js";
+import { loadProfile } from "../../state/loadProfile.js";
 import type { RunSettings } from "../../runtime/settings.js";
 
 const profileOf = (settings: RunSettings) => loadProfile(settings.config).profile;
@@ -62,10 +63,10 @@ export function registerDemo(program: Command): void {
             `${ingest.sessionless} sessionless, ${ingest.malformed} malformed lines skipped`,
         );
         // Not interactive: the demo answers its own gates, and says so; `selfheal run` stops at them.
-        const outcome = await runWeek(settings, week, (gate) => {
-          out.say(`Human gate "${gate.action_request.action}": the demo answers it itself with "accept" (selfheal run would stop here for you).`);
-          return { type: "accept" };
-        }, (line) => out.progress(line));
+        const outcome = await THREADS.weekly.run(settings, week, {
+          answer: acceptGates((gate) => out.say(`Human gate "${gate.action_request.action}": the demo answers it itself with "accept" (selfheal run would stop here for you).`)),
+          progress: (line) => out.progress(line),
+        });
         if (outcome.status === "waiting") {
           printGate(out, outcome.gate, "");
           return;

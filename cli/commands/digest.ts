@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { buildReviewGraph, type ReviewStateType } from "../../graphs/review/index.js";
+import { runReview } from "../../graphs/host/direct.js";
 import { openWarehouse } from "../../warehouse/index.js";
 import { resolve } from "node:path";
 import { globalsOf, weekFor } from "../globals.js";
@@ -14,14 +14,7 @@ export function registerDigest(program: Command): void {
       const { settings, out } = globalsOf(command);
       const warehouse = openWarehouse(settings.db);
       const week = await weekFor(options.week, warehouse).finally(() => warehouse.close());
-      const state = (await buildReviewGraph()
-        .compile()
-        .invoke(
-          { week, digestOut: options.out ? resolve(options.out) : null },
-          { configurable: { db: settings.db, config: settings.config, dataDir: settings.dataDir } },
-        )) as ReviewStateType;
-      if (!state.digest) throw new Error("the review graph ended without a digest");
-      const digest = state.digest;
+      const digest = await runReview(settings, { week, out: options.out ? resolve(options.out) : null });
       await out.result(digest, (d) => out.say(`Digest for ${week}: ${d.path}`));
     });
 }

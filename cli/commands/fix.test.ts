@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { FakeOpenAIServer } from "../../testing/fakeOpenAI.js";
 import { runCli } from "../../testing/cli.js";
 import { fileBug, skynetWorld } from "../../testing/skynetWorld.js";
+import { branchFor } from "../../agents/skynet/attemptFix.js";
 
 describe("selfheal fix --json, end to end with an OpenAI-compatible model server", () => {
   const fake = new FakeOpenAIServer();
@@ -44,7 +45,7 @@ describe("selfheal fix --json, end to end with an OpenAI-compatible model server
     expect(result.attempts).toHaveLength(1);
     const a = result.attempts[0]!;
     expect(Object.keys(a).sort()).toEqual(["branch", "pr", "reason", "status", "tests", "ticket"]);
-    expect(a).toMatchObject({ ticket: ticket.id, status: "pr_opened", branch: "selfheal/sh-1", pr: { url: expect.stringMatching(/^file:\/\/.*\/patches\/SH-1\.patch$/) } });
+    expect(a).toMatchObject({ ticket: ticket.id, status: "pr_opened", branch: branchFor(ticket), pr: { url: expect.stringMatching(new RegExp(`^file://.*/patches/${ticket.id}\\.patch$`)) } });
     expect(a["tests"]).toEqual({ before: expect.stringMatching(/^passed: /), after: expect.stringMatching(/^passed: /) });
     expect(fake.requests).toHaveLength(3);
 

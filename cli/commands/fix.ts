@@ -1,12 +1,9 @@
 import type { Command } from "commander";
-import { buildSkynetGraph } from "../../graphs/skynet/index.js";
-import type { SkynetStateType } from "../../graphs/skynet/state.js";
 import { globalsOf } from "../globals.js";
-import { runOnThread } from "../runGraph.js";
 import { fixJson } from "../contract.js";
 import { printAttempts, printGate } from "../render.js";
 import { acceptIf } from "../gates.js";
-import { FIX_THREAD } from "../threads.js";
+import { THREADS } from "../../graphs/host/threads.js";
 
 export function registerFix(program: Command): void {
   program
@@ -15,8 +12,7 @@ export function registerFix(program: Command): void {
     .option("--yes", "approve the pull-request gate")
     .action(async (options: { yes?: boolean }, command: Command) => {
       const { settings, out } = globalsOf(command);
-      const threadId = FIX_THREAD;
-      const outcome = await runOnThread<SkynetStateType>(buildSkynetGraph(), {}, { settings, threadId, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+      const outcome = await THREADS.fix.run(settings, null, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
       if (outcome.status === "waiting") {
         await out.result({ attempts: [], gate: outcome.gate }, () => printGate(out, outcome.gate, "Approve with: npx selfheal fix --yes"));
         return;

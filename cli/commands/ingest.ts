@@ -4,7 +4,7 @@ import { ingestFile, type IngestResult } from "../../connectors/ingest.js";
 import { formatProgress } from "../../connectors/progress.js";
 import { pullPostHog } from "../../connectors/posthog/pull.js";
 import { postHogSettings } from "../../connectors/posthog/settings.js";
-import { loadProfile } from "../../runtime/profile.js";
+import { loadProfile } from "../../state/loadProfile.js";
 import { UsageError } from "../../runtime/errors.js";
 import { globalsOf } from "../globals.js";
 import type { Output } from "../output.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { openWarehouse } from "../../warehouse/index.js";
-import { loadProfile } from "../../runtime/profile.js";
+import { loadProfile } from "../../state/loadProfile.js";
 import { UsageError } from "../../runtime/errors.js";
 import { isIsoWeek } from "../../runtime/week.js";
 import { globalsOf } from "../globals.js";

@@ -1,13 +1,11 @@
 import type { Command } from "commander";
 import { readFileSync, existsSync } from "node:fs";
-import { openWarehouse } from "../../warehouse/index.js";
 import { UsageError } from "../../runtime/errors.js";
 import type { HumanResponse } from "../../state/humanInterrupt.js";
 import { globalsOf } from "../globals.js";
-import { pendingGates, resumeThread, type PendingGate } from "../threads.js";
+import { answerGate, pendingGates, type PendingGate } from "../../graphs/host/pendingGates.js";
 import { askHuman } from "../askHuman.js";
 import type { Output } from "../output.js";
-import { ticketEditProblem, type GateTicket } from "../../graphs/pm/nodes/gateAnswers.js";
 
 interface ReviewOptions {
   thread?: string;
@@ -28,8 +26,7 @@ export function registerReview(program: Command): void {
     .option("--edit <json-or-file>", "edit: the new args of the action, as JSON or a JSON file")
     .action(async (options: ReviewOptions, command: Command) => {
       const { settings, out } = globalsOf(command);
-      const warehouse = openWarehouse(settings.db);
-      const pending = await pendingGates(warehouse, settings).finally(() => warehouse.close());
+      const pending = await pendingGates(settings);
       const flagged = answerFromFlags(options);
       if (!flagged && !process.stdin.isTTY) {
         await out.result({ pending }, (r) => listPending(out, r.pending));
@@ -41,8 +38,7 @@ export function registerReview(program: Command): void {
       const answered = [];
       for (const target of targets) {
         const answer = flagged ?? (await askHuman(target.gate, out));
-        checkAllowed(target, answer);
-        const outcome = await resumeThread(settings, target.threadId, () => answer, (line) => out.progress(line));
+        const outcome = await answerGate(settings, target, answer, { progress: (line) => out.progress(line) });
         answered.push({ threadId: target.threadId, answer: answer.type, status: outcome.status });
         out.say(`${target.threadId}: ${answer.type} → ${outcome.status === "done" ? "finished" : "waiting at the next gate"}`);
       }
@@ -69,20 +65,6 @@ function parseEdit(value: string): Record<string, unknown> {
     // reported below
   }
   throw new UsageError(`--edit must be a JSON object (or a file holding one): ${value.slice(0, 60)}`);
-}
-
-/** A gate says which answers it takes; refuse the others before resuming anything. */
-function checkAllowed(target: PendingGate, answer: HumanResponse): void {
-  const c = target.gate.config;
-  const allowed = { accept: c.allow_accept, ignore: c.allow_ignore, response: c.allow_respond, edit: c.allow_edit }[answer.type];
-  if (!allowed) throw new UsageError(`the gate on ${target.threadId} does not allow "${answer.type}"`);
-  if (answer.type !== "edit") return;
-  answer.args.action = target.gate.action_request.action;
-  if (target.gate.action_request.action === "file_tickets") {
-    const listed = (target.gate.action_request.args as { tickets?: GateTicket[] }).tickets ?? [];
-    const problem = ticketEditProblem(listed, answer.args.args);
-    if (problem) throw new UsageError(`--edit ${problem}; nothing was answered, the gate still waits`);
-  }
 }
 
 function listPending(out: Output, pending: PendingGate[]): void {

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { openWarehouse } from "../../warehouse/index.js";
 import { globalsOf, weekFor } from "../globals.js";
-import { runWeek } from "../weeklyRun.js";
+import { THREADS } from "../../graphs/host/threads.js";
 import { acceptIf } from "../gates.js";
 import { printGate } from "../render.js";
 import { printWeek } from "../printWeek.js";
@@ -17,8 +17,8 @@ export function registerRun(program: Command): void {
       const warehouse = openWarehouse(settings.db);
       try {
         const week = await weekFor(options.week, warehouse);
-        out.progress(`weekly run for ${week} (thread weekly-${week})`);
-        const outcome = await runWeek(settings, week, acceptIf(Boolean(options.yes), out), (line) => out.progress(line));
+        out.progress(`weekly run for ${week} (thread ${THREADS.weekly.threadId(week)})`);
+        const outcome = await THREADS.weekly.run(settings, week, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
         if (outcome.status === "waiting") {
           await out.result({ week, status: "waiting", gate: outcome.gate }, () =>
             printGate(out, outcome.gate, `Resume and approve with: npx selfheal run --week ${week} --yes`),

@@ -1,18 +1,9 @@
 import type { Command } from "commander";
-import { buildPmGraph } from "../../graphs/pm/index.js";
-import { buildSkynetGraph } from "../../graphs/skynet/index.js";
-import { buildReviewGraph } from "../../graphs/review/index.js";
-import { openWarehouse } from "../../warehouse/index.js";
-import { loadProfile } from "../../runtime/profile.js";
-import { previousWeek } from "../../runtime/week.js";
-import { Scheduler, type ScheduledJob } from "../../runtime/scheduler.js";
+import { loadProfile } from "../../state/loadProfile.js";
+import { Scheduler } from "../../graphs/host/scheduler.js";
+import { scheduledJobs } from "../../graphs/host/scheduledJobs.js";
 import { UsageError } from "../../runtime/errors.js";
-import type { RunSettings } from "../../runtime/settings.js";
-import { globalsOf, positiveInt, weekFor } from "../globals.js";
-import { runOnThread, type GraphOutcome } from "../runGraph.js";
-import { FIX_THREAD, triageThreadId } from "../threads.js";
-import type { Output } from "../output.js";
-import { gather } from "./gather.js";
+import { globalsOf, positiveInt } from "../globals.js";
 
 interface ScheduleOptions {
   dryRun?: boolean;
@@ -30,7 +21,7 @@ export function registerSchedule(program: Command): void {
     .action(async (options: ScheduleOptions, command: Command) => {
       const { settings, out } = globalsOf(command);
       const { schedule } = loadProfile(settings.config).profile;
-      const scheduler = new Scheduler(jobsFor(settings, out, schedule), {
+      const scheduler = new Scheduler(scheduledJobs(settings, schedule, (line) => out.progress(line)), {
         timezone: schedule.timezone,
         onOutcome: (o) => out.progress(`${o.at.toISOString()} ${o.name}: ${o.error ? `failed: ${o.error}` : "done"}`),
       });
@@ -47,50 +38,4 @@ export function registerSchedule(program: Command): void {
       await scheduler.start(controller.signal);
       out.progress("scheduler stopped");
     });
-}
-
-/** The four stages as jobs. Gates are never answered here: a waiting gate waits for `selfheal review`. */
-function jobsFor(settings: RunSettings, out: Output, schedule: { gather: string; triage: string; fix: string; digest: string }): ScheduledJob[] {
-  const leaveGates = () => null;
-  const progress = (line: string) => out.progress(line);
-  const sayIfWaiting = (stage: string, outcome: GraphOutcome<unknown>) => {
-    if (outcome.status === "waiting") out.progress(`${stage}: waiting at gate "${outcome.gate.action_request.action}" — answer with \`selfheal review\``);
-  };
-  return [
-    { name: "gather", cron: schedule.gather, run: async () => void (await gather(settings, out, { week: null, limit: null, concurrency: 2 })) },
-    {
-      name: "triage",
-      cron: schedule.triage,
-      run: async () => {
-        const week = await latestWeek(settings);
-        sayIfWaiting("triage", await runOnThread(buildPmGraph(), { week }, { settings, threadId: triageThreadId(week), answer: leaveGates, progress, week }));
-      },
-    },
-    {
-      name: "fix",
-      cron: schedule.fix,
-      run: async () => {
-        const threadId = FIX_THREAD;
-        sayIfWaiting("fix", await runOnThread(buildSkynetGraph(), {}, { settings, threadId, answer: leaveGates, progress }));
-      },
-    },
-    {
-      name: "digest",
-      cron: schedule.digest,
-      run: async () => {
-        const week = previousWeek(new Date());
-        const configurable = { db: settings.db, config: settings.config, dataDir: settings.dataDir };
-        await buildReviewGraph().compile().invoke({ week }, { configurable });
-      },
-    },
-  ];
-}
-
-async function latestWeek(settings: RunSettings): Promise<string> {
-  const warehouse = openWarehouse(settings.db);
-  try {
-    return await weekFor(undefined, warehouse);
-  } finally {
-    await warehouse.close();
-  }
 }

@@ -1,12 +1,10 @@
 import type { Command } from "commander";
-import { buildPmGraph } from "../../graphs/pm/index.js";
 import { openWarehouse } from "../../warehouse/index.js";
 import { globalsOf, weekFor } from "../globals.js";
-import { runOnThread } from "../runGraph.js";
 import { triageJson } from "../contract.js";
 import { printGate, printPatterns } from "../render.js";
 import { acceptIf } from "../gates.js";
-import { triageThreadId } from "../threads.js";
+import { THREADS } from "../../graphs/host/threads.js";
 
 export function registerTriage(program: Command): void {
   program
@@ -19,7 +17,7 @@ export function registerTriage(program: Command): void {
       const warehouse = openWarehouse(settings.db);
       try {
         const week = await weekFor(options.week, warehouse);
-        const outcome = await runOnThread(buildPmGraph(), { week }, { settings, threadId: triageThreadId(week), week, answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+        const outcome = await THREADS.triage.run(settings, week, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
         const result = { ...(await triageJson(warehouse, week)), gate: outcome.status === "waiting" ? outcome.gate : null };
         await out.result(result, (r) => {
           printPatterns(out, r);

@@ -1,4 +1,4 @@
-import { computeSignals } from "../sessionize.js";
+import { openImport } from "../importer.js";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { StoredEvent } from "../../state/session.js";
 import { SelfhealError } from "../../runtime/errors.js";
@@ -57,7 +57,7 @@ export async function pullPostHog(warehouse: Warehouse, api: PostHogApiSettings,
     const next = { timestamp: toUtcMicros(String(last["timestamp"] ?? "")), uuid: String(last["uuid"] ?? "") };
     if (!next.timestamp || !next.uuid) throw new SelfhealError(`PostHog returned a row without a readable timestamp/uuid: ${JSON.stringify(last).slice(0, 200)}`);
     mark = { timestamp: next.timestamp, uuid: next.uuid };
-    const session = await warehouse.beginImport({ sessionize: computeSignals, unlinked: FORMATS.posthog.unlinked });
+    const session = await openImport(warehouse, { unlinked: FORMATS.posthog.unlinked });
     try {
       await session.add(events);
       const result = await session.commit({ watermark: { source, value: JSON.stringify(mark) } });

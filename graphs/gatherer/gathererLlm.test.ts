@@ -5,7 +5,7 @@ import { seedDemoWeek, withWarehouse } from "../../testing/demoWeek.js";
 import { ScriptedChatModel } from "../../testing/scriptedModel.js";
 import { REPORT_TOOL } from "../../agents/analysts/llm/prompt.js";
 import { llmVersion } from "../../agents/analysts/llm/version.js";
-import { loadProfile } from "../../runtime/profile.js";
+import { loadProfile } from "../../state/loadProfile.js";
 
 const report = { userIntent: "Build a workflow.", userSuccess: "Got it done.", improvement: "", department: "product", score: 9, outcome: "success", evidence: ["e1"] };
 

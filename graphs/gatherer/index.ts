@@ -3,10 +3,11 @@ import { GathererState } from "./state.js";
 import { fanOut, planBatches } from "./nodes/planBatches.js";
 import { scoreBatch } from "./nodes/scoreBatch.js";
 import { summarize } from "./nodes/summarize.js";
+import { Configuration } from "../host/configuration.js";
 
 /** Context Gatherer: an implied-NPS report for every session that has none for the current analyst. */
 export function buildGathererGraph() {
-  return new StateGraph(GathererState)
+  return new StateGraph(GathererState, Configuration)
     .addNode("plan", planBatches)
     .addNode("scoreBatch", scoreBatch)
     .addNode("summarize", summarize)

@@ -6,7 +6,7 @@ import { seedDemoWeek, withWarehouse } from "../../testing/demoWeek.js";
 import { ScriptedChatModel, type ScriptedReply } from "../../testing/scriptedModel.js";
 import { buildPatterns } from "../../agents/pm/buildPatterns.js";
 import { DEFAULT_STEP_BUDGET } from "../../agents/pm/investigate.js";
-import { loadProfile } from "../../runtime/profile.js";
+import { loadProfile } from "../../state/loadProfile.js";
 
 describe("PM graph with a (scripted) model", () => {
   it("investigates each ticketed bug with the tools, and falls back to the search when a run exhausts its budget", async () => {

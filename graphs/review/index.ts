@@ -1,9 +1,10 @@
 import { Annotation, END, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { join } from "node:path";
-import { withRunContext } from "../../runtime/context.js";
+import { withRunContext } from "../host/runContext.js";
 import { writeDigest } from "../../agents/review/writeDigest.js";
 import { currentReports } from "../../agents/analysts/currentReports.js";
 import type { DigestSummary } from "../../agents/review/writeDigest.js";
+import { Configuration } from "../host/configuration.js";
 
 export const ReviewState = Annotation.Root({
   /** ISO week to review (YYYY-Www). */
@@ -32,7 +33,7 @@ async function writeWeekDigest(state: ReviewStateType, config: LangGraphRunnable
 
 /** Monday review: the week on one self-contained HTML page. */
 export function buildReviewGraph() {
-  return new StateGraph(ReviewState).addNode("writeDigest", writeWeekDigest).addEdge(START, "writeDigest").addEdge("writeDigest", END);
+  return new StateGraph(ReviewState, Configuration).addNode("writeDigest", writeWeekDigest).addEdge(START, "writeDigest").addEdge("writeDigest", END);
 }
 
 export const reviewGraph = buildReviewGraph().compile();

@@ -5,13 +5,14 @@ import { afterAttempt, attempt, next } from "./nodes/attempt.js";
 import { gate } from "./nodes/gate.js";
 import { propose } from "./nodes/propose.js";
 import { summarize } from "./nodes/summarize.js";
+import { Configuration } from "../host/configuration.js";
 
 /**
  * Skynet: bug tickets, one at a time, to a sandboxed fix verified by code; a human gate; then a PR
  * (or a local patch). Without a model each ticket gets its worktree and brief, and says so.
  */
 export function buildSkynetGraph() {
-  return new StateGraph(SkynetState)
+  return new StateGraph(SkynetState, Configuration)
     .addNode("pick", pick)
     .addNode("attempt", attempt)
     .addNode("gate", gate)

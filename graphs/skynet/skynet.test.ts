@@ -37,7 +37,7 @@ describe("Skynet graph without a model", () => {
       // the branch's own tests were run in the sandbox: they pass, so nothing catches the bug yet
       expect(a.tests.before).toMatch(/^passed: (\d+) of \1 tests passed, 0 failed$/);
       expect(a.tests.after).toBeNull();
-      expect(a.branch).toMatch(/^selfheal\/sh-\d+$/);
+      expect(a.branch).toMatch(/^selfheal\/sh-[a-z]{4}-\d+$/);
       const stored = await withWarehouse(demo, (w) => w.fixAttempt(a.ticket));
       expect(stored?.worktree && existsSync(stored.worktree)).toBe(true);
       expect((await git(stored!.worktree, ["rev-parse", "--abbrev-ref", "HEAD"])).trim()).toBe(a.branch);

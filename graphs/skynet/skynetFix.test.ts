@@ -2,10 +2,11 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { ScriptedChatModel, type ScriptedReply } from "../../testing/scriptedModel.js";
 import { withWarehouse } from "../../testing/demoWeek.js";
 import { git } from "../../tools/codebase/git.js";
+import { branchFor } from "../../agents/skynet/attemptFix.js";
 import { FakeGitHubServer } from "../../testing/fakeGitHub.js";
 import { fileBug, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
 import { openProposal } from "../../agents/skynet/proposal.js";
-import { loadProfile } from "../../runtime/profile.js";
+import { loadProfile } from "../../state/loadProfile.js";
 
 const REPRO = `import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -77,15 +78,15 @@ describe("Skynet with a scripted model, through the PR gate to a fake GitHub", (
     expect(github.violations).toEqual([]);
     expect(github.pulls).toHaveLength(1);
     const pr = github.pulls[0]!;
-    expect(pr).toMatchObject({ head: "selfheal/sh-1", base: "main", title: "Fix workflow schema for unconfigured steps" });
+    expect(pr).toMatchObject({ head: branchFor(ticket), base: "main", title: "Fix workflow schema for unconfigured steps" });
     expect(pr.body).toContain(ticket.url);
     expect(pr.body).toContain(args.tests.after);
     // pushed to the remote, main untouched there and here
-    expect((await git(world.remote, ["rev-parse", "selfheal/sh-1"])).trim()).toBe((await git(world.repo, ["rev-parse", "selfheal/sh-1"])).trim());
+    expect((await git(world.remote, ["rev-parse", branchFor(ticket)])).trim()).toBe((await git(world.repo, ["rev-parse", branchFor(ticket)])).trim());
     expect((await git(world.remote, ["rev-parse", "main"])).trim()).toBe((await git(world.repo, ["rev-parse", "main"])).trim());
     expect(await git(world.repo, ["show", "main:src/api/workflows.ts"])).toContain("step.config ?? null");
     const line = after.values.fixSummary?.attempts.find((a) => a.ticket === ticket.id);
-    expect(line).toMatchObject({ status: "pr_opened", branch: "selfheal/sh-1", pr: { url: pr.html_url }, tests: args.tests });
+    expect(line).toMatchObject({ status: "pr_opened", branch: branchFor(ticket), pr: { url: pr.html_url }, tests: args.tests });
     const stored = await withWarehouse(world.demo, async (w) => ({ t: await w.ticket(ticket.id), a: await w.fixAttempt(ticket.id) }));
     expect(stored.t?.status).toBe("in_review");
     expect(stored.t?.body).toContain(pr.html_url);

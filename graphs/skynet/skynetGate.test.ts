@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ScriptedChatModel, type ScriptedReply } from "../../testing/scriptedModel.js";
 import { withWarehouse } from "../../testing/demoWeek.js";
 import { git } from "../../tools/codebase/git.js";
+import { branchFor } from "../../agents/skynet/attemptFix.js";
 import { fileBug, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
 
 const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ name, args }] });
@@ -40,7 +41,7 @@ describe("the PR gate's answers, with no GitHub repository configured", () => {
     const done = await run.resume({ type: "ignore" });
     expect(done.gate).toBeNull();
     expect(done.values.fixSummary?.attempts).toEqual([
-      { ticket: ticket.id, status: "rejected", branch: "selfheal/sh-1", pr: null, tests: expect.any(Object), reason: "the reviewer declined the pull request at the gate" },
+      { ticket: ticket.id, status: "rejected", branch: branchFor(ticket), pr: null, tests: expect.any(Object), reason: "the reviewer declined the pull request at the gate" },
     ]);
     const stored = await withWarehouse(world.demo, async (w) => ({ a: await w.fixAttempt(ticket.id), t: await w.ticket(ticket.id) }));
     expect(stored.a?.details?.attempt).toBe(2);
@@ -59,9 +60,9 @@ describe("the PR gate's answers, with no GitHub repository configured", () => {
     const done = await run.resume({ type: "accept" });
     const line = done.values.fixSummary?.attempts[0];
     const patchFile = `${world.demo.settings.dataDir}/patches/${ticket.id}.patch`;
-    expect(line).toMatchObject({ ticket: ticket.id, status: "pr_opened", branch: "selfheal/sh-2" });
+    expect(line).toMatchObject({ ticket: ticket.id, status: "pr_opened", branch: branchFor(ticket) });
     expect(line?.pr?.url).toBe(`file://${patchFile}`);
-    expect(line?.reason).toContain("no GitHub repository is configured (repo.github), so the branch selfheal/sh-2 is kept");
+    expect(line?.reason).toContain(`no GitHub repository is configured (repo.github), so the branch ${branchFor(ticket)} is kept`);
     const patch = readFileSync(fileURLToPath(line!.pr!.url), "utf8");
     expect(patch).toContain("-export const TOOL_TIMEOUT_MS = 5000");
     expect(patch).toContain(`Ticket: ${ticket.url}`);

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadProfile } from "../../runtime/profile.js";
+import { loadProfile } from "../../state/loadProfile.js";
 import { InputError } from "../../runtime/errors.js";
 
 function profileWith(skynet: unknown): string {

@@ -2,9 +2,8 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { Logger } from "pino";
 import type { ProductProfile } from "../../../state/profile.js";
 import type { Analyst } from "../../../state/report.js";
-import type { ModelRole } from "../../../runtime/context.js";
 import { UsageError } from "../../../runtime/errors.js";
-import { modelFor, whyNoModel } from "../../models.js";
+import { modelFor, whyNoModel, type ModelRole } from "../../models.js";
 import { limiterFor } from "./limiter.js";
 import { priceOf } from "./pricing.js";
 import { llmVersion } from "./version.js";

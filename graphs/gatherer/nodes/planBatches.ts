@@ -1,5 +1,5 @@
 import { Send, type LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext } from "../../host/runContext.js";
 import { heuristicVersion } from "../../../agents/analysts/heuristic.js";
 import { chooseAnalyst, llmVersionFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionRange } from "../../../warehouse/types.js";

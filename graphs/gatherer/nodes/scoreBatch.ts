@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext, type RunContext } from "../../../runtime/context.js";
+import { withRunContext, type RunContext } from "../../host/runContext.js";
 import { analyzeHeuristically } from "../../../agents/analysts/heuristic.js";
 import { redactReport } from "../../../agents/analysts/redact.js";
 import { analyzeWithModel } from "../../../agents/analysts/llm/analyst.js";

@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext } from "../../host/runContext.js";
 import { buildPatterns } from "../../../agents/pm/buildPatterns.js";
 import { modelFor } from "../../../agents/models.js";
 import { ticketBody, ticketLabels } from "../../../agents/pm/ticketText.js";

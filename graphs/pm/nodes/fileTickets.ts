@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext } from "../../host/runContext.js";
 import { trackerFor } from "../../../tools/tracker/index.js";
 import type { PmStateType, PmUpdate, TriageSummary } from "../state.js";
 

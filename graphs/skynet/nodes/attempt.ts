@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext } from "../../host/runContext.js";
 import { attemptFix } from "../../../agents/skynet/attemptFix.js";
 import { defaultPrBody, defaultPrTitle } from "../../../agents/skynet/proposal.js";
 import { modelFor } from "../../../agents/models.js";

@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext } from "../../host/runContext.js";
 import { pickTickets } from "../../../agents/skynet/pickTickets.js";
 import { modelFor } from "../../../agents/models.js";
 import { checkDefaultBranch, checkRepository } from "../../../tools/codebase/checkRepository.js";

@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext } from "../../host/runContext.js";
 import { openProposal } from "../../../agents/skynet/proposal.js";
 import { trackerFor } from "../../../tools/tracker/index.js";
 import { advance, type SkynetStateType, type SkynetUpdate } from "../state.js";

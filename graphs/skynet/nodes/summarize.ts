@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { withRunContext } from "../../../runtime/context.js";
+import { withRunContext } from "../../host/runContext.js";
 import type { AttemptLine, SkynetStateType, SkynetUpdate } from "../state.js";
 
 /** This run's attempts, read back from the warehouse (the record), not accumulated in state. */

@@ -89,4 +89,13 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // Issue #12: facts about the warehouse itself; its ticket key (state/ticketId.ts) is drawn on open.
+  // The graph host keeps LangGraph's checkpoints in this file too: the names `checkpoints` and
+  // `writes` are taken by @langchain/langgraph-checkpoint-sqlite.
+  `
+  CREATE TABLE warehouse_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { ProductProfile } from "../state/profile.js";
-import { InputError } from "./errors.js";
+import { ProductProfile } from "./profile.js";
+import { InputError } from "../runtime/errors.js";
 
 /** A loaded profile plus the folder its relative paths are resolved against. */
 export interface LoadedProfile {

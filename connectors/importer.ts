@@ -1,0 +1,108 @@
+import type { StoredEvent } from "../state/session.js";
+import type { EventWrites, Warehouse } from "../warehouse/types.js";
+import { computeSignals } from "./sessionize.js";
+import type { Sessionizer, UnlinkedPolicy } from "./sessions/policy.js";
+import { inferSessions } from "./sessions/inferSessions.js";
+import { attachUnlinked } from "./sessions/attachUnlinked.js";
+import { recomputeSessions } from "./sessions/recompute.js";
+
+export type { Sessionizer, UnlinkedPolicy } from "./sessions/policy.js";
+
+export interface ImportResult {
+  /** Events newly stored. */
+  inserted: number;
+  /** Events already stored (same uuid) or repeated within the import. */
+  duplicates: number;
+  /** Sessions created or recomputed because they gained events. */
+  sessionsTouched: number;
+  /** Newly stored events in no session. */
+  sessionless: number;
+}
+
+export interface ImportOptions {
+  /** Default: computeSignals. */
+  sessionize?: Sessionizer;
+  /** Default `attach`. */
+  unlinked?: UnlinkedPolicy;
+}
+
+/**
+ * A streamed import: batches go into one warehouse transaction, and at commit the touched sessions are
+ * formed by the rules (connectors/sessions/) and recomputed from storage, so memory stays bounded by
+ * a batch, a user's unsessioned events and a session. Nothing is visible before commit; abort (or a
+ * crash) leaves the warehouse as it was.
+ */
+export interface ImportSession {
+  /** Stores a batch; an event whose uuid is already stored (or repeated) is a duplicate. */
+  add(events: StoredEvent[]): Promise<{ inserted: number; duplicates: number }>;
+  /** Forms sessions, optionally advances a source's watermark in the same transaction, and commits. */
+  commit(opts?: { watermark?: { source: string; value: string } }): Promise<ImportResult>;
+  /** Discards everything added. Safe to call after commit (does nothing). */
+  abort(): Promise<void>;
+}
+
+/** Opens a streamed import on the warehouse (one at a time per connection). */
+export async function openImport(warehouse: Warehouse, opts: ImportOptions = {}): Promise<ImportSession> {
+  const tx = await warehouse.beginImport();
+  return new RuledImport(tx, opts.sessionize ?? computeSignals, opts.unlinked ?? { kind: "attach" });
+}
+
+/** Imports one batch of events in one transaction. */
+export async function importEvents(warehouse: Warehouse, events: StoredEvent[], opts: ImportOptions = {}): Promise<ImportResult> {
+  const session = await openImport(warehouse, opts);
+  try {
+    await session.add(events);
+    return await session.commit();
+  } finally {
+    await session.abort();
+  }
+}
+
+class RuledImport implements ImportSession {
+  private readonly touched = new Set<string>();
+  /** Users who gained session-less events: the ones the rules look at. */
+  private readonly unlinkedUsers = new Set<string>();
+  private inserted = 0;
+  private duplicates = 0;
+
+  constructor(
+    private readonly tx: EventWrites,
+    private readonly sessionize: Sessionizer,
+    private readonly policy: UnlinkedPolicy,
+  ) {}
+
+  async add(events: StoredEvent[]): Promise<{ inserted: number; duplicates: number }> {
+    const stored = await this.tx.insertEvents(events);
+    for (const e of stored) {
+      if (e.sessionId) this.touched.add(e.sessionId);
+      else this.unlinkedUsers.add(e.distinctId);
+    }
+    this.inserted += stored.length;
+    this.duplicates += events.length - stored.length;
+    return { inserted: stored.length, duplicates: events.length - stored.length };
+  }
+
+  async commit(opts: { watermark?: { source: string; value: string } } = {}): Promise<ImportResult> {
+    try {
+      const { policy, tx } = this;
+      if (policy.kind !== "attach") {
+        const rule = { gapMs: policy.gapMs, sessionIdOf: policy.sessionIdOf, onlyUsersWithoutSessions: policy.kind === "attachOrInfer" };
+        await inferSessions(tx, this.unlinkedUsers, rule, this.touched);
+      }
+      const owners = await recomputeSessions(tx, this.touched, this.sessionize);
+      const gained = await attachUnlinked(tx, new Set([...this.unlinkedUsers, ...owners]));
+      for (const id of gained) this.touched.add(id);
+      await recomputeSessions(tx, gained, this.sessionize);
+      const sessionless = await tx.countSessionless();
+      if (opts.watermark) await tx.setWatermark(opts.watermark.source, opts.watermark.value);
+      await tx.commit();
+      return { inserted: this.inserted, duplicates: this.duplicates, sessionsTouched: this.touched.size, sessionless };
+    } finally {
+      await this.tx.rollback();
+    }
+  }
+
+  abort(): Promise<void> {
+    return this.tx.rollback();
+  }
+}

@@ -1,0 +1,127 @@
+import { Command, type BaseCheckpointSaver, type StateSnapshot } from "@langchain/langgraph";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { randomUUID } from "node:crypto";
+import { openWarehouse } from "../../warehouse/index.js";
+import type { Warehouse } from "../../warehouse/types.js";
+import type { RunSettings } from "../../runtime/settings.js";
+import type { HumanInterrupt, HumanResponse } from "../../state/humanInterrupt.js";
+import { configurableFor } from "./configuration.js";
+import { openCheckpointer } from "./checkpointer.js";
+import type { GateAnswerer } from "./gates.js";
+
+export type GraphOutcome<S> = { status: "done"; state: S } | { status: "waiting"; gate: HumanInterrupt };
+
+/** The part of a compiled graph the host uses, whatever its state type. */
+export interface HostedGraph<I> {
+  stream(input: I | null, config: RunnableConfig & { streamMode: ("updates" | "custom")[]; subgraphs: true }): Promise<AsyncIterable<unknown>>;
+  getState(config: RunnableConfig): Promise<StateSnapshot>;
+}
+
+/** A graph builder the host compiles with its checkpointer. */
+export interface GraphBuilder<I> {
+  compile(opts: { checkpointer: BaseCheckpointSaver }): HostedGraph<I>;
+}
+
+export interface ThreadRun {
+  settings: RunSettings;
+  threadId: string;
+  /** The thread's kind, as the runs table records it. */
+  kind: string;
+  week: string | null;
+  answer: GateAnswerer;
+  progress?: (line: string) => void;
+}
+
+/**
+ * Runs a graph on a checkpointed thread of the settings' warehouse and drives its human gates. A
+ * thread that stopped mid-run (a crash) is resumed from its checkpoint; one waiting at a gate is
+ * resumed with the answer; a finished one runs again from the start (every stage is idempotent). One
+ * warehouse connection serves the whole run: its nodes and its record in the runs table.
+ */
+export async function runOnThread<S, I>(builder: GraphBuilder<I>, input: I, run: ThreadRun): Promise<GraphOutcome<S>> {
+  const warehouse = openWarehouse(run.settings.db);
+  const checkpointer = await openCheckpointer(warehouse.location).catch(async (err: unknown) => {
+    await warehouse.close();
+    throw err;
+  });
+  const runId = randomUUID();
+  try {
+    await warehouse.startRun({ id: runId, kind: run.kind, week: run.week });
+    try {
+      const outcome = await driveThread<S, I>(builder.compile({ checkpointer: checkpointer.saver }), input, run, { runId, warehouse });
+      const summary = { threadId: run.threadId, gate: outcome.status === "waiting" ? outcome.gate.action_request.action : null };
+      await warehouse.finishRun(runId, outcome.status === "done" ? "succeeded" : "interrupted", summary);
+      return outcome;
+    } catch (err) {
+      await warehouse.finishRun(runId, "failed", { threadId: run.threadId, error: (err as Error).message });
+      throw err;
+    }
+  } finally {
+    await checkpointer.close();
+    await warehouse.close();
+  }
+}
+
+/** The gate a thread of the settings' warehouse waits at, if any, without running anything. */
+export async function waitingGate<I>(builder: GraphBuilder<I>, settings: RunSettings, threadId: string): Promise<HumanInterrupt | null> {
+  const checkpointer = await openCheckpointer(settings.db);
+  try {
+    return pendingGate(await builder.compile({ checkpointer: checkpointer.saver }).getState({ configurable: { thread_id: threadId } }));
+  } finally {
+    await checkpointer.close();
+  }
+}
+
+async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun, ids: { runId: string; warehouse: Warehouse }): Promise<GraphOutcome<S>> {
+  const config = {
+    configurable: { ...configurableFor(run.settings, { warehouse: ids.warehouse }), thread_id: run.threadId },
+    runId: ids.runId,
+    recursionLimit: 1000,
+  };
+  let next: I | null = input;
+  let snapshot = await graph.getState(config);
+  if (pendingGate(snapshot)) next = null;
+  else if (snapshot.next.length > 0) {
+    run.progress?.(`resuming ${run.threadId} from its last checkpoint`);
+    next = null;
+  }
+  for (;;) {
+    const gate = pendingGate(snapshot);
+    if (gate && next === null) {
+      const answer = run.answer(gate);
+      if (!answer) return { status: "waiting", gate };
+      next = resumeWith<I>(answer);
+    }
+    const stream = await graph.stream(next, { ...config, streamMode: ["updates", "custom"], subgraphs: true });
+    for await (const chunk of stream) report(chunk, run.progress);
+    snapshot = await graph.getState(config);
+    next = null;
+    if (!pendingGate(snapshot)) return { status: "done", state: snapshot.values as S };
+  }
+}
+
+/** A resume command, typed to go where any graph's input goes (it names no node and updates no key). */
+function resumeWith<I>(answer: HumanResponse): I {
+  return new Command<unknown, Record<string, never>, never>({ resume: answer }) as I;
+}
+
+/** The gate a thread is waiting at, searched through its subgraphs' tasks too. */
+function pendingGate(snapshot: StateSnapshot): HumanInterrupt | null {
+  for (const task of snapshot.tasks) {
+    const value = task.interrupts[0]?.value;
+    if (value) return value as HumanInterrupt;
+  }
+  return null;
+}
+
+/** Stage completions of the top graph and the nodes' own progress events, as lines. */
+function report(chunk: unknown, progress: ((line: string) => void) | undefined): void {
+  if (!progress || !Array.isArray(chunk)) return;
+  const [namespace, mode, data] = chunk as [string[], string, unknown];
+  if (mode === "updates" && namespace.length === 0 && data && typeof data === "object") {
+    for (const node of Object.keys(data)) if (!node.startsWith("__")) progress(`stage ${node} done`);
+  } else if (mode === "custom" && data && typeof data === "object") {
+    const event = data as { stage?: string; scored?: number };
+    if (event.stage === "gather") progress(`gather: batch of ${event.scored ?? 0} sessions scored`);
+  }
+}

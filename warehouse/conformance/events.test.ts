@@ -1,0 +1,116 @@
+import { expect, it } from "vitest";
+import type { StoredEvent } from "../../state/session.js";
+import { computeSignals } from "../../connectors/sessionize.js";
+import { importEvents, openImport, type Sessionizer } from "../../connectors/importer.js";
+import { at, storedEvent } from "../../testing/events.js";
+import { report } from "../../testing/records.js";
+import { describeEachEngine } from "./engines.js";
+
+describeEachEngine("events and sessions", ({ fresh, connect }) => {
+  it("stores each uuid once: the same batch twice counts duplicates and changes no row", async () => {
+    const w = await fresh();
+    const batch = [
+      storedEvent("e1", { at: at(0) }),
+      storedEvent("e2", { at: at(30) }),
+      storedEvent("e3", { at: at(10), sessionId: "s2" }),
+      storedEvent("e4", { at: at(20), sessionId: null, distinctId: "user-2" }), // user-2 has no session to join
+    ];
+    expect(await importEvents(w, batch)).toEqual({ inserted: 4, duplicates: 0, sessionsTouched: 2, sessionless: 1 });
+    const before = await w.sessionSignals(["s1", "s2"]);
+    expect(await importEvents(w, [...batch, batch[0] as StoredEvent])).toEqual({ inserted: 0, duplicates: 5, sessionsTouched: 0, sessionless: 0 });
+    expect(await w.countEvents()).toBe(4);
+    expect(await w.sessionSignals(["s1", "s2"])).toEqual(before);
+  });
+
+  it("reads a session's events in time order whatever the import order, and signals in id order", async () => {
+    const w = await fresh();
+    const seen: string[][] = [];
+    const recording: Sessionizer = (id, events) => (seen.push(events.map((e) => e.uuid)), computeSignals(id, events));
+    await importEvents(w, [storedEvent("b", { at: at(20) }), storedEvent("a", { at: at(40) })], { sessionize: recording });
+    await importEvents(w, [storedEvent("c", { at: at(30) }), storedEvent("d", { at: at(0) }), storedEvent("z", { sessionId: "s0" })], { sessionize: recording });
+    expect(seen.at(-2)).toEqual(["d", "b", "c", "a"]);
+    expect((await w.sessionEvents("s1")).map((e) => e.uuid)).toEqual(["d", "b", "c", "a"]);
+    expect((await w.sessionSignals(["s1", "nope", "s0"])).map((s) => s.sessionId)).toEqual(["s0", "s1"]);
+  });
+
+  it("a session that gains events is recomputed and its report goes stale", async () => {
+    const w = await fresh();
+    await importEvents(w, [storedEvent("e1", { at: at(0) }), storedEvent("e2", { at: at(60), sessionId: "s2" })]);
+    await w.saveReports([report("s1"), report("s2")]);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1" })).toEqual([]);
+    expect((await importEvents(w, [storedEvent("e1")])).sessionsTouched).toBe(0); // a duplicate touches nothing
+
+    await importEvents(w, [storedEvent("e3", { at: at(90) })]);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1" })).toEqual(["s1"]);
+    const [s1] = await w.sessionSignals(["s1"]);
+    expect(s1).toMatchObject({ eventCount: 2, durationSec: 90, lastEventId: "e3", endedAt: at(90) });
+    await w.saveReports([report("s1", { score: 4 })]); // re-scoring clears the stale mark
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1" })).toEqual([]);
+  });
+
+  it("an import is all or nothing: a failure while sessionizing writes no event, session or watermark", async () => {
+    const w = await fresh();
+    await importEvents(w, [storedEvent("old", { sessionId: "s0" })]);
+    const failing: Sessionizer = (id, events) => {
+      if (id === "s2") throw new Error("sessionizer broke");
+      return computeSignals(id, events);
+    };
+    const session = await openImport(w, { sessionize: failing });
+    await session.add([storedEvent("e1", { sessionId: "s1" }), storedEvent("e2", { sessionId: "s2" }), storedEvent("e3", { sessionId: "s3" }), storedEvent("e4", { sessionId: null })]);
+    await expect(session.commit({ watermark: { source: "test", value: "w1" } })).rejects.toThrow("sessionizer broke");
+    expect(await w.countEvents()).toBe(1);
+    expect(await w.countSessions()).toBe(1);
+    expect(await w.sessionSignals(["s1", "s2", "s3"])).toEqual([]);
+    expect(await w.watermark("test")).toBeNull();
+    await importEvents(w, [storedEvent("e5", { sessionId: "s5" })]); // the connection is free again
+    expect(await w.countEvents()).toBe(2);
+  });
+
+  it("takes batches in one transaction: nothing is visible to another connection before commit; the watermark commits with them", async () => {
+    const w = await fresh();
+    const reader = connect(w.location);
+    const session = await openImport(w);
+    expect(await session.add([storedEvent("a", { at: at(0) }), storedEvent("b", { at: at(10) })])).toEqual({ inserted: 2, duplicates: 0 });
+    expect(await session.add([storedEvent("b", { at: at(10) }), storedEvent("c", { at: at(20) })])).toEqual({ inserted: 1, duplicates: 1 });
+    expect(await reader.countEvents()).toBe(0);
+    expect(await session.commit({ watermark: { source: "test", value: "w1" } })).toEqual({ inserted: 3, duplicates: 1, sessionsTouched: 1, sessionless: 0 });
+    expect(await reader.countEvents()).toBe(3);
+    expect((await reader.sessionSignals(["s1"]))[0]).toMatchObject({ eventCount: 3, durationSec: 20 });
+    expect(await reader.watermark("test")).toBe("w1");
+    await (await openImport(w)).commit({ watermark: { source: "test", value: "w2" } }); // a page with nothing new still advances it
+    expect(await reader.watermark("test")).toBe("w2");
+  });
+
+  it("abort leaves stored events, sessions and the watermark as they were, and frees the connection; one import at a time", async () => {
+    const w = await fresh();
+    await importEvents(w, [storedEvent("old", { at: at(0) })]);
+    const before = await w.sessionSignals(["s1"]);
+    const session = await openImport(w);
+    await session.add([storedEvent("new", { at: at(30) }), storedEvent("other", { sessionId: "s2" })]);
+    await expect(openImport(w)).rejects.toThrow(/already open/);
+    await session.abort();
+    await session.abort(); // twice is harmless
+    expect(await w.countEvents()).toBe(1);
+    expect(await w.sessionSignals(["s1", "s2"])).toEqual(before);
+    expect(await w.watermark("test")).toBeNull();
+    await (await openImport(w)).abort();
+  });
+
+  it("counts sessions per ISO week, knows the latest week, and filters sessions without a report by week, range and limit", async () => {
+    const w = await fresh();
+    expect(await w.latestWeek()).toBeNull();
+    await importEvents(w, [
+      storedEvent("a", { sessionId: "s-2025w52", at: at(0, "2025-12-22") }),
+      storedEvent("b", { sessionId: "s-w02-a", at: at(0, "2026-01-05") }),
+      storedEvent("c", { sessionId: "s-w02-b", at: at(0, "2026-01-11") }), // Sunday: still W02
+      storedEvent("d", { sessionId: "s-w03", at: at(0, "2026-01-12") }),
+    ]);
+    expect(await w.latestWeek()).toBe("2026-W03");
+    expect(await w.countSessions("2026-W02")).toBe(2);
+    expect(await w.countSessions("2025-W52")).toBe(1);
+    expect(await w.countSessions()).toBe(4);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1", week: "2026-W02" })).toEqual(["s-w02-a", "s-w02-b"]);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1", limit: 2 })).toEqual(["s-2025w52", "s-w02-a"]);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1", range: { fromId: "s-w02-a", toId: "s-w03" } })).toEqual(["s-w02-a", "s-w02-b", "s-w03"]);
+  });
+});

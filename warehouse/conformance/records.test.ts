@@ -1,0 +1,117 @@
+import { expect, it } from "vitest";
+import { importEvents } from "../../connectors/importer.js";
+import { storedEvent } from "../../testing/events.js";
+import { fixAttempt, newTicket, pattern, report, tick } from "../../testing/records.js";
+import { describeEachEngine } from "./engines.js";
+
+describeEachEngine("reports", ({ fresh }) => {
+  it("writes none of a batch with one invalid report (score 11); upserts by (session, analyst version)", async () => {
+    const w = await fresh();
+    await importEvents(w, [storedEvent("e1"), storedEvent("e2", { sessionId: "s2" })]);
+    await expect(w.saveReports([report("s1"), report("s2", { score: 11 })])).rejects.toThrow();
+    expect(await w.listReports()).toEqual([]);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1" })).toEqual(["s1", "s2"]);
+
+    await w.saveReports([report("s1"), report("s2", { score: 10 })]);
+    await w.saveReports([report("s1", { score: 2 })]);
+    await w.saveReports([report("s1", { analystVersion: "v2", score: 9 })]);
+    expect((await w.listReports({ analystVersion: "v1" })).map((r) => [r.sessionId, r.score])).toEqual([["s1", 2], ["s2", 10]]);
+    expect((await w.listReports({ analystVersion: "v2" })).map((r) => r.sessionId)).toEqual(["s1"]);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v2" })).toEqual(["s2"]);
+  });
+});
+
+describeEachEngine("patterns", ({ fresh }) => {
+  it("savePatterns replaces one week's patterns, atomically, leaving other weeks alone; most sessions first", async () => {
+    const w = await fresh();
+    await w.savePatterns("2026-W02", [pattern("p1", { sessions: 3 }), pattern("p2", { sessions: 8 })]);
+    await w.savePatterns("2026-W03", [pattern("p3", { week: "2026-W03" })]);
+    expect((await w.listPatterns("2026-W02")).map((p) => p.fingerprint)).toEqual(["p2", "p1"]);
+
+    await w.savePatterns("2026-W02", [pattern("p4")]);
+    expect((await w.listPatterns("2026-W02")).map((p) => p.fingerprint)).toEqual(["p4"]);
+
+    await expect(w.savePatterns("2026-W02", [pattern("p5"), pattern("p6", { priority: 5 })])).rejects.toThrow();
+    expect((await w.listPatterns("2026-W02")).map((p) => p.fingerprint)).toEqual(["p4"]);
+    expect((await w.listPatterns("2026-W03")).map((p) => p.fingerprint)).toEqual(["p3"]);
+  });
+});
+
+describeEachEngine("tickets", ({ fresh, connect }) => {
+  it("numbers local ids in filing order under the warehouse's own key, and keeps one ticket per fingerprint", async () => {
+    const w = await fresh();
+    const first = await w.insertTicket(newTicket("fp-a"));
+    const second = await w.insertTicket(newTicket("fp-b", { status: "in_progress" }));
+    const key = /^SH-([A-Z]{4})-1$/.exec(first.id)?.[1];
+    expect(key).toBeDefined();
+    expect(second.id).toBe(`SH-${key}-2`);
+    expect(first.url).toContain(first.id);
+
+    await expect(w.insertTicket(newTicket("fp-a", { title: "impostor" }))).rejects.toThrow();
+    expect(await w.ticketByFingerprint("fp-a")).toEqual(first);
+    expect(await w.listTickets()).toHaveLength(2);
+    expect((await connect(w.location).insertTicket(newTicket("fp-c"))).id).toBe(`SH-${key}-3`); // the key is the warehouse's, not the connection's
+    expect((await w.insertTicket(newTicket("fp-d", { id: "ENG-7", url: "https://linear.app/acme/issue/ENG-7" }))).id).toBe("ENG-7");
+  });
+
+  it("gives two warehouses different ticket ids", async () => {
+    const a = await (await fresh()).insertTicket(newTicket("fp-a"));
+    const b = await (await fresh()).insertTicket(newTicket("fp-a"));
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it("updates fields and bumps updatedAt; looks up by id, fingerprint and status, in filing order", async () => {
+    const w = await fresh();
+    const a = await w.insertTicket(newTicket("fp-a"));
+    const b = await w.insertTicket(newTicket("fp-b"));
+    await tick();
+    const updated = await w.updateTicket(a.id, { status: "in_review", sessions: 9 });
+    expect(updated).toMatchObject({ id: a.id, status: "in_review", sessions: 9, title: a.title, createdAt: a.createdAt });
+    expect(updated.updatedAt > a.updatedAt).toBe(true);
+    expect(await w.ticket(a.id)).toEqual(updated);
+    expect(await w.ticket("SH-99")).toBeNull();
+    expect(await w.ticketByFingerprint("fp-b")).toMatchObject({ id: b.id, status: "open" });
+    expect(await w.ticketByFingerprint("fp-zzz")).toBeNull();
+    expect((await w.listTickets({ status: ["open"] })).map((t) => t.id)).toEqual([b.id]);
+    expect((await w.listTickets({ status: ["open", "in_review"] })).map((t) => t.id)).toEqual([a.id, b.id]);
+    await expect(w.updateTicket("SH-99", { status: "done" })).rejects.toThrow(/SH-99/);
+  });
+});
+
+describeEachEngine("fix attempts", ({ fresh }) => {
+  it("keeps one attempt per ticket, the latest, and refuses one for an unknown ticket", async () => {
+    const w = await fresh();
+    const a = await w.insertTicket(newTicket("fp-a"));
+    const b = await w.insertTicket(newTicket("fp-b"));
+    await w.saveFixAttempt(fixAttempt(a.id));
+    await w.saveFixAttempt(fixAttempt(b.id, { createdAt: "2026-01-11T09:00:00.000Z" }));
+    const opened = fixAttempt(a.id, { status: "pr_opened", prUrl: "https://github.com/acme/app/pull/7", reason: "tests pass" });
+    await w.saveFixAttempt(opened);
+    expect(await w.fixAttempt(a.id)).toEqual(opened);
+    expect(await w.fixAttempt("SH-3")).toBeNull();
+    expect((await w.listFixAttempts()).map((x) => [x.ticketId, x.status])).toEqual([
+      [a.id, "pr_opened"],
+      [b.id, "failed_verification"],
+    ]);
+    await expect(w.saveFixAttempt(fixAttempt("SH-404"))).rejects.toThrow();
+  });
+});
+
+describeEachEngine("runs", ({ fresh }) => {
+  it("starts, finishes and lists runs, newest first", async () => {
+    const w = await fresh();
+    await w.startRun({ id: "r1", kind: "gather", week: "2026-W02" });
+    await tick();
+    await w.startRun({ id: "r2", kind: "weekly", week: null });
+    await w.finishRun("r1", "succeeded", { scored: 3 });
+    const runs = await w.listRuns();
+    expect(runs.map((r) => [r.id, r.kind, r.week, r.status])).toEqual([
+      ["r2", "weekly", null, "running"],
+      ["r1", "gather", "2026-W02", "succeeded"],
+    ]);
+    expect(runs[0]).toMatchObject({ finishedAt: null, summary: null });
+    expect(runs[1]?.summary).toEqual({ scored: 3 });
+    expect(runs[1]?.finishedAt).not.toBeNull();
+    expect((await w.listRuns(1)).map((r) => r.id)).toEqual(["r2"]);
+  });
+});

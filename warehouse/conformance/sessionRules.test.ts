@@ -1,0 +1,92 @@
+import { expect, it } from "vitest";
+import { importEvents, openImport } from "../../connectors/importer.js";
+import { inferredSessionId, INACTIVITY_GAP_MS } from "../../connectors/formats.js";
+import type { UnlinkedPolicy } from "../../connectors/sessions/policy.js";
+import { at, storedEvent } from "../../testing/events.js";
+import { report } from "../../testing/records.js";
+import { describeEachEngine } from "./engines.js";
+
+/** A page view: what says a user was in the product, so inactivity sessions are made of it. */
+const PAGE = { $pathname: "/" };
+const infer: UnlinkedPolicy = { kind: "infer", gapMs: INACTIVITY_GAP_MS, sessionIdOf: inferredSessionId };
+const attachOrInfer: UnlinkedPolicy = { ...infer, kind: "attachOrInfer" };
+const minutes = (m: number): string => at(m * 60);
+
+/** The sessionization rules (connectors/sessions/) over each engine's storage primitives. */
+describeEachEngine("sessionization on the engine", ({ fresh }) => {
+  it("attaches a server-side event to the same user's session that spans it, also when the session arrives later", async () => {
+    const w = await fresh();
+    // The server event comes first: no session covers it yet.
+    expect(await importEvents(w, [storedEvent("srv", { at: at(30), sessionId: null, event: "invoice_paid" })])).toMatchObject({ inserted: 1, sessionless: 1, sessionsTouched: 0 });
+    const result = await importEvents(w, [storedEvent("p1", { at: at(0) }), storedEvent("p2", { at: at(60) }), storedEvent("late", { at: at(500), sessionId: null })]);
+    expect(result).toMatchObject({ inserted: 3, sessionless: 1, sessionsTouched: 1 }); // "late" is outside s1
+    const [s1] = await w.sessionSignals(["s1"]);
+    expect(s1?.eventCount).toBe(3);
+    expect(s1?.customEvents.map((c) => c.eventId)).toEqual(["srv"]);
+  });
+
+  it("infers sessions per user at 30-minute gaps with ids from user and first event, and merges them when a gap fills", async () => {
+    const w = await fresh();
+    const events = [
+      storedEvent("a1", { at: minutes(0), sessionId: null, distinctId: "ann", properties: PAGE }),
+      storedEvent("a2", { at: minutes(5), sessionId: null, distinctId: "ann", properties: PAGE }),
+      storedEvent("a3", { at: minutes(50), sessionId: null, distinctId: "ann", properties: PAGE }), // 45 min later: a new session
+      storedEvent("b1", { at: minutes(1), sessionId: null, distinctId: "bob", properties: PAGE }),
+    ];
+    expect(await importEvents(w, events, { unlinked: infer })).toEqual({ inserted: 4, duplicates: 0, sessionsTouched: 3, sessionless: 0 });
+    const first = inferredSessionId("ann", { uuid: "a1", timestamp: minutes(0) });
+    const second = inferredSessionId("ann", { uuid: "a3", timestamp: minutes(50) });
+    expect((await w.sessionSignals([first, second])).map((s) => [s.sessionId, s.eventCount])).toEqual(
+      [[first, 2], [second, 1]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    await w.saveReports([report(first), report(second)]);
+
+    // A later export fills the gap (a4 at 28 min): one session now; the second one's report goes with it.
+    const fill = await openImport(w, { unlinked: infer });
+    await fill.add([storedEvent("a4", { at: minutes(28), sessionId: null, distinctId: "ann", properties: PAGE })]);
+    expect(await fill.commit()).toMatchObject({ inserted: 1, sessionsTouched: 1 });
+    expect(await w.countSessions()).toBe(2);
+    expect((await w.sessionSignals([first]))[0]).toMatchObject({ eventCount: 4, durationSec: 50 * 60 });
+    expect(await w.sessionSignals([second])).toEqual([]);
+    expect((await w.listReports()).map((r) => r.sessionId)).toEqual([first]);
+    expect(await w.sessionsWithoutReport({ analystVersion: "v1" })).toContain(first); // stale: it grew
+  });
+
+  it("a server-side event never makes an inferred session: it joins the one that spans it, or stays sessionless", async () => {
+    const w = await fresh();
+    const result = await importEvents(
+      w,
+      [
+        storedEvent("p1", { at: minutes(0), sessionId: null, distinctId: "ann", properties: PAGE }),
+        storedEvent("job", { at: minutes(3), sessionId: null, distinctId: "ann", event: "invoice_paid" }),
+        storedEvent("p2", { at: minutes(6), sessionId: null, distinctId: "ann", properties: PAGE }),
+        storedEvent("nightly", { at: minutes(300), sessionId: null, distinctId: "ann", event: "invoice_paid" }),
+      ],
+      { unlinked: infer },
+    );
+    expect(result).toMatchObject({ inserted: 4, sessionsTouched: 1, sessionless: 1 });
+    const id = inferredSessionId("ann", { uuid: "p1", timestamp: minutes(0) });
+    expect((await w.sessionEvents(id)).map((e) => e.uuid)).toEqual(["p1", "job", "p2"]);
+  });
+
+  it("attachOrInfer: a user with source sessions gets attachment, a user with none gets inactivity sessions", async () => {
+    const w = await fresh();
+    const result = await importEvents(
+      w,
+      [
+        storedEvent("s-page", { at: minutes(0), sessionId: "real", distinctId: "ann", properties: PAGE }),
+        storedEvent("s-page2", { at: minutes(10), sessionId: "real", distinctId: "ann", properties: PAGE }),
+        storedEvent("loose", { at: minutes(5), sessionId: null, distinctId: "ann", properties: PAGE }),
+        storedEvent("far", { at: minutes(100), sessionId: null, distinctId: "ann", properties: PAGE }),
+        storedEvent("bob1", { at: minutes(0), sessionId: null, distinctId: "bob", properties: PAGE }),
+      ],
+      { unlinked: attachOrInfer },
+    );
+    expect(result).toMatchObject({ inserted: 5, sessionsTouched: 2, sessionless: 1 }); // "far" is outside ann's session
+    expect((await w.sessionEvents("real")).map((e) => e.uuid)).toEqual(["s-page", "loose", "s-page2"]);
+    expect(await w.countSessions()).toBe(2);
+    // A later import: ann's source session is now stored, so her new loose event still joins it.
+    expect(await importEvents(w, [storedEvent("later", { at: minutes(8), sessionId: null, distinctId: "ann", properties: PAGE })], { unlinked: attachOrInfer })).toMatchObject({ sessionless: 0, sessionsTouched: 1 });
+    expect((await w.sessionEvents("real")).map((e) => e.uuid)).toEqual(["s-page", "loose", "later", "s-page2"]);
+  });
+});

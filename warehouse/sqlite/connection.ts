@@ -1,0 +1,41 @@
+import Database from "better-sqlite3";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { InputError } from "../../runtime/errors.js";
+import { newTicketKey } from "../../state/ticketId.js";
+import { MIGRATIONS } from "./migrations.js";
+
+/** Opens (creating if need be) a warehouse file in WAL mode, migrated to the latest schema. */
+export function openDatabase(path: string): { db: Database.Database; location: string } {
+  const location = path === ":memory:" ? path : resolve(path);
+  if (path !== ":memory:") mkdirSync(dirname(location), { recursive: true });
+  if (path !== ":memory:" && existsSync(location) && statSync(location).isDirectory()) {
+    throw new InputError("is a folder: --db names the warehouse file", { file: location });
+  }
+  const db = new Database(location);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+    migrate(db, location);
+    db.prepare(`INSERT OR IGNORE INTO warehouse_meta (key, value) VALUES ('ticket_key', ?)`).run(newTicketKey());
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === "SQLITE_NOTADB") throw new InputError("not a selfheal warehouse (not a SQLite database)", { file: location }, { cause: err });
+    throw err;
+  }
+  return { db, location };
+}
+
+function migrate(db: Database.Database, location: string): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`${location} has schema version ${current}, newer than this selfheal (${MIGRATIONS.length})`);
+  }
+  MIGRATIONS.slice(current).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + i + 1}`);
+    })();
+  });
+}

@@ -1,0 +1,44 @@
+import type Database from "better-sqlite3";
+import { SessionReport } from "../../state/report.js";
+import type { ReportStore, SessionRange } from "../stores/reports.js";
+import { now } from "./sql.js";
+
+export function sqliteReports(db: Database.Database): ReportStore {
+  return {
+    async sessionsWithoutReport(opts: { analystVersion: string; week?: string; range?: SessionRange; limit?: number }): Promise<string[]> {
+      const where: string[] = [`NOT EXISTS (SELECT 1 FROM session_reports r WHERE r.session_id = s.id AND r.analyst_version = @version AND r.stale = 0)`];
+      if (opts.week) where.push(`s.week = @week`);
+      if (opts.range) where.push(`s.id BETWEEN @fromId AND @toId`);
+      const sql = `SELECT s.id FROM sessions s WHERE ${where.join(" AND ")} ORDER BY s.id${opts.limit ? " LIMIT @limit" : ""}`;
+      const rows = db.prepare(sql).all({ version: opts.analystVersion, week: opts.week, fromId: opts.range?.fromId, toId: opts.range?.toId, limit: opts.limit }) as { id: string }[];
+      return rows.map((r) => r.id);
+    },
+
+    async saveReports(reports: SessionReport[]): Promise<void> {
+      const upsert = db.prepare(
+        `INSERT INTO session_reports (session_id, analyst_version, analyst, score, outcome, department, report, stale, created_at)
+         VALUES (@sessionId, @analystVersion, @analyst, @score, @outcome, @department, @report, 0, @createdAt)
+         ON CONFLICT(session_id, analyst_version) DO UPDATE SET analyst = excluded.analyst, score = excluded.score,
+           outcome = excluded.outcome, department = excluded.department, report = excluded.report, stale = 0,
+           created_at = excluded.created_at`,
+      );
+      const stamp = now();
+      db.transaction(() => {
+        for (const r of reports) {
+          const report = SessionReport.parse(r);
+          upsert.run({ ...report, report: JSON.stringify(report), createdAt: stamp });
+        }
+      })();
+    },
+
+    async listReports(opts: { week?: string; analystVersion?: string } = {}): Promise<SessionReport[]> {
+      const where: string[] = ["1 = 1"];
+      if (opts.week) where.push(`s.week = @week`);
+      if (opts.analystVersion) where.push(`r.analyst_version = @version`);
+      const rows = db
+        .prepare(`SELECT r.report FROM session_reports r JOIN sessions s ON s.id = r.session_id WHERE ${where.join(" AND ")} ORDER BY s.started_at, r.session_id`)
+        .all({ week: opts.week, version: opts.analystVersion }) as { report: string }[];
+      return rows.map((row) => SessionReport.parse(JSON.parse(row.report)));
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type Database from "better-sqlite3";
+import type { RunRecord, RunStatus, RunStore } from "../stores/runs.js";
+import { now } from "./sql.js";
+
+interface RunRow {
+  id: string;
+  kind: string;
+  week: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  summary: string | null;
+}
+
+export function sqliteRuns(db: Database.Database): RunStore {
+  return {
+    async startRun(run: { id: string; kind: string; week: string | null }): Promise<void> {
+      db.prepare(`INSERT OR REPLACE INTO runs (id, kind, week, started_at, status) VALUES (?, ?, ?, ?, 'running')`).run(run.id, run.kind, run.week, now());
+    },
+
+    async finishRun(id: string, status: RunStatus, summary: unknown): Promise<void> {
+      db.prepare(`UPDATE runs SET status = ?, finished_at = ?, summary = ? WHERE id = ?`).run(status, now(), JSON.stringify(summary ?? null), id);
+    },
+
+    async listRuns(limit = 50): Promise<RunRecord[]> {
+      const rows = db.prepare(`SELECT id, kind, week, started_at, finished_at, status, summary FROM runs ORDER BY started_at DESC LIMIT ?`).all(limit) as RunRow[];
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        week: r.week,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        status: r.status,
+        summary: r.summary ? JSON.parse(r.summary) : null,
+      }));
+    },
+  };
+}
