@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { git } from "../../tools/codebase/git.js";
 import { InputError } from "../../runtime/errors.js";
-import { loadProfile, type LoadedProfile } from "../../runtime/profile.js";
+import { loadProfile, type LoadedProfile } from "../../state/loadProfile.js";
 import { resolveSettings, type RunSettings } from "../../runtime/settings.js";
 import type { LoadedDataset } from "./dataset.js";
 

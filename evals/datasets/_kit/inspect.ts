@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ingestFile, type IngestResult } from "../../../connectors/ingest.js";
 import type { StoredEvent } from "../../../state/session.js";
-import { SqliteWarehouse } from "../../../warehouse/sqlite.js";
+import { openWarehouse } from "../../../warehouse/index.js";
 import { Bundle } from "./bundle.js";
 import type { Truth } from "./truth.js";
 
@@ -56,7 +56,7 @@ export interface Ingested {
 
 /** Ingests the exports in order into a fresh SQLite warehouse and reads every session back. */
 export async function ingestDataset(ds: Dataset, dir: string): Promise<Ingested> {
-  const warehouse = new SqliteWarehouse(join(tempFolder(`${ds.name}-db`), "warehouse.db"));
+  const warehouse = openWarehouse(join(tempFolder(`${ds.name}-db`), "warehouse.db"));
   try {
     const results = [];
     for (const e of ds.meta.exports) results.push({ file: e.file, result: await ingestFile(warehouse, join(dir, e.file), { format: e.format }) });
