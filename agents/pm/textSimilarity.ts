@@ -50,8 +50,11 @@ export function stem(word: string): string {
   return w.replace(/y$/, "i").replace(/e$/, "");
 }
 
-/** The topic terms of a text: stemmed, concept-folded, stop words and placeholders gone. */
-export function terms(text: string): string[] {
+/**
+ * The topic terms of a text: stemmed, concept-folded (unless `fold` is false: where "weekly" and
+ * "automation" must stay apart), stop words and placeholders gone.
+ */
+export function terms(text: string, fold = true): string[] {
   const out: string[] = [];
   const words = text
     .toLowerCase()
@@ -61,7 +64,7 @@ export function terms(text: string): string[] {
   for (const word of words) {
     const s = stem(word);
     if (STOP.has(s)) continue;
-    out.push(conceptOf(s) ?? s);
+    out.push((fold ? conceptOf(s) : undefined) ?? s);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Warehouse } from "../../warehouse/types.js";
 import { redactText } from "../analysts/redact.js";
+import { cutText } from "../analysts/cutText.js";
 import type { Outcome, SessionReport } from "../../state/report.js";
 import type { Ticket, TicketStatus } from "../../state/ticket.js";
 import { isoWeekOf, weekRange } from "../../runtime/week.js";
@@ -198,7 +199,7 @@ function ticketRow(t: Ticket): TicketRow {
 }
 
 function clip(text: string): string {
-  return redactText(text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`);
+  return redactText(cutText(text, MAX_TEXT));
 }
 
 function isoDate(d: Date): string {
