@@ -155,10 +155,11 @@ function confusionOf(f: SessionFacts): { story: string; improvement: string; rou
   const last = unanswered.at(-1);
   if (last && !f.wins.length) {
     const queries = [...new Set(unanswered.map((q) => cutText(q.query, 60)))].slice(0, 3);
-    // Unquoted: the PM groups improvements by their words, and quoted values are masked as variables.
+    // The last query alone (the user's most refined wording), unquoted: the PM groups improvements by their
+    // words, quoted values are masked as variables, and every extra query's rare words would split the need.
     return {
       story: `Searched ${last.route} for ${queries.map((q) => `"${q}"`).join(", ")} and found nothing to act on.`,
-      improvement: `Users look for ${queries.join(" / ")} and find nothing: add it or make it findable.`,
+      improvement: `Users look for ${cutText(last.query, 60)} and find nothing: add it or make it findable.`,
       route: last.route,
     };
   }

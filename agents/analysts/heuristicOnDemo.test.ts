@@ -1,8 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { buildGathererGraph } from "../../graphs/gatherer/index.js";
-import { seedDemoWeek, withWarehouse, type DemoWeek } from "../../testing/demoWeek.js";
+import { seedDemoWeek, sessionsPastTheirErrors, withWarehouse, type DemoWeek } from "../../testing/demoWeek.js";
 import type { SessionReport } from "../../state/report.js";
-import { loadProfile } from "../../runtime/profile.js";
 
 /** Share of `reports` for which `ok` holds. */
 function share(reports: SessionReport[], ok: (r: SessionReport) => boolean): number {
@@ -22,17 +21,7 @@ describe("heuristic analyst on the demo's simulated week", () => {
 
   it("puts at least 90% of sessions blocked by a bug at 0-6, and those who got past it at 7-8 as successes", async () => {
     const bugSessions = of("bug_");
-    const signals = await withWarehouse(demo, (w) => w.sessionSignals(bugSessions.map((r) => r.sessionId)));
-    const success = new Set(loadProfile(demo.settings.config).profile.successEvents);
-    // Read off the events, not the report: a success event after the session's last exception.
-    const gotPast = new Set(
-      signals
-        .filter((s) => {
-          const lastError = s.exceptions.at(-1)?.at ?? "";
-          return s.customEvents.some((e) => success.has(e.name) && e.at > lastError);
-        })
-        .map((s) => s.sessionId),
-    );
+    const gotPast = await sessionsPastTheirErrors(demo, bugSessions.map((r) => r.sessionId));
     const blocked = bugSessions.filter((r) => !gotPast.has(r.sessionId));
     const recovered = bugSessions.filter((r) => gotPast.has(r.sessionId));
     expect(blocked.length).toBeGreaterThan(300);
