@@ -4,7 +4,9 @@ import { framesOfStackText } from "../../connectors/exceptions.js";
 import { NoiseRules } from "./noise.js";
 
 /** A product event named like an error: `error`, `js_error`, `Exception Thrown`, `ApiError`. */
-const ERROR_NAMED = /(^|[^a-z])(error|exception)s?([^a-z]|$)|[a-z](Error|Exception)s?\b/;
+const ERROR_WORD = /(^|[^a-z])(error|exception)s?([^a-z]|$)/i;
+const ERROR_SUFFIX = /[a-z](Error|Exception)s?\b/;
+const isErrorNamed = (name: string): boolean => ERROR_WORD.test(name) || ERROR_SUFFIX.test(name);
 const MESSAGE_KEYS = ["message", "error", "error_message", "errorMessage", "reason", "description", "status", "code", "status_code"];
 const TYPE_KEYS = ["type", "error_type", "errorType", "name", "error_name"];
 const STACK_KEYS = ["stack", "stacktrace", "stack_trace"];
@@ -27,7 +29,7 @@ export function problemsOf(signals: SessionSignals, profile: ProductProfile, rul
   const success = new Set(profile.successEvents);
   const all: SessionException[] = [...signals.exceptions];
   for (const e of signals.customEvents) {
-    if (success.has(e.name) || (!declared.has(e.name) && !ERROR_NAMED.test(e.name))) continue;
+    if (success.has(e.name) || (!declared.has(e.name) && !isErrorNamed(e.name))) continue;
     const props = e.props ?? {};
     const messageKey = declared.get(e.name);
     const message = text(messageKey ? props[messageKey] : undefined) ?? first(props, MESSAGE_KEYS) ?? "";
