@@ -71,7 +71,8 @@ function judge(f: SessionFacts, profile: ProductProfile): Judgement {
   const s = f.signals;
   const time = `${describeDuration(s.activeSec ?? s.durationSec)} active over ${plural(s.pageviews, "page")}`;
   const reached = f.distinctWins.length ? `reached ${f.distinctWins.join(", ")}` : "reached no success event";
-  const lastWin = f.wins.at(-1);
+  // The first success is what they came for; where it happened owns the session.
+  const firstWin = f.wins[0];
 
   if (f.problems.length > 0) return judgeProblem(f, time, reached);
   // Clicking one thing again and again before leaving is a failure to report, not a bounce.
@@ -90,13 +91,13 @@ function judge(f: SessionFacts, profile: ProductProfile): Judgement {
     return { outcome: "bounce", score: 4, userSuccess: `Left ${s.entryRoute} after ${describeDuration(s.durationSec)}.`, improvement: "", focusRoute: s.entryRoute };
   }
   const confusion = confusionOf(f);
-  if (lastWin) {
+  if (firstWin) {
     if (confusion) {
       return { outcome: "partial", score: 6, userSuccess: `Spent ${time} and ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: confusion.route };
     }
     // A smooth success is a promoter whatever its length; engagement (active time, not idle) or a second kind of success makes it a 10.
     const engaged = (s.activeSec ?? 0) >= ENGAGED_ACTIVE_SECONDS || f.distinctWins.length >= 2;
-    return { outcome: "success", score: engaged ? 10 : 9, userSuccess: `Spent ${time} and ${reached}.${noiseNote(f)}`, improvement: "", focusRoute: lastWin.route ?? s.exitRoute };
+    return { outcome: "success", score: engaged ? 10 : 9, userSuccess: `Spent ${time} and ${reached}.${noiseNote(f)}`, improvement: "", focusRoute: firstWin.route ?? s.exitRoute };
   }
   if (confusion) {
     return { outcome: "failure", score: 3, userSuccess: `Spent ${time}, ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: confusion.route };
@@ -120,7 +121,7 @@ function judgeProblem(f: SessionFacts, time: string, reached: string): Judgement
       score: f.distinctWins.length >= 2 ? 8 : 7,
       userSuccess: `Spent ${time}; ${hit}${rageNote}, got past it and ${reached}.`,
       improvement,
-      focusRoute: lastWin.route ?? s.exitRoute,
+      focusRoute: (f.wins.find((w) => w.at > problem.at) ?? lastWin).route ?? s.exitRoute,
     };
   }
   const quickExit = (f.secondsAfterLastProblem ?? Infinity) <= QUICK_EXIT_SECONDS;

@@ -34,8 +34,8 @@ export interface FailureGroup {
  * Groups the week's troubled sessions: by failure fingerprint where the product failed (a bug: an
  * exception or a failure event, noise left out, minified frames mapped to source where the repository
  * has maps), else by the similarity of the reports' improvement text (the product works, but not as users
- * need). A session counts once per group however often it hit the failure; a session that got past an
- * error and succeeded is no session the bug cost.
+ * need). A session counts once per group however often it hit the failure, whether or not the user got
+ * past it: a workaround is still a session the bug cost.
  */
 export function groupFailures(
   reports: SessionReport[],
@@ -49,7 +49,7 @@ export function groupFailures(
   for (const report of reports) {
     const signals = signalsById.get(report.sessionId);
     const seen = new Set<string>();
-    const failures = signals && report.outcome !== "success" ? problemsOf(signals, profile, noise).product : [];
+    const failures = signals ? problemsOf(signals, profile, noise).product : [];
     for (const thrown of failures) {
       const ex = mapper ? { ...thrown, frames: thrown.frames.map((f) => mapper.map(f)) } : thrown;
       const key = exceptionKey(ex);
