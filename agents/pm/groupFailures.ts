@@ -11,6 +11,7 @@ import { clusterTexts, SAME_TOPIC } from "./semanticGroups.js";
 import { terms } from "./textSimilarity.js";
 
 const MAX_EXAMPLES = 20;
+const NOT_A_PRODUCT_NEED: ReadonlySet<SessionReport["outcome"]> = new Set(["success", "bounce", "wrong_product"]);
 
 /** Sessions that share one failure, before decisions and code search. */
 export interface FailureGroup {
@@ -61,7 +62,8 @@ export function groupFailures(
       add(groups, group, report);
     }
     // Only what the analyst called an improvement: plain wandering ("partial" with no advice) is no pattern.
-    if (failures.length === 0 && report.improvement.trim() && report.outcome !== "success") asking.push(report);
+    // Acquisition (bounces, visitors who wanted another product) is reported beside the NPS, not ticketed as a product need.
+    if (failures.length === 0 && report.improvement.trim() && !NOT_A_PRODUCT_NEED.has(report.outcome)) asking.push(report);
   }
   for (const group of improvementGroups(asking, signalsById, productWords(profile))) groups.set(group.fingerprint, group);
   return [...groups.values()].sort((a, b) => b.sessions - a.sessions || a.fingerprint.localeCompare(b.fingerprint));

@@ -47,6 +47,11 @@ describe("patterns of a product that is not the demo", () => {
     ]);
   });
 
+  it("makes no pattern of visitors who wanted another product: that is acquisition, beside the NPS", () => {
+    const groups = week(many(9, "ad", (id) => [ev(id, 1, 0, "$pageview", { $current_url: "https://quillboard.test/", $pathname: "/", utm_term: "quillboard chalk markers" })]));
+    expect(groups).toEqual([]);
+  });
+
   it("groups unmet searches by what users looked for, and names it in the title", () => {
     const search = (query: string) => (id: string) => [page(id, 1, 0, "/help"), ev(id, 2, 5, "help_searched", { query, results: 0 }), page(id, 3, 40, "/help")];
     const groups = week([
