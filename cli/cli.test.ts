@@ -93,6 +93,11 @@ describe("the command-line contract", () => {
     for (const key of ["fingerprint", "title", "kind", "sessions", "decision", "priority", "sessionIds", "codeLocations", "ticket"]) {
       expect(t.patterns[0]).toHaveProperty(key);
     }
+    const sampled = await runCli([...base, "triage", "--week", demo.week, "--json", "--sample", "2"]);
+    expect(sampled.code, sampled.stderr).toBe(0);
+    const big = (JSON.parse(sampled.stdout) as { patterns: { sessions: number; sessionIds: string[]; sessionIdsSampled: boolean }[] }).patterns.find((p) => p.sessions > 2);
+    expect(big?.sessionIds).toHaveLength(2);
+    expect(big?.sessionIdsSampled).toBe(true);
     const fix = await runCli([...base, "fix", "--json"]);
     expect(fix.code, fix.stderr).toBe(0);
     expect(JSON.parse(fix.stdout)).toHaveProperty("attempts");

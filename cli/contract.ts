@@ -2,10 +2,12 @@ import type { Warehouse } from "../warehouse/types.js";
 import type { AttemptLine } from "../graphs/skynet/state.js";
 
 /** The `triage --json` contract: the week's patterns, each with its ticket if it has one. */
-export async function triageJson(warehouse: Warehouse, week: string) {
+export async function triageJson(warehouse: Warehouse, week: string, opts: { sample?: number } = {}) {
   const patterns = await warehouse.listPatterns(week);
   const rows = [];
+  const sample = opts.sample;
   for (const p of patterns) {
+    const ids = sample === undefined ? p.sessionIds : p.sessionIds.slice(0, sample);
     const ticket = await warehouse.ticketByFingerprint(p.fingerprint);
     rows.push({
       fingerprint: p.fingerprint,
@@ -15,7 +17,9 @@ export async function triageJson(warehouse: Warehouse, week: string) {
       decision: p.decision,
       priority: p.priority,
       department: p.department,
-      sessionIds: p.sessionIds,
+      // Every session id of the pattern, unless --sample asked for fewer: `sessionIdsSampled` then says so.
+      sessionIds: ids,
+      sessionIdsSampled: ids.length < p.sessions,
       codeLocations: p.codeLocations,
       route: p.route,
       ticket: ticket ? { id: ticket.id, url: ticket.url, status: ticket.status, priority: ticket.priority, title: ticket.title } : null,

@@ -56,12 +56,16 @@ describe("searchQueryOf", () => {
     ["https://app.acme.com/search?q=hello+world", "hello world"],
     ["/help?query=%20billing%20", "billing"],
     ["/docs?search=api%20keys", "api keys"],
-    ["/blog?s=pricing", "pricing"],
-    ["/kb?term=sso", "sso"],
     ["/search?page=2&q=csv+export#results", "csv export"],
     ["/search?query=second&q=first", "first"],
   ])("%s → %s", (url, expected) => {
     expect(searchQueryOf(url)).toBe(expected);
+  });
+
+  it("reads `term` or `s` only where the profile says they are searches: /pricing?term=annual is a billing period", () => {
+    expect(searchQueryOf("/pricing?term=annual")).toBeNull();
+    expect(searchQueryOf("/blog?s=pricing")).toBeNull();
+    expect(searchQueryOf("/kb?term=sso", ["term"])).toBe("sso");
   });
 
   it.each([["/search?page=2"], ["/search?q="], ["/search?q=%20%20"], ["/search"], [""], ["/search#q=hidden"]])(

@@ -30,11 +30,18 @@ export function pathOf(pathOrUrl: string): string {
   }
 }
 
+/**
+ * URL parameters that are site searches on most products. Not `term` or `s`: `/pricing?term=annual` is
+ * a billing period, and one-letter keys mean anything; a profile whose search uses them names them
+ * (`searchEvents.urlParameters`).
+ */
+export const DEFAULT_SEARCH_PARAMETERS: readonly string[] = ["q", "query", "search", "search_query", "keyword", "keywords"];
+
 /** The value of the first site-search parameter in a URL, if any. */
-export function searchQueryOf(url: string): string | null {
+export function searchQueryOf(url: string, parameters: readonly string[] = DEFAULT_SEARCH_PARAMETERS): string | null {
   try {
     const params = new URL(url, "http://placeholder.invalid").searchParams;
-    for (const key of ["q", "query", "search", "s", "term"]) {
+    for (const key of parameters) {
       const value = params.get(key);
       if (value && value.trim()) return value.trim();
     }

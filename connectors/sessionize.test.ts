@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeSignals } from "./sessionize.js";
-import { SessionSignals, type StoredEvent } from "../state/session.js";
+import { SessionSignals, SIGNALS_VERSION, type StoredEvent } from "../state/session.js";
 import { at, storedEvent } from "../testing/events.js";
 
 const ev = (uuid: string, offsetSec: number, event: string, properties: Record<string, unknown> = {}): StoredEvent =>
@@ -89,9 +89,9 @@ describe("computeSignals", () => {
         type: "TypeError",
         message: "x is undefined",
         frames: [
-          { file: "webpack:///./src/editor/save.ts", function: "saveWorkflow", line: 42, inApp: true },
-          { file: "node_modules/react-dom/cjs/react-dom.development.js", function: "callCallback", line: 100, inApp: false },
-          { file: "webpack:///./src/main.ts", function: "main", line: 1, inApp: true },
+          { file: "webpack:///./src/editor/save.ts", function: "saveWorkflow", line: 42, column: null, inApp: true },
+          { file: "node_modules/react-dom/cjs/react-dom.development.js", function: "callCallback", line: 100, column: null, inApp: false },
+          { file: "webpack:///./src/main.ts", function: "main", line: 1, column: null, inApp: true },
         ],
         route: "/app/workflows/:id/edit",
         at: at(40),
@@ -107,18 +107,20 @@ describe("computeSignals", () => {
     ]);
   });
 
-  it("lists the product's own events, not $ or survey events", () => {
+  it("lists the product's own events, not $ or survey events, with their route and scalar properties", () => {
     expect(signals.customEvents).toEqual([
-      { eventId: "e09", name: "workflow_created", at: at(80) },
-      { eventId: "e16", name: "invite_sent", at: at(150) },
+      { eventId: "e09", name: "workflow_created", at: at(80), route: "/search", props: { workflow: "wf_4821" } },
+      { eventId: "e16", name: "invite_sent", at: at(150), route: "/help", props: undefined },
     ]);
   });
 
-  it("reads site searches from ?q= and ?query= of the page URL", () => {
-    expect(signals.searches).toEqual([
-      { eventId: "e07", route: "/search", query: "webhooks", at: at(60) },
-      { eventId: "e13", route: "/help", query: "billing", at: at(120) },
+  it("keeps the query parameters of page URLs for the profile's search rules, and the product's host", () => {
+    expect(signals.pageParams).toEqual([
+      { eventId: "e07", route: "/search", params: { q: " webhooks ", page: "2" }, at: at(60) },
+      { eventId: "e13", route: "/help", params: { query: "billing" }, at: at(120) },
     ]);
+    expect(signals.host).toBe("app.acme.com");
+    expect(signals.signalsVersion).toBe(SIGNALS_VERSION);
   });
 });
 

@@ -1,6 +1,7 @@
-import type { ClickSignal, SessionException, SessionSignals, StoredEvent } from "../state/session.js";
+import { SIGNALS_VERSION, type ClickSignal, type SessionException, type SessionSignals, type StoredEvent } from "../state/session.js";
 import { exceptionsOf } from "./exceptions.js";
-import { normalizeRoute, searchQueryOf } from "./routes.js";
+import { hostOf, queryParamsOf, scalarProperties } from "./eventFields.js";
+import { normalizeRoute } from "./routes.js";
 
 /** Analytics plumbing, not product behaviour: never a custom event. */
 const isInternalEvent = (name: string): boolean => name.startsWith("$") || name.startsWith("survey ");
@@ -19,10 +20,12 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
   if (!first || !last) throw new Error(`session ${sessionId} has no events`);
 
   const routes: string[] = [];
+  const routeVisits: NonNullable<SessionSignals["routeVisits"]> = [];
   const exceptions: SessionException[] = [];
   const clickSignals: ClickSignal[] = [];
   const customEvents: SessionSignals["customEvents"] = [];
-  const searches: SessionSignals["searches"] = [];
+  const pageParams: NonNullable<SessionSignals["pageParams"]> = [];
+  let host: string | null = null;
   let pageviews = 0;
   let clicks = 0;
   let currentRoute = routeOf(first) ?? "/";
@@ -32,9 +35,14 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
     if (route) currentRoute = route;
     if (e.event === "$pageview" || e.event === "$screen") {
       pageviews++;
-      if (routes.at(-1) !== currentRoute) routes.push(currentRoute);
-      const query = searchQueryOf(String(e.properties["$current_url"] ?? ""));
-      if (query && searches.length < MAX_LISTED) searches.push({ eventId: e.uuid, route: currentRoute, query, at: e.timestamp });
+      if (routes.at(-1) !== currentRoute) {
+        routes.push(currentRoute);
+        if (routeVisits.length < MAX_LISTED) routeVisits.push({ route: currentRoute, at: e.timestamp });
+      }
+      const url = String(e.properties["$current_url"] ?? "");
+      host ??= hostOf(url);
+      const params = queryParamsOf(url);
+      if (params && pageParams.length < MAX_LISTED) pageParams.push({ eventId: e.uuid, route: currentRoute, params, at: e.timestamp });
     }
     if (isClick(e)) clicks++;
     if (e.event === "$rageclick" || e.event === "$dead_click") {
@@ -52,7 +60,7 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
       }
     }
     if (!isInternalEvent(e.event) && customEvents.length < MAX_LISTED) {
-      customEvents.push({ eventId: e.uuid, name: e.event, at: e.timestamp });
+      customEvents.push({ eventId: e.uuid, name: e.event, at: e.timestamp, route: currentRoute, props: scalarProperties(e.properties) });
     }
   }
 
@@ -63,6 +71,7 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
     if (gap <= IDLE_MS) activeMs += gap;
   }
   return {
+    signalsVersion: SIGNALS_VERSION,
     sessionId,
     distinctId: first.distinctId,
     startedAt: first.timestamp,
@@ -73,6 +82,7 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
     pageviews,
     clicks,
     routes: routes.length ? routes : [currentRoute],
+    routeVisits,
     entryRoute: routes[0] ?? routeOf(first) ?? "/",
     exitRoute: currentRoute,
     referrer: referrerOf(events),
@@ -80,7 +90,8 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
     exceptions: exceptions.slice(0, MAX_LISTED),
     clickSignals: clickSignals.slice(0, MAX_LISTED),
     customEvents,
-    searches,
+    pageParams,
+    host,
     lastEventId: last.uuid,
   };
 }

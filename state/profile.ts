@@ -4,6 +4,7 @@ import { ScheduleSettings } from "./profileSections/schedule.js";
 import { GathererSettings, RedactionSettings } from "./profileSections/gatherer.js";
 import { PostHogSettings } from "./profileSections/posthog.js";
 import { LinearSection } from "./profileSections/linear.js";
+import { FailureEvents, NoiseSettings, SearchEvents } from "./profileSections/signals.js";
 
 /**
  * The product profile: everything product-specific that selfheal knows. Strict objects, so an unknown
@@ -18,6 +19,9 @@ export const ProductProfile = z.strictObject({
     .record(z.string(), z.array(z.string().startsWith("/")))
     .describe("department -> route prefixes it owns"),
   successEvents: z.array(z.string()).describe("events that mean a user got value"),
+  searchEvents: SearchEvents,
+  failureEvents: FailureEvents,
+  noise: NoiseSettings,
   thresholds: z
     .strictObject({
       ticketMinSessions: z.number().int().min(1).default(5),

@@ -24,6 +24,16 @@ export const SessionReport = z.object({
   evidence: z.array(z.string()).describe("ids of the events that justify the report"),
   analyst: z.enum(["heuristic", "llm"]),
   analystVersion: z.string().describe("hash of the analyst's prompt/rules and settings"),
+  noise: z
+    .array(z.string())
+    .optional()
+    .describe("errors seen that are not the product's (extensions, third-party scripts, benign browser errors), normalized"),
+  invalidEvidenceShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("model reports: share of the cited event ids that were not in the transcript (dropped; at most 15%)"),
   usage: ReportUsage.optional().describe("token usage and cost; model-written reports only"),
 });
 export type SessionReport = z.infer<typeof SessionReport>;

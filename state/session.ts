@@ -5,6 +5,7 @@ export const StackFrame = z.object({
   file: z.string().describe("file name or URL as reported, e.g. webpack:///./src/a.ts"),
   function: z.string().describe("function name, or '?' when unknown"),
   line: z.number().int().nullable().describe("1-based line number"),
+  column: z.number().int().nullable().optional().describe("1-based column, where the source gave one (source maps need it)"),
   inApp: z.boolean().describe("true when the frame is the product's own code"),
 });
 export type StackFrame = z.infer<typeof StackFrame>;
@@ -30,8 +31,24 @@ export const ClickSignal = z.object({
 });
 export type ClickSignal = z.infer<typeof ClickSignal>;
 
-/** Everything the analysts need about a session, computed once at ingest. */
+/** A scalar property of a product event, as the analysts may read it (strings cut to a few hundred characters). */
+export const EventProperty = z.union([z.string(), z.number(), z.boolean()]);
+export type EventProperty = z.infer<typeof EventProperty>;
+
+/**
+ * Bump when computeSignals records something new: sessions stored under an older version are recomputed
+ * from their events when read (agents/analysts/currentSignals.ts), so no re-import is needed.
+ * 2: product events carry their route and scalar properties; page views their query parameters.
+ */
+export const SIGNALS_VERSION = 2;
+
+/**
+ * Everything the analysts need about a session, computed once at ingest. Profile-free on purpose: what
+ * the profile declares (success, search and failure events, noise) is read from these at analysis time,
+ * so a profile change needs no recomputation, only a new analyst version.
+ */
 export const SessionSignals = z.object({
+  signalsVersion: z.number().int().optional().describe("SIGNALS_VERSION at computation; absent in rows older than version 2"),
   sessionId: z.string(),
   distinctId: z.string(),
   startedAt: z.string(),
@@ -45,6 +62,10 @@ export const SessionSignals = z.object({
   pageviews: z.number().int(),
   clicks: z.number().int(),
   routes: z.array(z.string()).describe("normalized routes in visit order, consecutive repeats collapsed"),
+  routeVisits: z
+    .array(z.object({ route: z.string(), at: z.string() }))
+    .optional()
+    .describe("the routes above with when each visit began (at most 200)"),
   entryRoute: z.string(),
   exitRoute: z.string(),
   referrer: z.string().nullable().describe("referring domain, null for direct"),
@@ -52,11 +73,21 @@ export const SessionSignals = z.object({
   exceptions: z.array(SessionException),
   clickSignals: z.array(ClickSignal),
   customEvents: z
-    .array(z.object({ eventId: z.string(), name: z.string(), at: z.string() }))
-    .describe("the product's own (non-$) events in time order; the profile says which mean success"),
-  searches: z
-    .array(z.object({ eventId: z.string(), route: z.string(), query: z.string(), at: z.string() }))
-    .describe("site searches, read from q/query/search URL parameters"),
+    .array(
+      z.object({
+        eventId: z.string(),
+        name: z.string(),
+        at: z.string(),
+        route: z.string().optional().describe("normalized route where it happened"),
+        props: z.record(z.string(), EventProperty).optional().describe("its scalar, non-$ properties"),
+      }),
+    )
+    .describe("the product's own (non-$) events in time order; the profile says which mean success, search or failure"),
+  pageParams: z
+    .array(z.object({ eventId: z.string(), route: z.string(), params: z.record(z.string(), z.string()), at: z.string() }))
+    .optional()
+    .describe("page views whose URL had query parameters (tracking parameters left out): searches are read from them"),
+  host: z.string().nullable().optional().describe("host of the product's pages, to tell third-party scripts from its own"),
   lastEventId: z.string(),
 });
 export type SessionSignals = z.infer<typeof SessionSignals>;

@@ -9,6 +9,7 @@ import { ensureDemoRepo, writeDemoProfile } from "../cli/demoRepo.js";
 import { resolveSettings, type RunSettings } from "../runtime/settings.js";
 import { weekRange } from "../runtime/week.js";
 import { configurableFor, type Configurable } from "../graphs/host/configuration.js";
+import { loadProfile } from "../state/loadProfile.js";
 
 export const DEMO_WEEK = "2026-W47";
 
@@ -46,4 +47,21 @@ export async function seedDemoWeek(opts: { sessions: number; seed?: number; week
 /** Runs `fn` with the demo week's warehouse open. */
 export function withWarehouse<T>(demo: DemoWeek, fn: (w: Warehouse) => Promise<T>): Promise<T> {
   return withWarehouseAt(demo.settings.db, fn);
+}
+
+/**
+ * Ids of the sessions among `ids` that got past their errors: a success event after their last
+ * exception, read off the stored events (not a report), for tests that tell them from blocked sessions.
+ */
+export async function sessionsPastTheirErrors(demo: DemoWeek, ids: string[]): Promise<Set<string>> {
+  const success = new Set(loadProfile(demo.settings.config).profile.successEvents);
+  const signals = await withWarehouse(demo, (w) => w.sessionSignals(ids));
+  return new Set(
+    signals
+      .filter((s) => {
+        const lastError = s.exceptions.at(-1)?.at ?? "";
+        return s.customEvents.some((e) => success.has(e.name) && e.at > lastError);
+      })
+      .map((s) => s.sessionId),
+  );
 }

@@ -1,20 +1,37 @@
 import { createHash } from "node:crypto";
 import type { ProductProfile } from "../../state/profile.js";
 import type { Outcome, SessionReport } from "../../state/report.js";
-import type { SessionSignals } from "../../state/session.js";
+import type { SessionException, SessionSignals } from "../../state/session.js";
 import { departmentOf } from "./department.js";
 import { readFacts, type SessionFacts } from "./sessionFacts.js";
 import { redactReport } from "./redact.js";
+import { cutText } from "./cutText.js";
+import { isOnTarget } from "./acquisition.js";
+import { normalizeMessage } from "../pm/normalize.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
-const RULES_VERSION = "heuristic-rules-4"; // 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized
+// 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized; 5: calibrated
+// scores, noise apart, declared search and failure events, answered searches, outcome's department.
+const RULES_VERSION = "heuristic-rules-5";
 const BOUNCE_MAX_SECONDS = 30;
 const QUICK_EXIT_SECONDS = 120;
+/** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
+const ENGAGED_ACTIVE_SECONDS = 300;
 const MAX_EVIDENCE = 12;
+const MAX_NOISE = 5;
 
-/** The analyst version: the rules plus the parts of the profile they read. */
+/** The analyst version: the rules plus every part of the profile they read. */
 export function heuristicVersion(profile: ProductProfile): string {
-  const inputs = JSON.stringify([RULES_VERSION, profile.successEvents, profile.departments, profile.fallbackDepartment]);
+  const inputs = JSON.stringify([
+    RULES_VERSION,
+    profile.product,
+    profile.successEvents,
+    profile.searchEvents,
+    profile.failureEvents,
+    profile.noise,
+    profile.departments,
+    profile.fallbackDepartment,
+  ]);
   return `heuristic-${createHash("sha256").update(inputs).digest("hex").slice(0, 12)}`;
 }
 
@@ -23,7 +40,7 @@ interface Judgement {
   score: number;
   userSuccess: string;
   improvement: string;
-  /** The route the report is about, for the department. */
+  /** Where the outcome happened (the success, the failure): the department owns it. */
   focusRoute: string;
 }
 
@@ -33,8 +50,8 @@ interface Judgement {
  */
 export function analyzeHeuristically(signals: SessionSignals, profile: ProductProfile): SessionReport {
   const facts = readFacts(signals, profile);
-  const judgement = judge(facts);
-  // Exception messages, search queries and UTM terms are copied into the text: redact before it leaves.
+  const judgement = judge(facts, profile);
+  // Messages, queries and terms are cut, then the report is redacted: redaction always sees the final text.
   return redactReport({
     sessionId: signals.sessionId,
     userIntent: intentOf(facts),
@@ -46,40 +63,41 @@ export function analyzeHeuristically(signals: SessionSignals, profile: ProductPr
     evidence: evidenceOf(facts),
     analyst: "heuristic",
     analystVersion: heuristicVersion(profile),
+    ...(facts.noise.length ? { noise: noiseSignals(facts.noise) } : {}),
   });
 }
 
-function judge(f: SessionFacts): Judgement {
+function judge(f: SessionFacts, profile: ProductProfile): Judgement {
   const s = f.signals;
-  const time = `${describeDuration(s.durationSec)} over ${plural(s.pageviews, "page")}`;
+  const time = `${describeDuration(s.activeSec ?? s.durationSec)} active over ${plural(s.pageviews, "page")}`;
   const reached = f.distinctWins.length ? `reached ${f.distinctWins.join(", ")}` : "reached no success event";
+  // The first success is what they came for; where it happened owns the session.
+  const firstWin = f.wins[0];
 
   if (f.problems.length > 0) return judgeProblem(f, time, reached);
   // Clicking one thing again and again before leaving is a failure to report, not a bounce.
   if (!f.wins.length && !f.futileClicks && s.pageviews <= 1 && s.durationSec < BOUNCE_MAX_SECONDS) {
     const term = s.utm["utm_term"];
-    if (term) {
+    // Acquisition, not product satisfaction: an on-target visitor who left is a bounce, an off-target one wanted something else.
+    if (term && !isOnTarget(term, profile)) {
       return {
         outcome: "wrong_product",
         score: 5,
-        userSuccess: `Arrived from a search for "${term}" and left after ${describeDuration(s.durationSec)}: not what they were looking for.`,
-        improvement: `Visitors from searches such as "${term}" leave at once: they wanted another product; review ad and search targeting.`,
+        userSuccess: `Arrived from a search for "${cutText(term, 60)}" and left after ${describeDuration(s.durationSec)}: not what they were looking for.`,
+        improvement: `Visitors from searches such as "${cutText(term, 60)}" leave at once: they wanted another product; review ad and search targeting.`,
         focusRoute: s.entryRoute,
       };
     }
     return { outcome: "bounce", score: 4, userSuccess: `Left ${s.entryRoute} after ${describeDuration(s.durationSec)}.`, improvement: "", focusRoute: s.entryRoute };
   }
   const confusion = confusionOf(f);
-  if (f.wins.length) {
-    let score = 7 + (s.durationSec >= 300 ? 1 : 0) + (s.durationSec >= 600 ? 1 : 0) + (f.distinctWins.length >= 2 ? 1 : 0);
-    if (confusion) score = Math.max(5, score - 3);
-    return {
-      outcome: confusion ? "partial" : "success",
-      score: Math.min(10, score),
-      userSuccess: `Spent ${time} and ${reached}.${confusion ? ` ${confusion.story}` : ""}`,
-      improvement: confusion?.improvement ?? "",
-      focusRoute: confusion?.route ?? deepestRoute(s.routes),
-    };
+  if (firstWin) {
+    if (confusion) {
+      return { outcome: "partial", score: 6, userSuccess: `Spent ${time} and ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: confusion.route };
+    }
+    // A smooth success is a promoter whatever its length; engagement (active time, not idle) or a second kind of success makes it a 10.
+    const engaged = (s.activeSec ?? 0) >= ENGAGED_ACTIVE_SECONDS || f.distinctWins.length >= 2;
+    return { outcome: "success", score: engaged ? 10 : 9, userSuccess: `Spent ${time} and ${reached}.${noiseNote(f)}`, improvement: "", focusRoute: firstWin.route ?? s.exitRoute };
   }
   if (confusion) {
     return { outcome: "failure", score: 3, userSuccess: `Spent ${time}, ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: confusion.route };
@@ -89,31 +107,33 @@ function judge(f: SessionFacts): Judgement {
 
 function judgeProblem(f: SessionFacts, time: string, reached: string): Judgement {
   const s = f.signals;
-  const exception = s.exceptions[0];
-  if (!exception) throw new Error("judgeProblem needs an exception");
+  // The last failure is the one the session ended on, or the last one the user got past.
+  const problem = f.problems.at(-1) as SessionException;
   const rageCount = s.clickSignals.filter((c) => c.kind === "rage").length;
-  const hit = `hit ${exception.type} on ${exception.route} ("${truncate(exception.message, 120)}")`;
+  const hit = `hit ${problem.type} on ${problem.route}${problem.message ? ` ("${cutText(problem.message, 120)}")` : ""}`;
   const rageNote = rageCount ? `, rage-clicked ${plural(rageCount, "time")}` : "";
-  const improvement = `Fix the ${exception.type} users hit on ${exception.route}.`;
-  const focusRoute = exception.route;
-  if (f.recovered) {
+  const improvement = `Fix the ${problem.type} users hit on ${problem.route}.`;
+  const lastWin = f.wins.at(-1);
+  if (f.recovered && lastWin) {
+    // They got what they came for: a success, lowered (a passive) by the error on the way.
     return {
-      outcome: "partial",
-      score: s.exceptions.length > 1 ? 5 : 6,
-      userSuccess: `Spent ${time}; ${hit}${rageNote}, then recovered and ${reached}.`,
+      outcome: "success",
+      score: f.distinctWins.length >= 2 ? 8 : 7,
+      userSuccess: `Spent ${time}; ${hit}${rageNote}, got past it and ${reached}.`,
       improvement,
-      focusRoute,
+      focusRoute: (f.wins.find((w) => w.at > problem.at) ?? lastWin).route ?? s.exitRoute,
     };
   }
   const quickExit = (f.secondsAfterLastProblem ?? Infinity) <= QUICK_EXIT_SECONDS;
-  const score = f.wins.length > 0 ? 3 : quickExit && rageCount > 0 ? 1 : 2;
   const exit = quickExit ? `, and left ${describeDuration(f.secondsAfterLastProblem ?? 0)} later` : ", and never got past it";
-  return { outcome: "failure", score, userSuccess: `Spent ${time}; ${hit}${rageNote}${exit}; ${reached}.`, improvement, focusRoute };
+  const story = `Spent ${time}; ${hit}${rageNote}${exit}; ${reached}.`;
+  // A success before the failure: they got part of what they came for.
+  if (lastWin) return { outcome: "partial", score: 4, userSuccess: story, improvement, focusRoute: problem.route };
+  return { outcome: "failure", score: quickExit && rageCount > 0 ? 1 : 2, userSuccess: story, improvement, focusRoute: problem.route };
 }
 
-/** Clicks in vain, back-and-forth loops and fruitless searches: the product works but not as users expect. */
+/** Clicks in vain, back-and-forth loops and searches that found nothing: the product works but not as users expect. */
 function confusionOf(f: SessionFacts): { story: string; improvement: string; route: string } | null {
-  const s = f.signals;
   const clicks = f.futileClicks;
   if (clicks) {
     return {
@@ -131,13 +151,17 @@ function confusionOf(f: SessionFacts): { story: string; improvement: string; rou
       route: b,
     };
   }
-  const search = s.searches[0];
-  if (search && !f.wins.length) {
-    const queries = [...new Set(s.searches.map((q) => `"${truncate(q.query, 40)}"`))].slice(0, 3).join(", ");
+  // A search that led to a result is the product working; only one that led nowhere is an unmet need.
+  const unanswered = f.searches.filter((q) => !q.answered);
+  const last = unanswered.at(-1);
+  if (last && !f.wins.length) {
+    const queries = [...new Set(unanswered.map((q) => cutText(q.query, 60)))].slice(0, 3);
+    // The last query alone (the user's most refined wording), unquoted: the PM groups improvements by their
+    // words, quoted values are masked as variables, and every extra query's rare words would split the need.
     return {
-      story: `Searched ${search.route} for ${queries} and found nothing to act on.`,
-      improvement: `Users search ${search.route} and leave without success: add or surface what they look for.`,
-      route: search.route,
+      story: `Searched ${last.route} for ${queries.map((q) => `"${q}"`).join(", ")} and found nothing to act on.`,
+      improvement: `Users look for ${cutText(last.query, 60)} and find nothing: add it or make it findable.`,
+      route: last.route,
     };
   }
   return null;
@@ -147,15 +171,15 @@ function intentOf(f: SessionFacts): string {
   const s = f.signals;
   const term = s.utm["utm_term"];
   const campaign = s.utm["utm_campaign"];
-  const from = term ? ` (searched for "${term}")` : campaign ? ` (campaign "${campaign}")` : s.referrer ? ` (from ${s.referrer})` : "";
-  const goal = f.wins[0]?.name ?? s.searches[0]?.query;
-  const target = deepestRoute(s.routes);
-  if (goal && f.wins.length) return `Use ${target} to get to ${goal}${from}.`;
-  if (goal) return `Find "${truncate(goal, 60)}" in the product${from}.`;
-  return `Use ${target}${from}.`;
+  const from = term ? ` (searched for "${cutText(term, 60)}")` : campaign ? ` (campaign "${cutText(campaign, 60)}")` : s.referrer ? ` (from ${s.referrer})` : "";
+  const win = f.wins[0];
+  if (win) return `Use ${win.route ?? deepestRoute(s.routes)} to get to ${win.name}${from}.`;
+  const search = f.searches[0];
+  if (search) return `Find "${cutText(search.query, 60)}" in the product${from}.`;
+  return `Use ${deepestRoute(s.routes)}${from}.`;
 }
 
-/** The most specific route visited: where the user was trying to get to. */
+/** The most specific route visited: where the user was trying to get to, when nothing says better. */
 function deepestRoute(routes: string[]): string {
   return routes.reduce((best, r) => (r.split("/").length > best.split("/").length ? r : best), routes[0] ?? "/");
 }
@@ -163,13 +187,23 @@ function deepestRoute(routes: string[]): string {
 function evidenceOf(f: SessionFacts): string[] {
   const s = f.signals;
   const ids = [
-    ...s.exceptions.map((e) => e.eventId),
+    ...f.problems.map((e) => e.eventId),
     ...s.clickSignals.map((c) => c.eventId),
     ...f.wins.map((w) => w.eventId),
-    ...s.searches.map((q) => q.eventId),
+    ...f.searches.map((q) => q.eventId),
+    ...f.noise.map((e) => e.eventId),
     s.lastEventId,
   ];
   return [...new Set(ids)].slice(0, MAX_EVIDENCE);
+}
+
+/** Noise as the digest counts it: the normalized error, so one extension's error is one line however often it fires. */
+function noiseSignals(noise: SessionException[]): string[] {
+  return [...new Set(noise.map((e) => cutText(`${e.type}: ${normalizeMessage(e.message)}`, 120)))].slice(0, MAX_NOISE);
+}
+
+function noiseNote(f: SessionFacts): string {
+  return f.noise.length ? ` (${plural(f.noise.length, "error")} from outside the product, not counted)` : "";
 }
 
 function describeDuration(seconds: number): string {
@@ -179,8 +213,4 @@ function describeDuration(seconds: number): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,14 +1,20 @@
 import type { ProductProfile } from "../../state/profile.js";
-import type { SessionSignals } from "../../state/session.js";
+import type { SessionException, SessionSignals } from "../../state/session.js";
+import { problemsOf } from "./problems.js";
+import { searchesOf, type Search } from "./searches.js";
 
-/** What the heuristic analyst reads off a session's signals, before judging it. */
+/** What the heuristic analyst reads off a session's signals and the profile, before judging it. */
 export interface SessionFacts {
   signals: SessionSignals;
+  /** Success events (with the route each happened on), in time order. */
   wins: SessionSignals["customEvents"];
   distinctWins: string[];
-  /** Exceptions: something the product did wrong. */
-  problems: { eventId: string; at: string; route: string }[];
-  lastProblemAt: string | null;
+  /** The product's failures (exceptions and failure events), in time order; noise is apart. */
+  problems: SessionException[];
+  /** Errors that are not the product's: they lower nothing. */
+  noise: SessionException[];
+  searches: Search[];
+  /** A success came after the last product failure: the user got past it. */
   recovered: boolean;
   secondsAfterLastProblem: number | null;
   /** The element clicked in vain most often (rage or dead clicks), when it was clicked so twice or more. */
@@ -20,16 +26,15 @@ export interface SessionFacts {
 export function readFacts(signals: SessionSignals, profile: ProductProfile): SessionFacts {
   const successNames = new Set(profile.successEvents);
   const wins = signals.customEvents.filter((e) => successNames.has(e.name));
-  const problems = signals.exceptions
-    .map((e) => ({ eventId: e.eventId, at: e.at, route: e.route }))
-    .sort((a, b) => a.at.localeCompare(b.at));
-  const lastProblemAt = problems.at(-1)?.at ?? null;
+  const { product, noise } = problemsOf(signals, profile);
+  const lastProblemAt = product.at(-1)?.at ?? null;
   return {
     signals,
     wins,
     distinctWins: [...new Set(wins.map((w) => w.name))],
-    problems,
-    lastProblemAt,
+    problems: product,
+    noise,
+    searches: searchesOf(signals, profile),
     recovered: lastProblemAt !== null && wins.some((w) => w.at > lastProblemAt),
     secondsAfterLastProblem: lastProblemAt ? (Date.parse(signals.endedAt) - Date.parse(lastProblemAt)) / 1000 : null,
     futileClicks: mostFutileClick(signals.clickSignals),

@@ -1,6 +1,7 @@
 import type { StoredEvent } from "../../state/session.js";
 import type { ProductProfile } from "../../state/profile.js";
 import { normalizeRoute, searchQueryOf } from "../../connectors/routes.js";
+import { cutText } from "./cutText.js";
 import { exceptionsOf } from "../../connectors/exceptions.js";
 import { normalizeMessage } from "../pm/normalize.js";
 import { isSensitiveProperty, redactText } from "./redact.js";
@@ -57,7 +58,7 @@ function render(e: StoredEvent, success: Set<string>, sensitive: readonly string
       const url = str(p["$current_url"]) ?? str(p["$pathname"]) ?? str(p["$screen_name"]) ?? "/";
       const route = redactText(normalizeRoute(url));
       const query = searchQueryOf(url);
-      return [{ body: `view {route}${query ? ` search "${clip(redactText(query))}"` : ""}`, route, priority: 1 }];
+      return [{ body: `view {route}${query ? ` search "${redactText(clip(query))}"` : ""}`, route, priority: 1 }];
     }
     case "$autocapture": {
       const type = str(p["$event_type"]) ?? "click";
@@ -74,7 +75,7 @@ function render(e: StoredEvent, success: Set<string>, sensitive: readonly string
       return exceptionsOf(p).map((ex) => {
         const frame = ex.frames.find((f) => f.inApp);
         const where = frame ? ` at ${frame.function} (${frame.file.split("/").slice(-2).join("/")}${frame.line ? `:${frame.line}` : ""})` : "";
-        const message = clip(normalizeMessage(redactText(ex.message)), MAX_MESSAGE);
+        const message = redactText(clip(normalizeMessage(redactText(ex.message)), MAX_MESSAGE)) // redacted before normalizing (an email is one placeholder), and again after the cut;
         return { body: `ERROR ${ex.type}: ${message}${redactText(where)}`, route: null, priority: 0 as const };
       });
     case "$pageleave":
@@ -83,7 +84,7 @@ function render(e: StoredEvent, success: Set<string>, sensitive: readonly string
       // Analytics plumbing ($feature_flag_called, $identify, $set, $web_vitals, ...) is noise.
       if (e.event.startsWith("$")) return [];
       if (success.has(e.event)) return [{ body: `SUCCESS ${e.event}${propsOf(p, sensitive)}`, route: null, priority: 0 }];
-      return [{ body: `event ${clip(redactText(e.event))}${propsOf(p, sensitive)}`, route: null, priority: 1 }];
+      return [{ body: `event ${redactText(clip(e.event))}${propsOf(p, sensitive)}`, route: null, priority: 1 }];
   }
 }
 
@@ -102,11 +103,11 @@ function propsOf(p: Record<string, unknown>, sensitive: readonly string[]): stri
 function elementText(p: Record<string, unknown>): string | null {
   const text = str(p["$el_text"]) ?? /text="([^"]*)"/.exec(str(p["$elements_chain"]) ?? "")?.[1] ?? null;
   const trimmed = text?.trim();
-  return trimmed ? clip(redactText(trimmed).replace(/"/g, "'")) : null;
+  return trimmed ? redactText(clip(trimmed)).replace(/"/g, "'") : null;
 }
 
 function clip(text: string, max = MAX_TEXT): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return cutText(text, max);
 }
 
 function str(value: unknown): string | null {

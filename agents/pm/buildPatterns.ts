@@ -21,6 +21,8 @@ export interface PatternOptions {
 }
 import { redactText } from "../analysts/redact.js";
 import { currentReports } from "../analysts/currentReports.js";
+import { currentSignals } from "../analysts/currentSignals.js";
+import { sourceMapsIn } from "./sourceMaps.js";
 
 /**
  * The PM's reading of a week: every troubled session's report, grouped into patterns, each located in
@@ -35,14 +37,15 @@ export async function buildPatterns(
 ): Promise<FailurePattern[]> {
   const all = await currentReports(warehouse, profile, week);
   const reports = all.filter((r) => r.outcome !== "success" || r.improvement);
-  const signals = await warehouse.sessionSignals(reports.map((r) => r.sessionId));
+  const signals = await currentSignals(warehouse, reports.map((r) => r.sessionId));
   const signalsById = new Map<string, SessionSignals>(signals.map((s) => [s.sessionId, s]));
   const weekSessions = await warehouse.countSessions(week);
   const weekFigures = { sessions: weekSessions, averageScore: all.length ? all.reduce((sum, r) => sum + r.score, 0) / all.length : null };
   const repo = opts.backend !== undefined ? opts.backend : codeBackendFor(profile, repoPath);
 
   const patterns: FailurePattern[] = [];
-  for (const group of await grouped(groupFailures(reports, signalsById), opts)) {
+  const mapper = repoPath && repo?.name === "local" ? await sourceMapsIn(repoPath, await repo.listFiles()) : null;
+  for (const group of await grouped(groupFailures(reports, signalsById, profile, mapper), opts)) {
     const averageScore = group.scoreSum / group.sessions;
     const { decision, priority } = decide({ sessions: group.sessions, averageScore }, weekFigures, profile.thresholds);
     // The model investigates what will be ticketed as a bug; a failed or over-budget run falls back to the search.

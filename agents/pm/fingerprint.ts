@@ -22,12 +22,40 @@ export interface ExceptionGroupKey {
 export function exceptionKey(ex: SessionException): ExceptionGroupKey {
   const frames = ex.frames.filter((f) => f.inApp).slice(0, IN_APP_FRAMES);
   const signal = `${ex.type}: ${normalizeMessage(ex.message)}`;
+  // A minified function ("t" in a bundle) is shared by unrelated code: the message tells its failures apart.
   const parts = frames.length
-    ? ["frames", ex.type, ...frames.map((f) => `${sourceTail(f.file)}:${f.function}`)]
+    ? ["frames", ex.type, ...frames.map((f) => `${sourceTail(f.file)}:${f.function}`), ...(frames.some(isMinified) ? [anyValue(signal)] : [])]
     : ["message", ex.type, anyValue(signal), ex.route];
   const top = frames[0];
-  const where = top ? ` in ${top.function} (${sourceTail(top.file)})` : ` on ${ex.route}`;
-  return { fingerprint: `exc-${hash(parts.join("\n"))}`, title: `${signal}${where}`, signal, frames };
+  return { fingerprint: `exc-${hash(parts.join("\n"))}`, title: `${signal}${top ? ` in ${frameLabel(top)}` : ` on ${ex.route}`}`, signal, frames };
+}
+
+/** `save (src/a.ts:42)`, or `src/a.ts:42` when the function is unknown: never "in ?". */
+function frameLabel(frame: StackFrame): string {
+  const where = `${sourceTail(frame.file)}${frame.line ? `:${frame.line}` : ""}`;
+  return frame.function && frame.function !== "?" ? `${frame.function} (${where})` : where;
+}
+
+/** A frame of a minified bundle: a one- or two-letter (or unknown) function in bundled JavaScript. */
+export function isMinified(frame: StackFrame): boolean {
+  if (!/^([\w$]{1,2}|\?)$/.test(frame.function)) return false;
+  const path = frame.file.replace(/\?.*$/, "");
+  return /\.min\.m?js$/.test(path) || (/\.m?js$/.test(path) && (BUNDLE_DIR.test(path) || withoutHash(basename(path)) !== basename(path)));
+}
+
+const BUNDLE_DIR = /(^|\/)(assets|static|dist|build|chunks|_next|bundles?|public)\//;
+
+/**
+ * A bundle's name without its content hash: `main.3f9a2b1c.js`, `index-BxR7kP2q.js` and
+ * `chunk-ABCD1234.js` (bundles only: a `.ts` source keeps its name) become `main.js`, `index.js`, `chunk.js`, so a deploy does not change the fingerprint.
+ * A hash is a dot- or dash-separated part of 8 to 32 letters and digits with at least one digit.
+ */
+export function withoutHash(name: string): string {
+  return name.replace(/[.-](?=[A-Za-z0-9_]{0,31}\d)[A-Za-z0-9_]{8,32}(?=\.(min\.)?m?js(\.map)?$|\.css$)/g, "");
+}
+
+function basename(path: string): string {
+  return path.split("/").at(-1) ?? path;
 }
 
 /**
@@ -52,7 +80,11 @@ function anyValue(signal: string): string {
 /** `webpack:///./src/a.ts`, `/srv/app/src/a.ts` and `src/a.ts` all become `src/a.ts`-like tails. */
 export function sourceTail(file: string): string {
   const path = file.replace(/^[a-z]+:\/\/\/?/i, "").replace(/^\.?\//, "").replace(/\?.*$/, "");
-  const segments = path.split("/").filter((s) => s && s !== ".");
+  // Content-hashed folders and bundle names change on every deploy: they are not where the code is.
+  const segments = path
+    .split("/")
+    .filter((s) => s && s !== "." && !/^(?=.*\d)[0-9a-f]{8,}$/i.test(s))
+    .map((s, i, all) => (i === all.length - 1 ? withoutHash(s) : s));
   // The last source-root marker: /home/app/src/a.ts and ./src/a.ts agree on src/a.ts.
   const rootIndex = Math.max(segments.lastIndexOf("src"), segments.lastIndexOf("lib"));
   return (rootIndex >= 0 ? segments.slice(rootIndex) : segments.slice(-2)).join("/");

@@ -1,9 +1,16 @@
 import type { SessionReport } from "../../state/report.js";
+import type { ProductProfile } from "../../state/profile.js";
+import { problemsOf } from "../analysts/problems.js";
+import { NoiseRules } from "../analysts/noise.js";
+import type { FrameMapper } from "./sourceMaps.js";
 import type { SessionSignals, StackFrame } from "../../state/session.js";
 import type { PatternKind } from "../../state/pattern.js";
 import { exceptionKey, improvementKey } from "./fingerprint.js";
 import { normalizeMessage } from "./normalize.js";
-import { clusterTexts } from "./semanticGroups.js";
+import { clusterTexts, SAME_TOPIC } from "./semanticGroups.js";
+import { terms } from "./textSimilarity.js";
+
+const NOT_A_PRODUCT_NEED: ReadonlySet<SessionReport["outcome"]> = new Set(["success", "bounce", "wrong_product"]);
 
 /** Sessions that share one failure, before decisions and code search. */
 export interface FailureGroup {
@@ -24,17 +31,27 @@ export interface FailureGroup {
 }
 
 /**
- * Groups the week's troubled sessions: by exception fingerprint where the session threw (a bug), else
- * by the similarity of the reports' improvement text (the product works, but not as users need). A
- * session counts once per group however often it hit the failure.
+ * Groups the week's troubled sessions: by failure fingerprint where the product failed (a bug: an
+ * exception or a failure event, noise left out, minified frames mapped to source where the repository
+ * has maps), else by the similarity of the reports' improvement text (the product works, but not as users
+ * need). A session counts once per group however often it hit the failure, whether or not the user got
+ * past it: a workaround is still a session the bug cost.
  */
-export function groupFailures(reports: SessionReport[], signalsById: Map<string, SessionSignals>): FailureGroup[] {
+export function groupFailures(
+  reports: SessionReport[],
+  signalsById: Map<string, SessionSignals>,
+  profile: ProductProfile,
+  mapper: FrameMapper | null = null,
+): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
   const asking: SessionReport[] = [];
+  const noise = new NoiseRules(profile);
   for (const report of reports) {
     const signals = signalsById.get(report.sessionId);
     const seen = new Set<string>();
-    for (const ex of signals?.exceptions ?? []) {
+    const failures = signals ? problemsOf(signals, profile, noise).product : [];
+    for (const thrown of failures) {
+      const ex = mapper ? { ...thrown, frames: thrown.frames.map((f) => mapper.map(f)) } : thrown;
       const key = exceptionKey(ex);
       if (seen.has(key.fingerprint)) continue;
       seen.add(key.fingerprint);
@@ -44,19 +61,20 @@ export function groupFailures(reports: SessionReport[], signalsById: Map<string,
       add(groups, group, report);
     }
     // Only what the analyst called an improvement: plain wandering ("partial" with no advice) is no pattern.
-    if (seen.size === 0 && report.improvement.trim() && report.outcome !== "success") asking.push(report);
+    // Acquisition (bounces, visitors who wanted another product) is reported beside the NPS, not ticketed as a product need.
+    if (failures.length === 0 && report.improvement.trim() && !NOT_A_PRODUCT_NEED.has(report.outcome)) asking.push(report);
   }
-  for (const group of improvementGroups(asking, signalsById)) groups.set(group.fingerprint, group);
+  for (const group of improvementGroups(asking, signalsById, productWords(profile))) groups.set(group.fingerprint, group);
   return [...groups.values()].sort((a, b) => b.sessions - a.sessions || a.fingerprint.localeCompare(b.fingerprint));
 }
 
 /** Improvement reports clustered by what they ask for (see semanticGroups.ts). */
-function improvementGroups(reports: SessionReport[], signalsById: Map<string, SessionSignals>): FailureGroup[] {
+function improvementGroups(reports: SessionReport[], signalsById: Map<string, SessionSignals>, ignore: ReadonlySet<string>): FailureGroup[] {
   const counts = new Map<string, number>();
   const normalized = reports.map((r) => normalizeMessage(r.improvement));
   for (const text of normalized) counts.set(text, (counts.get(text) ?? 0) + 1);
   const clusterOf = new Map<string, { fingerprint: string; signal: string }>();
-  for (const cluster of clusterTexts(counts)) {
+  for (const cluster of clusterTexts(counts, SAME_TOPIC, ignore)) {
     const key = improvementKey(cluster.leaderTerms, cluster.leader);
     for (const member of cluster.members) clusterOf.set(member, key);
   }
@@ -71,6 +89,11 @@ function improvementGroups(reports: SessionReport[], signalsById: Map<string, Se
     add(groups, group, report);
   });
   return [...groups.values()];
+}
+
+/** The words of what the product is: shared by all its needs, they tell none apart. */
+function productWords(profile: ProductProfile): ReadonlySet<string> {
+  return new Set(terms(`${profile.product.name} ${profile.product.description}`.replace(/[-_/]/g, " "), false));
 }
 
 function newGroup(fingerprint: string, kind: PatternKind, title: string, signal: string, route: string): FailureGroup {

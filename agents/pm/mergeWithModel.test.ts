@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { notebookProfile } from "../../testing/profiles.js";
 import { HumanMessage } from "@langchain/core/messages";
 import { ScriptedChatModel } from "../../testing/scriptedModel.js";
 import { groupFailures } from "./groupFailures.js";
@@ -24,7 +25,7 @@ function answer(groups: number[][]) {
 
 describe("merging paraphrased improvements with a (scripted) model", () => {
   it("merges what the model says is one need, keeping the largest cluster's fingerprint", async () => {
-    const groups = groupFailures(reports, new Map());
+    const groups = groupFailures(reports, new Map(), notebookProfile());
     expect(groups).toHaveLength(3);
     const model = new ScriptedChatModel([answer([[1, 2]])]);
     const merged = await mergeImprovementsWithModel(model, groups);
@@ -40,7 +41,7 @@ describe("merging paraphrased improvements with a (scripted) model", () => {
 
   it("keeps the groups as they were when the answer does not check out", async () => {
     for (const bad of [answer([[1, 9]]), answer([[1, 2], [2, 3]]), { toolCalls: [{ name: "same_need", args: { groups: "all" } }] }]) {
-      const groups = groupFailures(reports, new Map());
+      const groups = groupFailures(reports, new Map(), notebookProfile());
       const merged = await mergeImprovementsWithModel(new ScriptedChatModel([bad]), groups);
       expect(merged.map((g) => g.sessions).sort()).toEqual([1, 1, 3]);
     }

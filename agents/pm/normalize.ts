@@ -14,6 +14,7 @@ const RULES: [RegExp, string][] = [
   [/\b(?=[a-z0-9_-]*\d)[a-z]{1,12}[_-][a-z0-9]{2,}\b/gi, "<id>"],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, "<hex>"],
   [/\b\d+(\.\d+)?\s?(ms|s|sec|seconds|m|min|minutes|h|hours)\b/gi, "<duration>"],
+  [/\b\d{1,2}(:\d{2})?\s?(am|pm)\b/gi, "<time>"],
   [/\b\d+(\.\d+)?\b/g, "<n>"],
 ];
 

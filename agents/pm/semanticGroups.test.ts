@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { notebookProfile } from "../../testing/profiles.js";
 import { clusterTexts, textSimilarity, SAME_TOPIC } from "./semanticGroups.js";
 import { groupFailures } from "./groupFailures.js";
 import { normalizeMessage } from "./normalize.js";
@@ -50,7 +51,7 @@ describe("semantic grouping of improvements", () => {
 
   it("leaves wandering without advice out of every pattern", () => {
     const wandering = Array.from({ length: 30 }, (_, i) => report(`w${i}`, "", "partial"));
-    expect(groupFailures(wandering, new Map())).toEqual([]);
+    expect(groupFailures(wandering, new Map(), notebookProfile())).toEqual([]);
   });
 
   it("scores a rewording above the threshold and an unrelated text below it", () => {
@@ -67,10 +68,10 @@ describe("semantic grouping of improvements", () => {
       report("s5", "Wanted invoices to repeat monthly", "success"),
       report("s6", ""),
     ];
-    const groups = groupFailures(reports, new Map());
+    const groups = groupFailures(reports, new Map(), notebookProfile());
     expect(groups.every((g) => g.kind === "improvement")).toBe(true);
     expect(groups.map((g) => [...g.sessionIds].sort().join(",")).sort()).toEqual(["s1,s2", "s3,s4"]);
-    const again = groupFailures([...reports].reverse(), new Map());
+    const again = groupFailures([...reports].reverse(), new Map(), notebookProfile());
     expect(again.map((g) => g.fingerprint).sort()).toEqual(groups.map((g) => g.fingerprint).sort());
     expect(groups.every((g) => g.fingerprint.startsWith("imp-"))).toBe(true);
   });

@@ -15,11 +15,12 @@ export interface TextCluster {
  * Leader clustering, deterministic: distinct texts in order of frequency (then text), each joining the
  * most similar existing leader at or above the threshold, else leading a cluster of its own. Comparing
  * with leaders (not centroids) keeps clusters from drifting: texts that only share filler ("simplify
- * that flow" between unrelated routes) never chain into one pattern.
+ * that flow" between unrelated routes) never chain into one pattern. `ignore` holds the words of the
+ * product's own description: every need of a workflow tool mentions workflows, so "workflow" tells none apart.
  */
-export function clusterTexts(counts: Map<string, number>, threshold = SAME_TOPIC): TextCluster[] {
+export function clusterTexts(counts: Map<string, number>, threshold = SAME_TOPIC, ignore?: ReadonlySet<string>): TextCluster[] {
   const texts = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
-  const docs = texts.map((t) => terms(t));
+  const docs = texts.map((t) => terms(t, true, ignore));
   const idf = idfOf(docs);
   const clusters: (TextCluster & { vector: Vector })[] = [];
   texts.forEach((text, i) => {

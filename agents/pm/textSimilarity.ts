@@ -21,7 +21,7 @@ const STOP = new Set(
  * meaning is the same in any product belong here; product terms come from the reports themselves.
  */
 const CONCEPTS: Record<string, string[]> = {
-  recurrence: ["recur", "repeat", "schedul", "month", "week", "dai", "hour", "cron", "period", "automat", "everi"],
+  recurrence: ["recur", "repeat", "schedul", "month", "week", "dai", "hour", "cron", "period", "automat", "everi", "mondai", "tuesdai", "wednesdai", "thursdai", "fridai", "saturdai", "sundai"],
   search: ["search", "find", "found", "seek", "hunt", "lookup"],
   help: ["help", "doc", "docs", "document", "faq", "guid", "support", "manual"],
   inert: ["noth", "inert", "unrespons", "dead", "ignor", "broken"],
@@ -50,8 +50,11 @@ export function stem(word: string): string {
   return w.replace(/y$/, "i").replace(/e$/, "");
 }
 
-/** The topic terms of a text: stemmed, concept-folded, stop words and placeholders gone. */
-export function terms(text: string): string[] {
+/**
+ * The topic terms of a text: stemmed, concept-folded (unless `fold` is false: where "weekly" and
+ * "automation" must stay apart), stop words, placeholders and the `ignore` stems gone.
+ */
+export function terms(text: string, fold = true, ignore?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   const words = text
     .toLowerCase()
@@ -60,8 +63,8 @@ export function terms(text: string): string[] {
     .filter((w) => w.length >= 2 && !STOP.has(w) && !/^\d+$/.test(w));
   for (const word of words) {
     const s = stem(word);
-    if (STOP.has(s)) continue;
-    out.push(conceptOf(s) ?? s);
+    if (STOP.has(s) || ignore?.has(s)) continue;
+    out.push((fold ? conceptOf(s) : undefined) ?? s);
   }
   return out;
 }

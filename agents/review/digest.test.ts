@@ -191,6 +191,30 @@ describe("collectDigest", () => {
   });
 });
 
+describe("implied NPS over the product's users", () => {
+  it("leaves bounces and wrong-product visitors out of the NPS and reports them beside it, with noise apart", async () => {
+    const ids = ["u1", "u2", "u3", "b1", "b2", "w1"];
+    await importEvents(warehouse, ids.map((id, i) => pageview(id, `2026-02-10T0${i}:00:00.000Z`)));
+    await warehouse.saveReports([
+      report("u1", 9, { noise: ["Error: ResizeObserver loop limit exceeded"] }),
+      report("u2", 10, { noise: ["Error: ResizeObserver loop limit exceeded"] }),
+      report("u3", 3),
+      report("b1", 4, { outcome: "bounce" }),
+      report("b2", 4, { outcome: "bounce" }),
+      report("w1", 5, { outcome: "wrong_product" }),
+    ]);
+    const d = await collectDigest(warehouse, WEEK, { analystVersion: VERSION });
+    // Over u1..u3 only: 2 promoters, 1 detractor of 3 -> +33. Over all six it would be 2 - 4 of 6 -> -33.
+    expect(d).toMatchObject({ sessions: 6, productSessions: 3, impliedNps: 33, acquisition: { bounces: 2, wrongProduct: 1 } });
+    expect(d.weeklyTrend.at(-1)).toMatchObject({ sessions: 3, nps: 33 });
+    expect(d.noise).toEqual([{ signal: "Error: ResizeObserver loop limit exceeded", sessions: 2 }]);
+    const html = renderDigestHtml(d, { name: "Quillboard" });
+    expect(html).toContain("Acquisition");
+    expect(html).toContain("visitors who wanted another product");
+    expect(html).toContain("never ticketed");
+  });
+});
+
 describe("renderDigestHtml", () => {
   it("shows what the team reads on Monday", async () => {
     await seed();

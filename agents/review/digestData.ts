@@ -1,5 +1,6 @@
 import type { Warehouse } from "../../warehouse/types.js";
 import { redactText } from "../analysts/redact.js";
+import { cutText } from "../analysts/cutText.js";
 import type { Outcome, SessionReport } from "../../state/report.js";
 import type { Ticket, TicketStatus } from "../../state/ticket.js";
 import { isoWeekOf, weekRange } from "../../runtime/week.js";
@@ -14,6 +15,7 @@ const LOWEST_EXAMPLES = 5;
 const MAX_TEXT = 600;
 const MAX_CODE_LOCATIONS = 8;
 const MAX_ROWS = 100;
+const MAX_NOISE_ROWS = 10;
 const SIGNALS_CHUNK = 1000;
 const ACTIVE_TICKET: readonly TicketStatus[] = ["open", "in_progress", "in_review"];
 const OUTCOMES: readonly Outcome[] = ["success", "partial", "failure", "bounce", "wrong_product"];
@@ -35,9 +37,13 @@ export async function collectDigest(
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const byDepartment = new Map<string, number[]>();
   const lowest: SessionReport[] = [];
+  const noise = new Map<string, number>();
   for (const r of reports) {
-    addScore(overall, r.score);
     outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+    for (const signal of r.noise ?? []) noise.set(signal, (noise.get(signal) ?? 0) + 1);
+    // Bounces and wrong-product visitors are acquisition: reported beside the NPS, never in it.
+    if (!isProductSession(r)) continue;
+    addScore(overall, r.score);
     const dept = byDepartment.get(r.department) ?? emptyDistribution();
     addScore(dept, r.score);
     byDepartment.set(r.department, dept);
@@ -52,7 +58,7 @@ export async function collectDigest(
   for (let back = weeksOfTrend; back >= 1; back--) {
     previousWeeks.push(await weekPoint(isoWeekOf(new Date(start.getTime() - back * 7 * DAY_MS))));
   }
-  const weeklyTrend = [...previousWeeks, { key: week, label: weekLabel(week), sessions, nps: impliedNps }];
+  const weeklyTrend = [...previousWeeks, { key: week, label: weekLabel(week), sessions: overall.reduce((a, b) => a + b, 0), nps: impliedNps }];
   const prevWeek = isoWeekOf(new Date(start.getTime() - 7 * DAY_MS));
   const prevPoint = previousWeeks.at(-1) ?? (await weekPoint(prevWeek));
 
@@ -89,6 +95,12 @@ export async function collectDigest(
     analystVersion: version ?? null,
     generatedAt: new Date().toISOString(),
     sessions,
+    productSessions: overall.reduce((a, b) => a + b, 0),
+    acquisition: { bounces: outcomes.bounce, wrongProduct: outcomes.wrong_product },
+    noise: [...noise.entries()]
+      .map(([signal, n]) => ({ signal: clip(signal), sessions: n }))
+      .sort((a, b) => b.sessions - a.sessions || a.signal.localeCompare(b.signal))
+      .slice(0, MAX_NOISE_ROWS),
     impliedNps,
     meanScore: mean === null ? null : roundTo(mean, 1),
     previousWeek: { week: prevWeek, sessions: prevPoint.sessions, impliedNps: prevPoint.nps },
@@ -137,17 +149,23 @@ function oneReportPerSession(reports: SessionReport[], preferredVersion: string 
   return bySession.size === reports.length ? reports : [...bySession.values()];
 }
 
+/** A session of someone who used the product: not a bounce, not a visitor who wanted another product. */
+function isProductSession(r: SessionReport): boolean {
+  return r.outcome !== "bounce" && r.outcome !== "wrong_product";
+}
+
 function pointOf(week: string, reports: SessionReport[]): TrendPoint {
   const dist = emptyDistribution();
-  for (const r of reports) addScore(dist, r.score);
-  return { key: week, label: weekLabel(week), sessions: reports.length, nps: npsFromDistribution(dist) };
+  for (const r of reports) if (isProductSession(r)) addScore(dist, r.score);
+  return { key: week, label: weekLabel(week), sessions: dist.reduce((a, b) => a + b, 0), nps: npsFromDistribution(dist) };
 }
 
 /** The week's NPS per day of the session's start (UTC), reading start times a chunk of sessions at a time. */
 async function dailyPoints(warehouse: Warehouse, reports: SessionReport[], start: Date): Promise<TrendPoint[]> {
   const days = Array.from({ length: 7 }, () => emptyDistribution());
-  for (let i = 0; i < reports.length; i += SIGNALS_CHUNK) {
-    const chunk = reports.slice(i, i + SIGNALS_CHUNK);
+  const product = reports.filter(isProductSession);
+  for (let i = 0; i < product.length; i += SIGNALS_CHUNK) {
+    const chunk = product.slice(i, i + SIGNALS_CHUNK);
     const startedAt = new Map<string, string>();
     for (const s of await warehouse.sessionSignals(chunk.map((r) => r.sessionId))) startedAt.set(s.sessionId, s.startedAt);
     for (const r of chunk) {
@@ -198,7 +216,7 @@ function ticketRow(t: Ticket): TicketRow {
 }
 
 function clip(text: string): string {
-  return redactText(text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`);
+  return redactText(cutText(text, MAX_TEXT));
 }
 
 function isoDate(d: Date): string {

@@ -77,6 +77,13 @@ export interface DigestData {
   analystVersion: string | null;
   generatedAt: string;
   sessions: number;
+  /** Sessions of people who used the product: what the implied NPS, the mean and the trends count. */
+  productSessions: number;
+  /** Acquisition, beside the NPS and not in it: quick bounces, and visitors who wanted another product. */
+  acquisition: { bounces: number; wrongProduct: number };
+  /** Errors that were not the product's (extensions, third-party scripts, benign browser errors): never ticketed. */
+  noise: { signal: string; sessions: number }[];
+  /** Over the product sessions. */
   impliedNps: number | null;
   /** Mean score 0-10, one decimal; null when nothing was scored. */
   meanScore: number | null;

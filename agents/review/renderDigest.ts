@@ -39,6 +39,7 @@ export function renderDigestHtml(data: DigestData, product: { name: string }): s
     empty ? "" : departments(data),
     patterns(data.patterns),
     flagged(data.patterns),
+    noise(data),
     tickets(data),
     attempts(data),
     empty ? "" : stories(data),
@@ -75,7 +76,8 @@ function headline(d: DigestData): string {
   const prevText = prev.impliedNps === null ? `no scored sessions in ${prev.week}` : `${prev.week}: NPS ${prev.impliedNps} over ${formatCount(prev.sessions)} sessions`;
   return `<section class="cards">
 ${card("Sessions scored", `<span class="big">${e(formatCount(d.sessions))}</span>`, "sessions with an implied-NPS report")}
-${card("Implied NPS", `<span class="big" style="color:${npsColor(d.impliedNps)}">${e(formatMaybe(d.impliedNps))}</span>`, "% promoters (9-10) − % detractors (0-6)")}
+${card("Implied NPS", `<span class="big" style="color:${npsColor(d.impliedNps)}">${e(formatMaybe(d.impliedNps))}</span>`, `product satisfaction: % promoters (9-10) − % detractors (0-6) over ${formatCount(d.productSessions)} sessions of people who used the product`)}
+${card("Acquisition", `<span class="big">${e(formatCount(d.acquisition.bounces + d.acquisition.wrongProduct))}</span>`, `not in the NPS: ${formatCount(d.acquisition.bounces)} quick bounces, ${formatCount(d.acquisition.wrongProduct)} visitors who wanted another product`)}
 ${card("Mean score", d.meanScore === null ? `<span class="big muted">n/a</span>` : `<span class="big">${e(d.meanScore.toFixed(1))}</span><span class="unit">/10</span>`, "average implied answer")}
 ${card("Change vs previous week", changeText, prevText)}
 </section>`;
@@ -144,6 +146,13 @@ function flagged(list: PatternRow[]): string {
         .join("")}</ul>`
     : `<p class="muted">Nothing was flagged without a ticket this week.</p>`;
   return `<section><h2>Flagged, not ticketed</h2><p class="note">Seen this week, but below the bar for a ticket. Worth a look if they keep coming back.</p>${inner}</section>`;
+}
+
+function noise(d: DigestData): string {
+  if (!d.noise.length) return "";
+  const rows = d.noise.map((n) => `<tr><td><code>${e(n.signal)}</code></td><td class="num">${e(formatCount(n.sessions))}</td></tr>`);
+  return `<section><h2>Noise</h2><p class="note">Errors from outside the product (browser extensions, third-party scripts) and benign browser errors: counted here, never ticketed, and they lower no session's score.</p>
+${table(["Error", "Sessions"], rows, [1])}</section>`;
 }
 
 function tickets(d: DigestData): string {

@@ -90,7 +90,7 @@ describe("PM graph on the demo's simulated week", () => {
       const main = holding.sort((a, b) => b.sessions - a.sessions)[0]!;
       expect(main.kind).toBe("improvement");
       expect(main.sessionIds.every((id) => demo.scenarios.get(id) === scenario)).toBe(true);
-      expect(main.sessions).toBeGreaterThanOrEqual(Math.ceil(sessions * 0.9));
+      expect(main.sessions, JSON.stringify(holding.map((p) => [p.sessions, p.title]))).toBeGreaterThanOrEqual(Math.ceil(sessions * 0.9));
       expect(main.decision).toBe("ticket");
       const ticket = await withWarehouse(demo, (w) => w.ticketByFingerprint(main.fingerprint));
       expect(ticket?.labels).toEqual(expect.arrayContaining(["improvement"]));

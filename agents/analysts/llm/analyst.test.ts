@@ -84,7 +84,7 @@ describe("LLM analyst (scripted model)", () => {
     const { a, model } = analyst([call({ ...good, evidence: ["e3", "e99"] }), call({ ...good, department: "marketing" })]);
     const result = await analyzeWithModel("s1", events, a);
     expect(result.ok).toBe(false);
-    expect(textOf(model.calls[1]?.messages.at(-1))).toContain("evidence ids not in the transcript: e99");
+    expect(textOf(model.calls[1]?.messages.at(-1))).toContain("evidence ids not in the transcript (1 of 2): e99");
     if (!result.ok) expect(result.reason).toContain('department "marketing" is not one of checkout, catalog, product');
   });
 
@@ -115,6 +115,16 @@ describe("checkDraft", () => {
   it("maps short ids to event uuids, once each", () => {
     expect(checkDraft({ ...good, department: "x", evidence: ["e2", "e1", "e2"] }, ids, ["x"])).toMatchObject({ ok: true, uuids: ["uuid-b", "uuid-a"] });
   });
+  it("keeps the valid evidence when at least 85% of the cited ids exist, recording the invalid share; below that it rejects", () => {
+    const many = new Map(Array.from({ length: 12 }, (_, i) => [`e${i + 1}`, `uuid-${i + 1}`] as const));
+    const cited = [...Array.from({ length: 11 }, (_, i) => `e${i + 1}`), "e404"];
+    const kept = checkDraft({ ...good, department: "x", evidence: cited }, many, ["x"]);
+    expect(kept).toMatchObject({ ok: true, invalidEvidenceShare: 1 / 12 });
+    if (kept.ok) expect(kept.uuids).toHaveLength(11);
+    const tooMany = checkDraft({ ...good, department: "x", evidence: [...cited.slice(0, 10), "e404", "e405"] }, many, ["x"]);
+    expect(tooMany).toMatchObject({ ok: false, error: expect.stringContaining("2 of 12") });
+  });
+
   it("rejects unknown keys, missing fields and empty evidence", () => {
     expect(checkDraft({ ...good, department: "x", extra: 1 }, ids, ["x"]).ok).toBe(false);
     expect(checkDraft({ ...good, department: "x", evidence: [] }, ids, ["x"]).ok).toBe(false);

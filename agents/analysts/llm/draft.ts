@@ -21,11 +21,15 @@ export function reportTool(name: string, departments: string[]) {
   return { type: "function" as const, function: { name, description: "Records the implied-NPS report of the session.", parameters } };
 }
 
-export type DraftCheck = { ok: true; draft: ReportDraft; uuids: string[] } | { ok: false; error: string };
+export type DraftCheck = { ok: true; draft: ReportDraft; uuids: string[]; invalidEvidenceShare: number } | { ok: false; error: string };
+
+/** Share of cited ids that must exist for a report to keep its valid ones; below it the report is repaired. */
+export const MIN_VALID_EVIDENCE = 0.85;
 
 /**
  * Validates the model's arguments: the schema, a known department, and evidence ids that exist in the
- * transcript (a report citing lines that are not there is rejected, not trimmed).
+ * transcript. A slip (an id or two of many that are not there) keeps the valid ones and records the
+ * invalid share; a report citing mostly lines that are not there is rejected (then repaired once).
  */
 export function checkDraft(args: unknown, ids: Map<string, string>, departments: string[]): DraftCheck {
   const parsed = ReportDraft.safeParse(args);
@@ -38,7 +42,10 @@ export function checkDraft(args: unknown, ids: Map<string, string>, departments:
     return { ok: false, error: `department "${draft.department}" is not one of ${departments.join(", ")}` };
   }
   const unknown = draft.evidence.filter((id) => !ids.has(id));
-  if (unknown.length) return { ok: false, error: `evidence ids not in the transcript: ${unknown.slice(0, 5).join(", ")}` };
+  const invalidEvidenceShare = unknown.length / draft.evidence.length;
+  if (1 - invalidEvidenceShare < MIN_VALID_EVIDENCE) {
+    return { ok: false, error: `evidence ids not in the transcript (${unknown.length} of ${draft.evidence.length}): ${unknown.slice(0, 5).join(", ")}` };
+  }
   const uuids = [...new Set(draft.evidence.map((id) => ids.get(id) ?? ""))].filter(Boolean);
-  return { ok: true, draft, uuids };
+  return { ok: true, draft, uuids, invalidEvidenceShare };
 }

@@ -2,6 +2,7 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext, type RunContext } from "../../host/runContext.js";
 import { analyzeHeuristically } from "../../../agents/analysts/heuristic.js";
 import { redactReport } from "../../../agents/analysts/redact.js";
+import { currentSignals } from "../../../agents/analysts/currentSignals.js";
 import { analyzeWithModel } from "../../../agents/analysts/llm/analyst.js";
 import { llmAnalystFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionReport } from "../../../state/report.js";
@@ -30,7 +31,7 @@ export async function scoreBatch(state: GathererStateType, config: LangGraphRunn
 async function scoreByRules(ids: string[], { warehouse, profile, log }: RunContext, config: LangGraphRunnableConfig): Promise<{ scored: number; failed: number }> {
   const reports: SessionReport[] = [];
   let failed = 0;
-  for (const signals of await warehouse.sessionSignals(ids)) {
+  for (const signals of await currentSignals(warehouse, ids)) {
     try {
       reports.push(redactReport(analyzeHeuristically(signals, profile.profile)));
     } catch (err) {
