@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".selfheal/**", "demo/app/**", "evals/datasets/*/repo/**", "evals/datasets/*/skynet/**", "evals/results/**", "bin/**", "eslint.config.js", "vitest.config.ts", "vitest.int.config.ts"] },
+  { ignores: ["node_modules/**", "dist/**", ".selfheal/**", "demo/app/**", "evals/datasets/*/repo/**", "evals/datasets/*/skynet/**", "evals/results/**", "bin/**", "eslint.config.js", "vitest.config.ts", "vitest.int.config.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

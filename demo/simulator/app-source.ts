@@ -1,8 +1,8 @@
 // Reads the demo app's source to find where each bug throws and where its callers
 // call, so simulated stack frames carry real line numbers even after the app changes.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../../runtime/packagePath.js";
 
 /** A frame to locate: the function `fn` (V8 name) in `file`, at the first line after its declaration containing `at`. */
 export interface FrameSpec {
@@ -16,13 +16,9 @@ export interface LocatedFrame extends FrameSpec {
   colno: number;
 }
 
-/** demo/app, found beside this folder, or under the working directory when run from a build. */
+/** demo/app, shipped with selfheal. */
 export function appDir(): string {
-  const beside = fileURLToPath(new URL("../app/", import.meta.url));
-  if (existsSync(join(beside, "package.json"))) return beside;
-  const fromCwd = join(process.cwd(), "demo", "app");
-  if (existsSync(join(fromCwd, "package.json"))) return fromCwd;
-  throw new Error(`demo app source not found (looked in ${beside} and ${fromCwd})`);
+  return packagePath("demo", "app");
 }
 
 const sources = new Map<string, string[]>();
