@@ -1,5 +1,5 @@
-import { ChatOpenAI } from "@langchain/openai";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import type { ProductProfile } from "../state/profile.js";
 
 /** The roles that may have a model of their own. */
@@ -9,27 +9,52 @@ export type ModelRole = "gatherer" | "pm" | "skynet";
  * The one place models are made, per role. A model handed in by the host wins (tests pass scripted
  * fakes); otherwise the profile's `models.<role>` names one, reached through OPENAI_API_KEY and
  * OPENAI_BASE_URL (any OpenAI-compatible server). No name, or no way to reach it: null, and the
- * role runs its deterministic fallback.
+ * role runs its deterministic fallback. The OpenAI client library is loaded only here, when a model
+ * is made, so the commands that need none never load it.
  */
-export function modelFor(
+export async function modelFor(
   role: ModelRole,
   profile: ProductProfile,
   provided: Partial<Record<ModelRole, BaseChatModel>> = {},
   env: NodeJS.ProcessEnv = process.env,
   /** Callers that retry themselves pass maxRetries 0 (LangChain's own retries would multiply theirs). */
   client: { maxRetries?: number; timeoutMs?: number } = {},
-): BaseChatModel | null {
+): Promise<BaseChatModel | null> {
   const given = provided[role];
   if (given) return given;
   const name = profile.models[role];
+  if (!name || !modelConfigured(role, profile, provided, env)) return null;
   const apiKey = env["OPENAI_API_KEY"];
   const baseURL = env["OPENAI_BASE_URL"];
-  if (!name || (!apiKey && !baseURL)) return null;
+  const { ChatOpenAI } = await import("@langchain/openai");
   return new ChatOpenAI({ model: name, apiKey: apiKey ?? "not-needed", configuration: baseURL ? { baseURL } : undefined, maxRetries: client.maxRetries, timeout: client.timeoutMs });
+}
+
+/** Whether `modelFor` would make a model for the role, without making one. */
+export function modelConfigured(
+  role: ModelRole,
+  profile: ProductProfile,
+  provided: Partial<Record<ModelRole, BaseChatModel>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (provided[role]) return true;
+  return Boolean(profile.models[role] && (env["OPENAI_API_KEY"] || env["OPENAI_BASE_URL"]));
 }
 
 /** Why a role has no model, in words for the user. */
 export function whyNoModel(role: ModelRole, profile: ProductProfile): string {
   if (!profile.models[role]) return `no model is configured for ${role} (set "models": { "${role}": "<model name>" } in the product profile)`;
   return `the ${role} model "${profile.models[role]}" cannot be reached: set OPENAI_API_KEY or OPENAI_BASE_URL`;
+}
+
+/**
+ * Options for one model request: its own abort signal, tied to the run's. The OpenAI client adds an
+ * abort listener to the signal it is handed and never removes it, and every request inside a graph
+ * node inherits that node's one signal, so a batch's requests piled listeners onto it
+ * (MaxListenersExceededWarning, and memory held until the node ends). A signal per request, which
+ * still aborts with the run, is dropped with its listener when the request is done.
+ */
+export function oneRequest(): { signal?: AbortSignal } {
+  const run = (AsyncLocalStorageProviderSingleton.getRunnableConfig() as { signal?: AbortSignal } | undefined)?.signal;
+  return run ? { signal: AbortSignal.any([run]) } : {};
 }

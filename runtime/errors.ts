@@ -24,6 +24,9 @@ export class InputError extends SelfhealError {
   }
 }
 
+/** A stage's input is not there yet (triage before gather): exit 1, saying what to run first. */
+export class NotReadyError extends SelfhealError {}
+
 function formatWhere(where: { file?: string; line?: number; key?: string }): string {
   const parts: string[] = [];
   if (where.file) parts.push(where.line ? `${where.file}:${where.line}` : where.file);

@@ -20,6 +20,7 @@ export interface PatternOptions {
   log?: Logger;
 }
 import { redactText } from "../analysts/redact.js";
+import { NotReadyError } from "../../runtime/errors.js";
 import { currentReports } from "../analysts/currentReports.js";
 import { currentSignals } from "../analysts/currentSignals.js";
 import { sourceMapsIn } from "./sourceMaps.js";
@@ -40,8 +41,12 @@ export async function buildPatterns(
   const signals = await currentSignals(warehouse, reports.map((r) => r.sessionId));
   const signalsById = new Map<string, SessionSignals>(signals.map((s) => [s.sessionId, s]));
   const weekSessions = await warehouse.countSessions(week);
+  // No report at all is not a week without failures: the gatherer has not run on it.
+  if (all.length === 0 && weekSessions > 0) {
+    throw new NotReadyError(`${week} has ${weekSessions} sessions but none has a session report: run \`selfheal gather --week ${week}\` first`);
+  }
   const weekFigures = { sessions: weekSessions, averageScore: all.length ? all.reduce((sum, r) => sum + r.score, 0) / all.length : null };
-  const repo = opts.backend !== undefined ? opts.backend : codeBackendFor(profile, repoPath);
+  const repo = opts.backend !== undefined ? opts.backend : await codeBackendFor(profile, repoPath);
 
   const patterns: FailurePattern[] = [];
   const mapper = repoPath && repo?.name === "local" ? await sourceMapsIn(repoPath, await repo.listFiles()) : null;

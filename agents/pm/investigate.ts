@@ -7,6 +7,7 @@ import type { CodeBackend } from "../../tools/codebase/backend.js";
 import { codebaseTools } from "../../tools/codebase/tools.js";
 import type { FailureGroup } from "./groupFailures.js";
 import { sourceTail } from "./fingerprint.js";
+import { oneRequest } from "../models.js";
 
 /** Model calls one investigation may make before it gives up and the deterministic search answers. */
 export const DEFAULT_STEP_BUDGET = 8;
@@ -62,7 +63,7 @@ export async function investigate(
   const messages: BaseMessage[] = [new SystemMessage(SYSTEM), new HumanMessage(describePattern(group, opts.product))];
   const budget = opts.maxSteps ?? DEFAULT_STEP_BUDGET;
   for (let step = 1; step <= budget; step++) {
-    const reply = (await bound.invoke(messages)) as AIMessage;
+    const reply = (await bound.invoke(messages, oneRequest())) as AIMessage;
     messages.push(reply);
     const calls = reply.tool_calls ?? [];
     if (calls.length === 0) {

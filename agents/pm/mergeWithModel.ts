@@ -2,6 +2,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { z } from "zod";
 import type { FailureGroup } from "./groupFailures.js";
+import { oneRequest } from "../models.js";
 
 /** Clusters shown to the model at most: the largest ones, where a missed merge costs the most. */
 const MAX_CLUSTERS = 60;
@@ -29,7 +30,7 @@ export async function mergeImprovementsWithModel(model: BaseChatModel, groups: F
   const lines = improvements.map((g, i) => `${i + 1}. ${g.signal} (${g.sessions} sessions; users wanted: ${g.intents.slice(0, 2).join("; ")})`);
   const raw: unknown = await model
     .withStructuredOutput(SameNeed, { name: "same_need" })
-    .invoke([new SystemMessage(SYSTEM), new HumanMessage(`<requests>\n${lines.join("\n")}\n</requests>`)]);
+    .invoke([new SystemMessage(SYSTEM), new HumanMessage(`<requests>\n${lines.join("\n")}\n</requests>`)], oneRequest());
   const parsed = SameNeed.safeParse(raw);
   if (!parsed.success) return groups;
   const seen = new Set<number>();

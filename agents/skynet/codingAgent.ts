@@ -2,6 +2,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { getEncoding, type Tiktoken } from "js-tiktoken";
+import { oneRequest } from "../models.js";
 
 export type AgentStop = "done" | "step_budget" | "token_budget" | "violation" | "model_error";
 
@@ -49,7 +50,7 @@ export async function runCodingAgent(opts: {
   for (let step = 1; step <= opts.maxSteps; step++) {
     let reply: AIMessage;
     try {
-      reply = (await bound.invoke(messages)) as AIMessage;
+      reply = (await bound.invoke(messages, oneRequest())) as AIMessage;
     } catch (err) {
       return { stop: "model_error", steps: step, tokens, summary: "", detail: `the model call failed: ${(err as Error).message}` };
     }

@@ -33,7 +33,7 @@ describe("codebase tools on a local clone and on GitHub", () => {
     for (const f of await local.listFiles()) files.set(f, readFileSync(join(root, f), "utf8"));
     fake = new FakeGitHubCodeServer({ owner: "acme", repo: "acme-app", ref: "main", token: TOKEN, files });
     const url = await fake.start();
-    github = new GitHubRepo(githubClient(githubAccess({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url })), { owner: "acme", repo: "acme-app", ref: "main" });
+    github = new GitHubRepo(await githubClient(githubAccess({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url })), { owner: "acme", repo: "acme-app", ref: "main" });
   });
   afterAll(async () => fake.stop());
 
@@ -74,7 +74,7 @@ describe("codebase tools on a local clone and on GitHub", () => {
     expect(await call(github, "read_file", { path: "src/nope.ts" })).toMatch(/^Error: .*Not Found/);
     expect(await call(github, "search_code", { pattern: "ab" })).toMatch(/^Error: GitHub code search needs a literal/);
     expect(await call(local, "search_code", { pattern: "no such text anywhere 1234" })).toMatch(/^No matches/);
-    const anonymous = new GitHubRepo(githubClient(githubAccess({ GITHUB_API_URL: fake.url })), { owner: "acme", repo: "acme-app", ref: "main" });
+    const anonymous = new GitHubRepo(await githubClient(githubAccess({ GITHUB_API_URL: fake.url })), { owner: "acme", repo: "acme-app", ref: "main" });
     expect(await call(anonymous, "list_files", {})).toMatch(/^Error: .*Requires authentication/);
   });
 
@@ -83,10 +83,10 @@ describe("codebase tools on a local clone and on GitHub", () => {
     expect(await github.resolveFrameFile(crash.file.replace(/\.ts$/, ".js"))).toBe(crash.file);
   });
 
-  it("chooses the clone when there is one, else GitHub with a token, else nothing", () => {
+  it("chooses the clone when there is one, else GitHub with a token, else nothing", async () => {
     const profile = ProductProfile.parse({ product: { name: "A", description: "B" }, departments: {}, successEvents: [], repo: { path: "x", github: "acme/acme-app" } });
-    expect(codeBackendFor(profile, local.root, {})?.name).toBe("local");
-    expect(codeBackendFor(profile, "/nonexistent/clone", { GITHUB_TOKEN: TOKEN })?.name).toBe("github");
-    expect(codeBackendFor(profile, "/nonexistent/clone", {})).toBeNull();
+    expect((await codeBackendFor(profile, local.root, {}))?.name).toBe("local");
+    expect((await codeBackendFor(profile, "/nonexistent/clone", { GITHUB_TOKEN: TOKEN }))?.name).toBe("github");
+    expect(await codeBackendFor(profile, "/nonexistent/clone", {})).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ export type { CodeBackend } from "./backend.js";
  * Where to read the product's code: its local clone when there is one (fast, the default), else its
  * GitHub repository (`repo.github`) when a token is at hand, else nowhere (locations stay unknown).
  */
-export function codeBackendFor(profile: ProductProfile, repoPath: string | null, env: NodeJS.ProcessEnv = process.env): CodeBackend | null {
+export async function codeBackendFor(profile: ProductProfile, repoPath: string | null, env: NodeJS.ProcessEnv = process.env): Promise<CodeBackend | null> {
   if (repoPath && existsSync(repoPath)) {
     checkRepository(repoPath);
     return new LocalRepo(repoPath);
@@ -24,5 +24,5 @@ export function codeBackendFor(profile: ProductProfile, repoPath: string | null,
   }
   const access = githubAccess(env);
   if (!access.token) return null; // code search needs authentication, even on public repositories
-  return new GitHubRepo(githubClient(access), { ...parseRepoSlug(slug), ref: profile.repo?.defaultBranch ?? "main" });
+  return new GitHubRepo(await githubClient(access), { ...parseRepoSlug(slug), ref: profile.repo?.defaultBranch ?? "main" });
 }

@@ -1,4 +1,4 @@
-import { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest";
 
 /** Where GitHub is and who we are there; the token and URL come from the environment, never the profile. */
 export interface GitHubAccess {
@@ -15,8 +15,9 @@ export function githubAccess(env: NodeJS.ProcessEnv = process.env, apiUrl?: stri
   };
 }
 
-/** The one place a GitHub client is constructed. */
-export function githubClient(access: GitHubAccess): Octokit {
+/** The one place a GitHub client is constructed (and Octokit loaded: only the commands that reach GitHub load it). */
+export async function githubClient(access: GitHubAccess): Promise<Octokit> {
+  const { Octokit } = await import("@octokit/rest");
   return new Octokit({
     auth: access.token ?? undefined,
     baseUrl: access.baseUrl,

@@ -1,4 +1,3 @@
-import { LinearClient } from "@linear/sdk";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { ProductProfile } from "../../state/profile.js";
 import { UsageError } from "../../runtime/errors.js";
@@ -6,13 +5,17 @@ import { LocalTracker } from "./local.js";
 import { LinearTracker } from "./linear.js";
 import type { Tracker } from "./types.js";
 
-/** The tracker the profile names; Linear's key comes from the environment variable the profile names. */
-export function trackerFor(profile: ProductProfile, warehouse: Warehouse, env: NodeJS.ProcessEnv = process.env): Tracker {
+/**
+ * The tracker the profile names; Linear's key comes from the environment variable the profile names.
+ * Linear's SDK is loaded only for a Linear tracker.
+ */
+export async function trackerFor(profile: ProductProfile, warehouse: Warehouse, env: NodeJS.ProcessEnv = process.env): Promise<Tracker> {
   if (profile.tracker.kind === "linear") {
     const linear = profile.linear;
     if (!linear) throw new UsageError('tracker.kind is "linear" but the profile has no "linear" section: add "linear": { "team": "<team key>" }');
     const apiKey = env[linear.apiKeyEnv];
     if (!apiKey) throw new UsageError(`tracker.kind is "linear" but ${linear.apiKeyEnv} is not set: export a Linear API key in it`);
+    const { LinearClient } = await import("@linear/sdk");
     const client = new LinearClient({ apiKey, ...(linear.apiUrl ? { apiUrl: linear.apiUrl } : {}) });
     return new LinearTracker(warehouse, client, { team: linear.team, patternUrl: linear.patternUrl });
   }

@@ -135,13 +135,13 @@ describe("Linear tracker through @linear/sdk against a schema-checking fake", ()
     }
   });
 
-  it("says which setting is missing instead of calling Linear without a key", () => {
+  it("says which setting is missing instead of calling Linear without a key", async () => {
     const profile = ProductProfile.parse({ product: { name: "A", description: "B" }, departments: {}, successEvents: [], tracker: { kind: "linear" }, linear: { team: "ENG" } });
-    expect(() => trackerFor(profile, warehouse, {})).toThrow(UsageError);
-    expect(() => trackerFor(profile, warehouse, {})).toThrow(/LINEAR_API_KEY/);
+    await expect(trackerFor(profile, warehouse, {})).rejects.toThrow(UsageError);
+    await expect(trackerFor(profile, warehouse, {})).rejects.toThrow(/LINEAR_API_KEY/);
     const noSection = ProductProfile.parse({ product: { name: "A", description: "B" }, departments: {}, successEvents: [], tracker: { kind: "linear" } });
-    expect(() => trackerFor(noSection, warehouse, { LINEAR_API_KEY: KEY })).toThrow(/"linear" section/);
-    expect(trackerFor(profile, warehouse, { LINEAR_API_KEY: KEY }).kind).toBe("linear");
+    await expect(trackerFor(noSection, warehouse, { LINEAR_API_KEY: KEY })).rejects.toThrow(/"linear" section/);
+    expect((await trackerFor(profile, warehouse, { LINEAR_API_KEY: KEY })).kind).toBe("linear");
   });
 
   it("rejects what Linear would reject: the fake validates against the real schema", async () => {

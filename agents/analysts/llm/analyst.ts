@@ -11,6 +11,7 @@ import { checkDraft, reportTool, type DraftCheck } from "./draft.js";
 import { departmentsOf, repairPrompt, REPORT_TOOL, systemPrompt, userPrompt } from "./prompt.js";
 import { withRetries, type RetryPolicy } from "./retry.js";
 import { costUsd, type Price } from "./pricing.js";
+import { oneRequest } from "../../models.js";
 
 /** Everything the LLM analyst needs besides the session: built once per batch. */
 export interface LlmAnalyst {
@@ -46,7 +47,7 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
 
   const ask = async (): Promise<AIMessage> => {
     const reply = (await withRetries(
-      () => a.queue.add(() => bound.invoke(messages), { throwOnTimeout: true }),
+      () => a.queue.add(() => bound.invoke(messages, oneRequest()), { throwOnTimeout: true }),
       a.retry,
       (attempt, err, delayMs) => {
         retries++;

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { ProductProfile } from "../../../state/profile.js";
 import type { Analyst } from "../../../state/report.js";
 import { UsageError } from "../../../runtime/errors.js";
-import { modelFor, whyNoModel, type ModelRole } from "../../models.js";
+import { modelConfigured, modelFor, whyNoModel, type ModelRole } from "../../models.js";
 import { limiterFor } from "./limiter.js";
 import { priceOf } from "./pricing.js";
 import { llmVersion } from "./version.js";
@@ -12,28 +12,38 @@ import type { LlmAnalyst } from "./analyst.js";
 type Provided = Partial<Record<ModelRole, BaseChatModel>>;
 
 /** The gatherer's model and the name its version is keyed by; a clear usage error when there is none. */
-export function gathererModel(profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): { model: BaseChatModel; name: string } {
+export async function gathererModel(profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): Promise<{ model: BaseChatModel; name: string }> {
   const s = profile.gatherer;
   // LangChain's own retries are off: ours count attempts, honour the queue and log each retry.
-  const model = modelFor("gatherer", profile, provided, env, { maxRetries: 0, timeoutMs: s.timeoutMs });
-  if (!model) throw new UsageError(`--analyst llm needs a model: ${whyNoModel("gatherer", profile)}`);
-  return { model, name: profile.models.gatherer ?? model._llmType() };
+  const model = await modelFor("gatherer", profile, provided, env, { maxRetries: 0, timeoutMs: s.timeoutMs });
+  if (!model) throw noGathererModel(profile);
+  return { model, name: gathererModelName(profile, provided, env) };
+}
+
+/** The name the gatherer model's reports are versioned by, without making the model; a usage error when there is none. */
+export function gathererModelName(profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): string {
+  if (!modelConfigured("gatherer", profile, provided, env)) throw noGathererModel(profile);
+  return profile.models.gatherer ?? provided.gatherer?._llmType() ?? "gatherer";
+}
+
+function noGathererModel(profile: ProductProfile): UsageError {
+  return new UsageError(`--analyst llm needs a model: ${whyNoModel("gatherer", profile)}`);
 }
 
 /** "auto" is the model when the profile names a reachable gatherer model, else the rules. */
 export function chooseAnalyst(requested: Analyst | "auto", profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): Analyst {
   if (requested !== "auto") return requested;
-  return modelFor("gatherer", profile, provided, env) ? "llm" : "heuristic";
+  return modelConfigured("gatherer", profile, provided, env) ? "llm" : "heuristic";
 }
 
 /** The analyst version `gather --analyst <analyst>` writes under, without calling any model. */
 export function llmVersionFor(profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): string {
-  return llmVersion(profile, gathererModel(profile, provided, env).name);
+  return llmVersion(profile, gathererModelName(profile, provided, env));
 }
 
 /** Everything one batch needs to run the LLM analyst. */
-export function llmAnalystFor(profile: ProductProfile, provided: Provided, log: Logger, concurrency: number | null, env: NodeJS.ProcessEnv = process.env): LlmAnalyst {
-  const { model, name } = gathererModel(profile, provided, env);
+export async function llmAnalystFor(profile: ProductProfile, provided: Provided, log: Logger, concurrency: number | null, env: NodeJS.ProcessEnv = process.env): Promise<LlmAnalyst> {
+  const { model, name } = await gathererModel(profile, provided, env);
   const s = profile.gatherer;
   const endpoint = `${env["OPENAI_BASE_URL"] ?? "openai"}|${name}`;
   return {

@@ -12,11 +12,11 @@ export async function analyze(state: PmStateType, config: LangGraphRunnableConfi
   const week = state.week;
   if (!week) throw new Error("pm graph needs a week (YYYY-Www) in its input");
   return withRunContext(config, async ({ warehouse, profile, models, log }) => {
-    const model = modelFor("pm", profile.profile, models);
+    const model = await modelFor("pm", profile.profile, models);
     const patterns = await buildPatterns(warehouse, week, profile.profile, profile.repoPath, { model, log });
     await warehouse.savePatterns(week, patterns);
     const weekSessions = await warehouse.countSessions(week);
-    const tracker = trackerFor(profile.profile, warehouse);
+    const tracker = await trackerFor(profile.profile, warehouse);
     const proposals: GatedProposal[] = [];
     for (const pattern of patterns.filter((p) => p.decision === "ticket")) {
       const proposal: TicketProposal = {

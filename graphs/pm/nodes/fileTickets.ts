@@ -6,7 +6,7 @@ import type { PmStateType, PmUpdate, TriageSummary } from "../state.js";
 /** Files the approved tickets. Idempotent by fingerprint, so a resumed run files no twin. */
 export async function fileTickets(state: PmStateType, config: LangGraphRunnableConfig): Promise<PmUpdate> {
   return withRunContext(config, async ({ warehouse, profile }) => {
-    const tracker = trackerFor(profile.profile, warehouse);
+    const tracker = await trackerFor(profile.profile, warehouse);
     const filed: TriageSummary["filed"] = [];
     for (const proposal of state.approved) {
       const { action: _planned, ...ticket } = proposal;

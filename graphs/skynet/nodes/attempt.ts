@@ -15,7 +15,7 @@ export async function attempt(state: SkynetStateType, config: LangGraphRunnableC
   return withRunContext(config, async ({ warehouse, profile, models, settings, log }) => {
     const ticket = await warehouse.ticket(ticketId);
     if (!ticket || !profile.repoPath) return advance(state);
-    const model = modelFor("skynet", profile.profile, models);
+    const model = await modelFor("skynet", profile.profile, models);
     if (model) await warehouse.updateTicket(ticket.id, { status: "in_progress" });
     const outcome = await attemptFix(ticket, {
       repoPath: profile.repoPath,

@@ -1,7 +1,7 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext } from "../../host/runContext.js";
 import { pickTickets } from "../../../agents/skynet/pickTickets.js";
-import { modelFor } from "../../../agents/models.js";
+import { modelConfigured } from "../../../agents/models.js";
 import { checkDefaultBranch, checkRepository } from "../../../tools/codebase/checkRepository.js";
 import type { SkynetUpdate } from "../state.js";
 
@@ -11,7 +11,7 @@ export async function pick(_state: unknown, config: LangGraphRunnableConfig): Pr
     // Fixes need the local clone and the branch they are cut from: refuse a wrong profile before any work.
     checkRepository(profile.repoPath);
     checkDefaultBranch(profile.repoPath, profile.profile.repo?.defaultBranch ?? "main");
-    const haveModel = modelFor("skynet", profile.profile, models) !== null;
+    const haveModel = modelConfigured("skynet", profile.profile, models);
     const tickets = await pickTickets(warehouse, { limit: profile.profile.skynet.maxTicketsPerRun, haveModel });
     return { queue: tickets.map((t) => t.id), cursor: 0 };
   });

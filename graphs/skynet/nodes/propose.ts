@@ -21,7 +21,7 @@ export async function propose(state: SkynetStateType, config: LangGraphRunnableC
       const pr = await openProposal(pending.proposal, { loaded: profile, dataDir: settings.dataDir, title: decision.title, body: decision.body });
       const details = pending.attempt.details ? { ...pending.attempt.details, patchPath: pr.patchPath } : undefined;
       await warehouse.saveFixAttempt({ ...pending.attempt, status: "pr_opened", prUrl: pr.url, reason: pr.reason, details, createdAt: new Date().toISOString() });
-      await trackerFor(profile.profile, warehouse).markInReview(ticket, pr.url);
+      await (await trackerFor(profile.profile, warehouse)).markInReview(ticket, pr.url);
       return advance(state);
     }
     const reason =
