@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
 import { resolveSettings, type RunSettings } from "../runtime/settings.js";
-import { UsageError } from "../runtime/errors.js";
+import { InputError, UsageError } from "../runtime/errors.js";
 import { isIsoWeek } from "../runtime/week.js";
+import { setLogFormat, type LogFormat } from "../runtime/logger.js";
 import { defaultWeek } from "../graphs/host/defaultWeek.js";
 import type { Warehouse } from "../warehouse/types.js";
 import { Output } from "./output.js";
@@ -11,32 +13,39 @@ export interface GlobalOptions {
   db?: string;
   config?: string;
   json?: boolean;
+  logFormat?: LogFormat;
 }
+
+/** The global flags that shape output, for every command (demo included). */
+export function applyOutputFlags(opts: GlobalOptions): Output {
+  if (opts.logFormat) setLogFormat(opts.logFormat);
+  return new Output(Boolean(opts.json));
+}
+
+/** What a command does with the warehouse: only an import may create one; the rest read one that exists. */
+export type WarehouseUse = "creates" | "reads" | "none";
 
 /**
  * Settings and output for a command, from the global flags (which commander keeps on the root). The
- * profile is validated here, so every command refuses a bad one before it touches anything.
+ * profile is validated here, and a command that reads the warehouse refuses a --db that names none,
+ * so every command refuses bad input before it touches (or creates) anything.
  */
-export function globalsOf(command: Command): { settings: RunSettings; out: Output; opts: GlobalOptions } {
+export function globalsOf(command: Command, warehouse: WarehouseUse = "reads"): { settings: RunSettings; out: Output; opts: GlobalOptions } {
   const opts = command.optsWithGlobals<GlobalOptions>();
+  const out = applyOutputFlags(opts);
   const settings = resolveSettings({ db: opts.db, config: opts.config });
   loadProfile(settings.config);
-  return { settings, out: new Output(Boolean(opts.json)), opts };
+  if (warehouse === "reads" && !existsSync(settings.db)) {
+    throw new InputError("no warehouse here: check --db (or SELFHEAL_DB); `selfheal ingest <export>` or `selfheal demo` creates one", { file: settings.db });
+  }
+  return { settings, out, opts };
 }
 
-/** The week a command works on: --week, else the latest week with sessions, else last week. */
+/** The week a command works on: --week, else the latest week with a real share of the sessions, else last week. */
 export async function weekFor(explicit: string | undefined, warehouse: Warehouse): Promise<string> {
   if (explicit) {
     if (!isIsoWeek(explicit)) throw new UsageError(`--week must be an ISO week like 2026-W47, got "${explicit}"`);
     return explicit;
   }
   return defaultWeek(warehouse);
-}
-
-export function positiveInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number of at least 1, got "${value}"`);
-    return n;
-  };
 }

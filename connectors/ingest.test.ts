@@ -177,13 +177,6 @@ describe.concurrent("selfheal ingest (CLI)", () => {
       message: /unknown format "mixpanel"; known: posthog, amplitude, segment/,
     },
     {
-      // Not skipped like a bad line: an unreadable time means the export's time format is not understood.
-      name: "a timestamp that does not parse (without --strict)",
-      make: (dir: string) => writeFile(dir, "when.jsonl", jsonLines([posthogRecord("t1", { session: "st" }), { ...posthogRecord("t2", { session: "st" }), timestamp: "yesterday" }])),
-      flags: [],
-      message: /when\.jsonl:2, key "timestamp": timestamp does not parse: "yesterday"/,
-    },
-    {
       name: "records of no known source",
       make: (dir: string) => writeFile(dir, "mix.jsonl", '{"distinct_id_x": 1, "name": "signup"}\n'),
       flags: [],

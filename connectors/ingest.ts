@@ -4,7 +4,8 @@ import { openImport, type ImportSession } from "./importer.js";
 import { InputError, UsageError } from "../runtime/errors.js";
 import { detectFormat, FORMATS, INGEST_FORMATS, isIngestFormat, type IngestFormat, type SourceFormat } from "./formats.js";
 import { openExport, type SourcedRecord } from "./input/open.js";
-import { isObject, RecordError } from "./record.js";
+import { implausibleTime, isObject, RecordError } from "./record.js";
+import { DEFAULT_PRODUCT_SINCE } from "../state/profile.js";
 import { throttledProgress, type IngestProgress } from "./progress.js";
 
 export { INGEST_FORMATS, type IngestFormat } from "./formats.js";
@@ -36,6 +37,12 @@ export interface IngestOptions {
   batchSize?: number;
   onDetected?: (info: { format: IngestFormat; packing: string; detected: boolean }) => void;
   onProgress?: (progress: IngestProgress) => void;
+  /** How often onProgress hears while reading (default once a second). */
+  progressEveryMs?: number;
+  /** The first day the product recorded events (the profile's `product.since`); earlier events are bad lines. */
+  since?: string;
+  /** This machine's time, against which events dated in the future are bad lines (tests set it). */
+  now?: Date;
 }
 
 /**
@@ -48,8 +55,9 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
     throw new UsageError(`unknown format "${opts.format}"; known: ${INGEST_FORMATS.join(", ")}`);
   }
   const input = openExport(file);
-  const progress = throttledProgress(opts.onProgress);
+  const progress = throttledProgress(opts.onProgress, opts.progressEveryMs, input.position);
   const batchSize = opts.batchSize ?? 2000;
+  const window = { since: opts.since ?? DEFAULT_PRODUCT_SINCE, now: opts.now ?? new Date() };
   const malformed: MalformedLine[] = [];
   let format: SourceFormat | null = opts.format ? FORMATS[opts.format] : null;
   let session: ImportSession | null = null;
@@ -70,7 +78,10 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
         session = await openImport(warehouse, { unlinked: format.unlinked });
       }
       try {
-        batch.push(format.parse(record.value));
+        const event = format.parse(record.value);
+        const implausible = implausibleTime(event.timestamp, window);
+        if (implausible) throw new RecordError(implausible);
+        batch.push(event);
         events++;
       } catch (err) {
         if (!(err instanceof RecordError)) throw err;
@@ -101,7 +112,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
 
   function skip(record: SourcedRecord, err: RecordError): void {
     const where = { file: record.part ? `${file} (entry ${record.part})` : file, line: record.line, key: err.key };
-    if (err.fatal || opts.strict) throw new InputError(err.message, where);
+    if (opts.strict) throw new InputError(err.message, where);
     const reason = err.key ? `${err.key}: ${err.message}` : err.message;
     malformed.push({ line: record.line, reason: record.part ? `${record.part}: ${reason}` : reason });
   }

@@ -15,8 +15,19 @@ describe("import progress", () => {
   });
 
   it("says lines, events and events per second", () => {
-    const p: IngestProgress = { lines: 250_000, events: 249_100, seconds: 4, eventsPerSec: 62_275, phase: "reading" };
+    const p: IngestProgress = { lines: 250_000, events: 249_100, seconds: 4, eventsPerSec: 62_275, bytesRead: 1, totalBytes: 2, phase: "reading" };
     expect(formatProgress(p)).toBe("read 250,000 lines, 249,100 events (62,275 events/s)");
     expect(formatProgress({ ...p, phase: "done" })).toBe("imported in 4.0 s (62,275 events/s)");
+  });
+
+  it("says where the reader is in the file", () => {
+    let read = 0;
+    const seen: IngestProgress[] = [];
+    const progress = throttledProgress((p) => seen.push(p), 0, () => ({ read, total: 1000 }));
+    read = 400;
+    progress.tick(1024, 1000);
+    read = 1000;
+    progress.phase(2000, 1990, "sessionizing");
+    expect(seen.map((p) => [p.bytesRead, p.totalBytes])).toEqual([[400, 1000], [1000, 1000]]);
   });
 });

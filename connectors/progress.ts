@@ -5,16 +5,23 @@ export interface IngestProgress {
   seconds: number;
   /** Events read per second so far. */
   eventsPerSec: number;
+  /** Bytes of the file read so far (compressed bytes for .gz and .zip), out of its size: for a progress bar. */
+  bytesRead: number;
+  totalBytes: number;
   phase: "reading" | "sessionizing" | "done";
 }
 
+/** Where the reader is in the file. */
+export type FilePosition = () => { read: number; total: number };
+
 /** Calls `report` at most once per `everyMs` while reading, and always for a phase change. */
-export function throttledProgress(report: ((p: IngestProgress) => void) | undefined, everyMs = 1000) {
+export function throttledProgress(report: ((p: IngestProgress) => void) | undefined, everyMs = 1000, position: FilePosition = () => ({ read: 0, total: 0 })) {
   const start = performance.now();
   let last = start;
   const snapshot = (lines: number, events: number, phase: IngestProgress["phase"]): IngestProgress => {
     const seconds = (performance.now() - start) / 1000;
-    return { lines, events, seconds, eventsPerSec: seconds > 0 ? Math.round(events / seconds) : 0, phase };
+    const { read, total } = position();
+    return { lines, events, seconds, eventsPerSec: seconds > 0 ? Math.round(events / seconds) : 0, bytesRead: read, totalBytes: total, phase };
   };
   return {
     tick(lines: number, events: number): void {

@@ -18,7 +18,7 @@ describe("reading exports", () => {
     await ingestFile(warehouse, file);
     const [signals] = await warehouse.sessionSignals(["a"]);
     expect(signals).toMatchObject({ startedAt: "2026-01-05T10:00:00.000Z", endedAt: "2026-01-05T10:02:00.000Z" });
-    expect(await warehouse.latestWeek()).toBe("2026-W02");
+    expect(await warehouse.sessionsPerWeek()).toEqual([{ week: "2026-W02", sessions: 1 }]);
     await warehouse.close();
   });
 

@@ -3,8 +3,6 @@ export class RecordError extends Error {
   constructor(
     message: string,
     readonly key?: string,
-    /** Fatal errors stop the import even without --strict: the file's format is not what we read. */
-    readonly fatal = false,
   ) {
     super(message);
   }
@@ -31,17 +29,17 @@ export function requireString(record: Record<string, unknown>, key: string): str
 const ZONELESS = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$/;
 
 /**
- * Reads an event time (ISO 8601 text, zone-less UTC text, or epoch milliseconds) as ISO UTC. Missing is
- * a bad record (skipped); present but unreadable is fatal: it means the export's time format is not one
- * we understand, and skipping would silently drop every line.
+ * Reads an event time (ISO 8601 text, zone-less UTC text, or epoch seconds or milliseconds) as ISO UTC.
+ * Missing or unreadable is a bad record: skipped and reported by line (`--strict` stops at it). An export
+ * whose time format is not understood at all has no readable line, and that is refused whole.
  */
 export function parseTimestamp(raw: unknown, key: string): string {
   if (raw === undefined || raw === null || raw === "") throw new RecordError(`missing ${key}`, key);
-  if (typeof raw !== "string" && typeof raw !== "number") throw new RecordError(`${key} must be text or a number`, key, true);
+  if (typeof raw !== "string" && typeof raw !== "number") throw new RecordError(`${key} must be text or a number`, key);
   const match = typeof raw === "string" ? ZONELESS.exec(raw.trim()) : null;
   const time = new Date(typeof raw === "number" ? epochMs(raw) : /^\d+(\.\d+)?$/.test(raw.trim()) ? epochMs(Number(raw)) : match ? `${match[1]}T${match[2]}Z` : raw);
   if (Number.isNaN(time.getTime())) {
-    throw new RecordError(`timestamp does not parse: ${JSON.stringify(raw)} (expected ISO 8601 or epoch seconds or milliseconds)`, key, true);
+    throw new RecordError(`timestamp does not parse: ${JSON.stringify(raw)} (expected ISO 8601 or epoch seconds or milliseconds)`, key);
   }
   return time.toISOString();
 }
@@ -52,6 +50,20 @@ export function parseTimestamp(raw: unknown, key: string): string {
  */
 function epochMs(value: number): number {
   return Math.abs(value) < 1e11 ? value * 1000 : value;
+}
+
+/** A day: how far ahead of this machine's clock an event may be dated (clients' clocks drift). */
+const FUTURE_SLACK_MS = 86_400_000;
+
+/**
+ * An event time that parsed but cannot be true: more than a day in the future, or before the product
+ * existed (`product.since` in the profile). Such an event would open a week of its own; it is a bad line.
+ */
+export function implausibleTime(iso: string, window: { since: string; now: Date }): string | null {
+  const t = Date.parse(iso);
+  if (t > window.now.getTime() + FUTURE_SLACK_MS) return `timestamp ${iso} is more than a day in the future`;
+  if (t < Date.parse(window.since)) return `timestamp ${iso} is before the product existed (product.since ${window.since})`;
+  return null;
 }
 
 /** The host of a referrer URL, for `$referring_domain`; null when there is none. */

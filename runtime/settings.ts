@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { UsageError } from "./errors.js";
 
 /** Where a run finds its warehouse, product profile and data folder. */
@@ -16,18 +16,21 @@ export const DEFAULT_DB = ".selfheal/warehouse.db";
 export const DEFAULT_CONFIG = "selfheal.config.json";
 
 /**
- * Resolves settings from explicit values, then SELFHEAL_DB / SELFHEAL_CONFIG, then defaults.
+ * Resolves settings from explicit values, then SELFHEAL_DB / SELFHEAL_CONFIG, then defaults: the
+ * profile is selfheal.config.json in the working folder, else the one beside the warehouse (where
+ * `selfheal demo` leaves the demo's, so every command works on the demo with no flags).
  * The one place these names and defaults live.
  */
 export function resolveSettings(explicit: { db?: string | null; config?: string | null; dataDir?: string | null } = {}): RunSettings {
-  const named = explicit.db ?? process.env["SELFHEAL_DB"] ?? DEFAULT_DB;
+  // An empty variable (SELFHEAL_DB= in a crontab or .env) is unset, never the working folder itself.
+  const named = explicit.db ?? (process.env["SELFHEAL_DB"] || DEFAULT_DB);
   if (isDatabaseUrl(named)) {
     throw new UsageError(`--db ${named}: only a SQLite file path is supported in this version (the Postgres warehouse is not built yet)`);
   }
   const db = resolve(named);
-  const configured = explicit.config ?? process.env["SELFHEAL_CONFIG"] ?? null;
-  const config = configured ? resolve(configured) : existsSync(DEFAULT_CONFIG) ? resolve(DEFAULT_CONFIG) : null;
   const dataDir = resolve(explicit.dataDir ?? dirname(db));
+  const configured = explicit.config ?? (process.env["SELFHEAL_CONFIG"] || null);
+  const config = configured ? resolve(configured) : [resolve(DEFAULT_CONFIG), join(dirname(db), DEFAULT_CONFIG)].find((f) => existsSync(f)) ?? null;
   return { db, config, dataDir };
 }
 

@@ -6,6 +6,9 @@ import { PostHogSettings } from "./profileSections/posthog.js";
 import { LinearSection } from "./profileSections/linear.js";
 import { FailureEvents, NoiseSettings, SearchEvents } from "./profileSections/signals.js";
 
+/** Before any product's analytics: an event dated earlier is a default or a unit mistake (1970, year 1). */
+export const DEFAULT_PRODUCT_SINCE = "2000-01-01";
+
 /**
  * The product profile: everything product-specific that selfheal knows. Strict objects, so an unknown
  * key is an error naming its path instead of a setting silently ignored.
@@ -14,6 +17,10 @@ export const ProductProfile = z.strictObject({
   product: z.strictObject({
     name: z.string().min(1),
     description: z.string().min(1).describe("what the product is for, in a sentence or two"),
+    since: z.iso
+      .date()
+      .default(DEFAULT_PRODUCT_SINCE)
+      .describe("the first day the product recorded events (YYYY-MM-DD); an event dated before it is a malformed line"),
   }),
   departments: z
     .record(z.string(), z.array(z.string().startsWith("/")))

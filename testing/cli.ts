@@ -17,6 +17,10 @@ export interface RunCliOptions {
   killWhen?: () => boolean;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Flags for node itself, before the script (e.g. --import a hook). */
+  nodeOptions?: string[];
+  /** Read this many lines of stdout, then close the pipe, as `selfheal ... | head -n N` does. */
+  headLines?: number;
 }
 
 /**
@@ -25,14 +29,20 @@ export interface RunCliOptions {
  */
 export function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(opts.nodeOptions ?? []), BIN, ...args], {
       cwd: opts.cwd,
       env: { ...process.env, NO_COLOR: "1", ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      if (opts.headLines !== undefined && stdout.split("\n").length > opts.headLines) {
+        stdout = stdout.split("\n").slice(0, opts.headLines).join("\n");
+        child.stdout.destroy();
+      }
+    });
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
       if (opts.killOn && opts.killOn.test(stderr)) child.kill("SIGKILL");

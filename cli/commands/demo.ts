@@ -7,8 +7,7 @@ import { simulateWeek, writeSessionsJsonl } from "../../demo/simulator/index.js"
 import { resolveSettings } from "../../runtime/settings.js";
 import { UsageError } from "../../runtime/errors.js";
 import { isIsoWeek, previousWeek, weekRange } from "../../runtime/week.js";
-import { positiveInt, type GlobalOptions } from "../globals.js";
-import { Output } from "../output.js";
+import { applyOutputFlags, type GlobalOptions } from "../globals.js";
 import { ensureDemoRepo, writeDemoProfile } from "../demoRepo.js";
 import { THREADS } from "../../graphs/host/threads.js";
 import { acceptGates } from "../../graphs/host/gates.js";
@@ -28,59 +27,50 @@ interface DemoOptions {
   fresh?: boolean;
 }
 
-export function registerDemo(program: Command): void {
-  program
-    .command("demo")
-    .description("simulate a week of the bundled Acme app and run the whole weekly loop offline")
-    .option("--sessions <n>", "sessions to simulate", positiveInt("--sessions"), 2000)
-    .option("--seed <n>", "simulator seed", positiveInt("--seed"), 42)
-    .option("--week <week>", "ISO week to simulate (YYYY-Www); default: last week")
-    .option("--fresh", "delete the demo's data folder first")
-    .action(async (options: DemoOptions, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const out = new Output(Boolean(globals.json));
-      const week = options.week ?? previousWeek(new Date());
-      if (!isIsoWeek(week)) throw new UsageError(`--week must be an ISO week like 2026-W47, got "${week}"`);
-      const { db } = resolveSettings({ db: globals.db, config: null });
-      const dataDir = dirname(db);
-      if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
-      mkdirSync(dataDir, { recursive: true });
+export async function run(options: DemoOptions, command: Command): Promise<void> {
+  const globals = command.optsWithGlobals<GlobalOptions>();
+  const out = applyOutputFlags(globals);
+  const week = options.week ?? previousWeek(new Date());
+  if (!isIsoWeek(week)) throw new UsageError(`--week must be an ISO week like 2026-W47, got "${week}"`);
+  const { db } = resolveSettings({ db: globals.db, config: null });
+  const dataDir = dirname(db);
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
 
-      const repo = await ensureDemoRepo(dataDir);
-      const settings = resolveSettings({ db, config: writeDemoProfile(dataDir), dataDir });
-      out.progress(`demo product repository: ${repo.path}${repo.created ? " (created)" : ""}`);
+  const repo = await ensureDemoRepo(dataDir);
+  const settings = resolveSettings({ db, config: writeDemoProfile(dataDir), dataDir });
+  out.progress(`demo product repository: ${repo.path}${repo.created ? " (created)" : ""}`);
 
-      const eventsFile = join(dataDir, `demo-events-${week}.jsonl`);
-      const simulated = await writeSessionsJsonl(simulateWeek({ sessions: options.sessions, seed: options.seed, weekStart: weekRange(week).start }), eventsFile);
-      out.progress(`simulated ${simulated.sessions} sessions (${simulated.events} PostHog events) of ${week}: ${eventsFile}`);
-      const warehouse = openWarehouse(settings.db);
-      try {
-        const ingest = await ingestFile(warehouse, eventsFile, {
-          onDetected: (d) => out.progress(`detected format: ${d.format} (${d.packing}); streaming it into the warehouse in one transaction`),
-        });
-        out.progress(
-          `ingested ${ingest.events} new events (${ingest.duplicates} already stored) into ${ingest.sessions} sessions; ` +
-            `${ingest.sessionless} sessionless, ${ingest.malformed} malformed lines skipped`,
-        );
-        // Not interactive: the demo answers its own gates, and says so; `selfheal run` stops at them.
-        const outcome = await THREADS.weekly.run(settings, week, {
-          answer: acceptGates((gate) => out.say(`Human gate "${gate.action_request.action}": the demo answers it itself with "accept" (selfheal run would stop here for you).`)),
-          progress: (line) => out.progress(line),
-        });
-        if (outcome.status === "waiting") {
-          printGate(out, outcome.gate, "");
-          return;
-        }
-        await out.result({ week, dataDir, ingest, ...summaryOf(outcome.state) }, async () => {
-          await printWeek(out, warehouse, outcome.state, week);
-          out.say(describeTranscriptStats(await transcriptStats(warehouse, profileOf(settings), week), profileOf(settings)));
-          out.say(`Warehouse ${settings.db}`);
-          out.say(`Product   ${repo.path} (worktrees and briefs under ${dataDir})`);
-        });
-      } finally {
-        await warehouse.close();
-      }
+  const eventsFile = join(dataDir, `demo-events-${week}.jsonl`);
+  const simulated = await writeSessionsJsonl(simulateWeek({ sessions: options.sessions, seed: options.seed, weekStart: weekRange(week).start }), eventsFile);
+  out.progress(`simulated ${simulated.sessions} sessions (${simulated.events} PostHog events) of ${week}: ${eventsFile}`);
+  const warehouse = openWarehouse(settings.db);
+  try {
+    const ingest = await ingestFile(warehouse, eventsFile, {
+      onDetected: (d) => out.progress(`detected format: ${d.format} (${d.packing}); streaming it into the warehouse in one transaction`),
     });
+    out.progress(
+      `ingested ${ingest.events} new events (${ingest.duplicates} already stored) into ${ingest.sessions} sessions; ` +
+        `${ingest.sessionless} sessionless, ${ingest.malformed} malformed lines skipped`,
+    );
+    // Not interactive: the demo answers its own gates, and says so; `selfheal run` stops at them.
+    const outcome = await THREADS.weekly.run(settings, week, {
+      answer: acceptGates((gate) => out.say(`Human gate "${gate.action_request.action}": the demo answers it itself with "accept" (selfheal run would stop here for you).`)),
+      progress: (line) => out.progress(line),
+    });
+    if (outcome.status === "waiting") {
+      printGate(out, outcome.gate, "");
+      return;
+    }
+    await out.result({ week, dataDir, ingest, ...summaryOf(outcome.state) }, async () => {
+      await printWeek(out, warehouse, outcome.state, week);
+      out.say(describeTranscriptStats(await transcriptStats(warehouse, profileOf(settings), week), profileOf(settings)));
+      out.say(`Warehouse ${settings.db}`);
+      out.say(`Product   ${repo.path} (worktrees and briefs under ${dataDir})`);
+    });
+  } finally {
+    await warehouse.close();
+  }
 }
 
 function summaryOf(state: WeeklyStateType) {

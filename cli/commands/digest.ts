@@ -1,20 +1,21 @@
 import type { Command } from "commander";
-import { runReview } from "../../graphs/host/direct.js";
-import { openWarehouse } from "../../warehouse/index.js";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { runReview } from "../../graphs/host/direct.js";
+import type { DigestFormat } from "../../agents/review/writeDigest.js";
+import { openWarehouse } from "../../warehouse/index.js";
 import { globalsOf, weekFor } from "../globals.js";
 
-export function registerDigest(program: Command): void {
-  program
-    .command("digest")
-    .description("write the week's review report (a self-contained HTML page)")
-    .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with sessions")
-    .option("--out <file>", "where to write the HTML")
-    .action(async (options: { week?: string; out?: string }, command: Command) => {
-      const { settings, out } = globalsOf(command);
-      const warehouse = openWarehouse(settings.db);
-      const week = await weekFor(options.week, warehouse).finally(() => warehouse.close());
-      const digest = await runReview(settings, { week, out: options.out ? resolve(options.out) : null });
-      await out.result(digest, (d) => out.say(`Digest for ${week}: ${d.path}`));
-    });
+/** Writes the week's digest; in Markdown it is also printed, ready to paste or pipe into a chat. */
+export async function run(options: { week?: string; out?: string; format: DigestFormat }, command: Command): Promise<void> {
+  const { settings, out } = globalsOf(command);
+  const warehouse = openWarehouse(settings.db);
+  const week = await weekFor(options.week, warehouse).finally(() => warehouse.close());
+  out.progress(`digest of ${week} (${options.format === "md" ? "Markdown" : "HTML"})`);
+  const digest = await runReview(settings, { week, out: options.out ? resolve(options.out) : null, format: options.format });
+  await out.result(digest, (d) => {
+    if (options.format !== "md") return out.say(`Digest for ${week}: ${d.path}`);
+    out.progress(`Digest for ${week}: ${d.path}`);
+    process.stdout.write(readFileSync(d.path, "utf8"));
+  });
 }

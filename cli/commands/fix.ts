@@ -5,19 +5,14 @@ import { printAttempts, printGate } from "../render.js";
 import { acceptIf } from "../gates.js";
 import { THREADS } from "../../graphs/host/threads.js";
 
-export function registerFix(program: Command): void {
-  program
-    .command("fix")
-    .description("Skynet on the open Skynet tickets: worktree, brief, fix, verification, PR")
-    .option("--yes", "approve the pull-request gate")
-    .action(async (options: { yes?: boolean }, command: Command) => {
-      const { settings, out } = globalsOf(command);
-      const outcome = await THREADS.fix.run(settings, null, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
-      if (outcome.status === "waiting") {
-        await out.result({ attempts: [], gate: outcome.gate }, () => printGate(out, outcome.gate, "Approve with: npx selfheal fix --yes"));
-        return;
-      }
-      const attempts = outcome.state.fixSummary?.attempts ?? [];
-      await out.result(fixJson(attempts), (r) => printAttempts(out, r.attempts));
-    });
+export async function run(options: { yes?: boolean }, command: Command): Promise<void> {
+  const { settings, out } = globalsOf(command);
+  out.progress(`fix: Skynet on the open bug tickets (thread ${THREADS.fix.threadId(null)})`);
+  const outcome = await THREADS.fix.run(settings, null, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+  if (outcome.status === "waiting") {
+    await out.result({ attempts: [], gate: outcome.gate }, () => printGate(out, outcome.gate, "Approve with: npx selfheal fix --yes"));
+    return;
+  }
+  const attempts = outcome.state.fixSummary?.attempts ?? [];
+  await out.result(fixJson(attempts), (r) => printAttempts(out, r.attempts));
 }

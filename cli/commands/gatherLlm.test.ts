@@ -75,6 +75,8 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
     server.reply({ status: 429, retryAfterSeconds: 0 }, { status: 429 }, { status: 503 }, { raw: "{not json" }, { raw: BROKEN_ARGUMENTS });
     const run = await runCli([...base, "gather", "--analyst", "llm", "--json"], { env });
     expect(run.code, run.stderr).toBe(0);
+    // Every request of a batch runs inside one graph node: none may leave a listener on the node's abort signal.
+    expect(run.stderr).not.toContain("MaxListenersExceededWarning");
     const summary = JSON.parse(run.stdout) as { scored: number; skipped: number; failed: number; analyst: string; analystVersion: string };
     expect(summary).toMatchObject({ scored: sessions, skipped: 0, failed: 0, analyst: "llm" });
     expect(summary.analystVersion).toMatch(/^llm-[0-9a-f]{12}$/);
@@ -148,7 +150,7 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
     const url = await server2.start();
     try {
       const { fresh, config } = await weekWithModel({ sessions: 30, seed: 13, model: "gpt-4o-mini", gatherer: { retryBaseMs: 5, timeoutMs: 300 } });
-      const args = ["--db", fresh.settings.db, "--config", config, "gather", "--analyst", "llm", "--concurrency", "3", "--json"];
+      const args = ["--db", fresh.settings.db, "--config", config, "--log-format", "json", "gather", "--analyst", "llm", "--concurrency", "3", "--json"];
       const env2 = { OPENAI_BASE_URL: url, OPENAI_API_KEY: "k", SELFHEAL_LOG_LEVEL: "info" };
       // The first request hangs past the 300 ms timeout; the process is killed after 15 requests.
       server2.reply({ content: "too late", delayMs: 1500 });

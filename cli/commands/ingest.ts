@@ -8,6 +8,7 @@ import { loadProfile } from "../../state/loadProfile.js";
 import { UsageError } from "../../runtime/errors.js";
 import { globalsOf } from "../globals.js";
 import type { Output } from "../output.js";
+import { startProgress } from "../progress.js";
 
 interface IngestOptions {
   format?: string;
@@ -15,37 +16,37 @@ interface IngestOptions {
   posthogApi?: boolean;
 }
 
-export function registerIngest(program: Command): void {
-  program
-    .command("ingest [file]")
-    .description("import an analytics export (PostHog, Amplitude, Segment: JSON lines, JSON array or CSV, .gz or .zip), or pull from PostHog's API")
-    .option("--format <format>", "source format: posthog, amplitude or segment (default: detected)")
-    .option("--strict", "stop at the first bad line and write nothing")
-    .option("--posthog-api", "pull new events from PostHog's query API since the stored watermark")
-    .action(async (file: string | undefined, options: IngestOptions, command: Command) => {
-      const { settings, out } = globalsOf(command);
-      if (options.posthogApi && file) throw new UsageError("give either a file or --posthog-api, not both");
-      if (!options.posthogApi && !file) throw new UsageError("missing the export file to import (or pass --posthog-api)");
-      const warehouse = openWarehouse(settings.db);
-      try {
-        if (options.posthogApi) {
-          const api = postHogSettings(loadProfile(settings.config).profile, process.env);
-          const result = await pullPostHog(warehouse, api, { onPage: (p) => out.progress(p) });
-          await out.result(result, (r) => printIngest(out, r, `PostHog project ${api.projectId}`));
-          return;
-        }
-        const path = file ?? "";
-        const result = await ingestFile(warehouse, path, {
-          format: options.format,
-          strict: options.strict,
-          onDetected: (d) => out.progress(`${d.detected ? "detected" : "reading"} format: ${d.format} (${d.packing})`),
-          onProgress: (p) => out.progress(formatProgress(p)),
-        });
-        await out.result(result, (r) => printIngest(out, r, path));
-      } finally {
-        await warehouse.close();
-      }
-    });
+export async function run(file: string | undefined, options: IngestOptions, command: Command): Promise<void> {
+  const { settings, out } = globalsOf(command, "creates");
+  if (options.posthogApi && file) throw new UsageError("give either a file or --posthog-api, not both");
+  if (!options.posthogApi && !file) throw new UsageError("missing the export file to import (or pass --posthog-api)");
+  const warehouse = openWarehouse(settings.db);
+  try {
+    if (options.posthogApi) {
+      const api = postHogSettings(loadProfile(settings.config).profile, process.env);
+      const result = await pullPostHog(warehouse, api, { onPage: (p) => out.progress(p) });
+      await out.result(result, (r) => printIngest(out, r, `PostHog project ${api.projectId}`));
+      return;
+    }
+    const path = file ?? "";
+    const bar = startProgress({ label: "ingest", unit: "MB", amount: (bytes) => (bytes / 1e6).toFixed(1) });
+    const result = await ingestFile(warehouse, path, {
+      format: options.format,
+      strict: options.strict,
+      since: loadProfile(settings.config).profile.product.since,
+      onDetected: (d) => out.progress(`${d.detected ? "detected" : "reading"} format: ${d.format} (${d.packing})`),
+      progressEveryMs: 200,
+      onProgress: (p) => {
+        bar.update(p.bytesRead, p.totalBytes, `${p.events.toLocaleString("en-US")} events, ${p.eventsPerSec.toLocaleString("en-US")}/s`);
+        if (p.phase === "reading") return;
+        bar.stop();
+        out.progress(formatProgress(p));
+      },
+    }).finally(() => bar.stop());
+    await out.result(result, (r) => printIngest(out, r, path));
+  } finally {
+    await warehouse.close();
+  }
 }
 
 function printIngest(out: Output, r: IngestResult, source: string): void {

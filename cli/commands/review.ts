@@ -4,7 +4,6 @@ import { UsageError } from "../../runtime/errors.js";
 import type { HumanResponse } from "../../state/humanInterrupt.js";
 import { globalsOf } from "../globals.js";
 import { answerGate, pendingGates, type PendingGate } from "../../graphs/host/pendingGates.js";
-import { askHuman } from "../askHuman.js";
 import type { Output } from "../output.js";
 
 interface ReviewOptions {
@@ -15,35 +14,25 @@ interface ReviewOptions {
   edit?: string;
 }
 
-export function registerReview(program: Command): void {
-  program
-    .command("review")
-    .description("answer pending human gates: interactively in a terminal, or with one of the answer flags")
-    .option("--thread <id>", "the thread whose gate to answer (see the list)")
-    .option("--accept", "accept the gate")
-    .option("--ignore", "ignore (reject) the gate")
-    .option("--respond <text>", "answer with instructions")
-    .option("--edit <json-or-file>", "edit: the new args of the action, as JSON or a JSON file")
-    .action(async (options: ReviewOptions, command: Command) => {
-      const { settings, out } = globalsOf(command);
-      const pending = await pendingGates(settings);
-      const flagged = answerFromFlags(options);
-      if (!flagged && !process.stdin.isTTY) {
-        await out.result({ pending }, (r) => listPending(out, r.pending));
-        return;
-      }
-      const targets = options.thread ? pending.filter((p) => p.threadId === options.thread) : pending;
-      if (options.thread && targets.length === 0) throw new UsageError(`no gate is waiting on thread "${options.thread}"`);
-      if (flagged && targets.length > 1) throw new UsageError(`${targets.length} gates are waiting; name one with --thread (${targets.map((t) => t.threadId).join(", ")})`);
-      const answered = [];
-      for (const target of targets) {
-        const answer = flagged ?? (await askHuman(target.gate, out));
-        const outcome = await answerGate(settings, target, answer, { progress: (line) => out.progress(line) });
-        answered.push({ threadId: target.threadId, answer: answer.type, status: outcome.status });
-        out.say(`${target.threadId}: ${answer.type} → ${outcome.status === "done" ? "finished" : "waiting at the next gate"}`);
-      }
-      await out.result({ answered }, () => (answered.length ? undefined : out.say("No gate is waiting.")));
-    });
+export async function run(options: ReviewOptions, command: Command): Promise<void> {
+  const { settings, out } = globalsOf(command);
+  const pending = await pendingGates(settings);
+  const flagged = answerFromFlags(options);
+  if (!flagged && !process.stdin.isTTY) {
+    await out.result({ pending }, (r) => listPending(out, r.pending));
+    return;
+  }
+  const targets = options.thread ? pending.filter((p) => p.threadId === options.thread) : pending;
+  if (options.thread && targets.length === 0) throw new UsageError(`no gate is waiting on thread "${options.thread}"`);
+  if (flagged && targets.length > 1) throw new UsageError(`${targets.length} gates are waiting; name one with --thread (${targets.map((t) => t.threadId).join(", ")})`);
+  const answered = [];
+  for (const target of targets) {
+    const answer = flagged ?? (await askAtTerminal(target, out));
+    const outcome = await answerGate(settings, target, answer, { progress: (line) => out.progress(line) });
+    answered.push({ threadId: target.threadId, answer: answer.type, status: outcome.status });
+    out.say(`${target.threadId}: ${answer.type} → ${outcome.status === "done" ? "finished" : "waiting at the next gate"}`);
+  }
+  await out.result({ answered }, () => (answered.length ? undefined : out.say("No gate is waiting.")));
 }
 
 function answerFromFlags(o: ReviewOptions): HumanResponse | null {
@@ -77,4 +66,10 @@ function listPending(out: Output, pending: PendingGate[]): void {
     if (p.gate.description) for (const line of p.gate.description.split("\n")) out.say(`  ${line}`);
   }
   out.say("Answer in a terminal with `npx selfheal review`, or with --thread ID and one of --accept, --ignore, --respond TEXT, --edit JSON.");
+}
+
+/** The terminal prompts, loaded only when a person is there to answer them. */
+async function askAtTerminal(target: PendingGate, out: Output): Promise<HumanResponse> {
+  const { askHuman } = await import("../askHuman.js");
+  return askHuman(target.gate, out);
 }

@@ -6,32 +6,25 @@ import { acceptIf } from "../gates.js";
 import { printGate } from "../render.js";
 import { printWeek } from "../printWeek.js";
 
-export function registerRun(program: Command): void {
-  program
-    .command("run")
-    .description("the weekly graph end to end (gather, triage, fix, review), checkpointed and resumable")
-    .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with sessions")
-    .option("--yes", "approve the human gates")
-    .action(async (options: { week?: string; yes?: boolean }, command: Command) => {
-      const { settings, out } = globalsOf(command);
-      const warehouse = openWarehouse(settings.db);
-      try {
-        const week = await weekFor(options.week, warehouse);
-        out.progress(`weekly run for ${week} (thread ${THREADS.weekly.threadId(week)})`);
-        const outcome = await THREADS.weekly.run(settings, week, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
-        if (outcome.status === "waiting") {
-          await out.result({ week, status: "waiting", gate: outcome.gate }, () =>
-            printGate(out, outcome.gate, `Resume and approve with: npx selfheal run --week ${week} --yes`),
-          );
-          return;
-        }
-        const s = outcome.state;
-        await out.result(
-          { week, status: "done", gather: s.gatherSummary, triage: s.triageSummary, fix: s.fixSummary, digest: s.digest },
-          () => printWeek(out, warehouse, s, week),
-        );
-      } finally {
-        await warehouse.close();
-      }
-    });
+export async function run(options: { week?: string; yes?: boolean }, command: Command): Promise<void> {
+  const { settings, out } = globalsOf(command);
+  const warehouse = openWarehouse(settings.db);
+  try {
+    const week = await weekFor(options.week, warehouse);
+    out.progress(`weekly run for ${week} (thread ${THREADS.weekly.threadId(week)})`);
+    const outcome = await THREADS.weekly.run(settings, week, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
+    if (outcome.status === "waiting") {
+      await out.result({ week, status: "waiting", gate: outcome.gate }, () =>
+        printGate(out, outcome.gate, `Resume and approve with: npx selfheal run --week ${week} --yes`),
+      );
+      return;
+    }
+    const s = outcome.state;
+    await out.result(
+      { week, status: "done", gather: s.gatherSummary, triage: s.triageSummary, fix: s.fixSummary, digest: s.digest },
+      () => printWeek(out, warehouse, s, week),
+    );
+  } finally {
+    await warehouse.close();
+  }
 }

@@ -16,6 +16,8 @@ export interface OpenedExport {
   /** How the file is packed, e.g. "JSON lines, gzip" or "zip of JSON lines, gzip"; set once records flow. */
   describe(): string;
   records: AsyncGenerator<SourcedRecord>;
+  /** Bytes of the file read so far (compressed, as stored) and its size: how far the import has got. */
+  position(): { read: number; total: number };
 }
 
 function magic(file: string): Buffer {
@@ -40,15 +42,20 @@ const isZip = (b: Buffer): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] ===
 export function openExport(file: string): OpenedExport {
   if (!existsSync(file)) throw new InputError("file not found", { file });
   if (statSync(file).isDirectory()) throw new InputError("is a folder: name an export file", { file });
-  if (statSync(file).size === 0) throw new InputError("file is empty", { file });
+  const size = statSync(file).size;
+  if (size === 0) throw new InputError("file is empty", { file });
   const head = magic(file);
   const layouts = new Set<string>();
   const describe = (): string => {
     const inner = [...layouts].join(" + ") || "nothing";
     return isZip(head) ? `zip of ${inner}` : isGzip(head) ? `${inner}, gzip` : inner;
   };
-  const records = isZip(head) ? zipRecords(file, layouts) : partRecords(file, null, createReadStream(file), basename(file), layouts);
-  return { describe, records };
+  if (isZip(head)) {
+    const read = { bytes: 0 };
+    return { describe, records: zipRecords(file, layouts, read), position: () => ({ read: read.bytes, total: size }) };
+  }
+  const raw = createReadStream(file);
+  return { describe, records: partRecords(file, null, raw, basename(file), layouts), position: () => ({ read: raw.bytesRead, total: size }) };
 }
 
 async function* partRecords(file: string, part: string | null, raw: Readable, name: string, layouts: Set<string>): AsyncGenerator<SourcedRecord> {
@@ -82,7 +89,8 @@ async function* partRecords(file: string, part: string | null, raw: Readable, na
   }
 }
 
-async function* zipRecords(file: string, layouts: Set<string>): AsyncGenerator<SourcedRecord> {
+/** A zip's entries, one after the other; `read` counts the compressed bytes of the entries begun. */
+async function* zipRecords(file: string, layouts: Set<string>, read: { bytes: number }): AsyncGenerator<SourcedRecord> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: true });
@@ -94,6 +102,7 @@ async function* zipRecords(file: string, layouts: Set<string>): AsyncGenerator<S
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName.endsWith("/")) continue;
       entries++;
+      read.bytes += entry.compressedSize;
       const stream = await zip.openReadStreamPromise(entry);
       yield* partRecords(file, entry.fileName, stream, entry.fileName, layouts);
     }

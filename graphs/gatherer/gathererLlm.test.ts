@@ -22,11 +22,11 @@ describe("gatherer graph with the LLM analyst (scripted model)", () => {
     let progress = 0;
     let last: GathererStateType | null = null;
     for await (const [mode, chunk] of stream) {
-      if (mode === "custom") progress += (chunk as { scored: number }).scored;
+      if (mode === "custom") progress += (chunk as { scored?: number }).scored ?? 0;
       else last = chunk as GathererStateType;
     }
     const version = llmVersion(loadProfile(demo.settings.config).profile, "scripted");
-    expect(last?.gatherSummary).toEqual({ scored: 10, skipped: 0, failed: 0, analyst: "llm", analystVersion: version });
+    expect(last?.gatherSummary).toEqual({ scored: 10, skipped: 0, failed: 0, analyst: "llm", analystVersion: version, firstFailure: null });
     expect(progress).toBe(10);
     expect(model.calls).toHaveLength(10);
     expect(model.remaining).toBe(0);

@@ -29,6 +29,8 @@ export const GathererState = Annotation.Root({
   scored: Annotation<number>({ reducer: sum, default: () => 0 }),
   /** Sessions whose analysis failed, summed over batches. */
   failed: Annotation<number>({ reducer: sum, default: () => 0 }),
+  /** Why the first failed session failed (one reason, not one per session), so a run that fails says why. */
+  firstFailure: Annotation<string | null>({ reducer: (a, b) => a ?? b, default: () => null }),
   /** The stage's result, the one key the weekly graph reads back. */
   gatherSummary: Annotation<GatherSummary | null>({ reducer: (_a, b) => b, default: () => null }),
 });
@@ -42,4 +44,6 @@ export interface GatherSummary {
   failed: number;
   analyst: Analyst;
   analystVersion: string;
+  /** Why the first failed session failed; null when none did. */
+  firstFailure: string | null;
 }

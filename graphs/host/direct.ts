@@ -6,15 +6,26 @@ import { loadProfile } from "../../state/loadProfile.js";
 import { openWarehouse } from "../../warehouse/index.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import { configurableFor } from "./configuration.js";
+import { SelfhealError } from "../../runtime/errors.js";
+import type { DigestFormat } from "../../agents/review/writeDigest.js";
+
+/** Where a gather run has got to: sessions it will score, and those scored and failed so far. */
+export interface GatherProgress {
+  planned: number;
+  scored: number;
+  failed: number;
+}
 
 /**
  * Graphs run in process without a thread: gathering (idempotent by report key, so a crash loses at
- * most the batches in flight) and the digest. One warehouse connection serves the run.
+ * most the batches in flight) and the digest. One warehouse connection serves the run. A gather whose
+ * every session failed is a failed run (the first reason says why: every model request failed, the
+ * model server is down), never a success that scored nothing.
  */
 export async function runGatherer(
   settings: RunSettings,
   opts: { week: string | null; limit: number | null; analyst?: Analyst; concurrency: number | null },
-  progress: (line: string) => void = () => undefined,
+  progress: (p: GatherProgress) => void = () => undefined,
 ): Promise<GatherSummary> {
   const analyst = opts.analyst ?? chooseAnalyst("auto", loadProfile(settings.config).profile, {});
   const warehouse = openWarehouse(settings.db);
@@ -32,30 +43,34 @@ export async function runGatherer(
         },
       );
     let last: GathererStateType | null = null;
-    let scored = 0;
-    let failed = 0;
+    const seen: GatherProgress = { planned: 0, scored: 0, failed: 0 };
     for await (const [mode, chunk] of stream) {
       if (mode === "custom") {
-        const c = chunk as { scored?: number; failed?: number };
-        scored += c.scored ?? 0;
-        failed += c.failed ?? 0;
-        progress(`gather: ${scored} sessions scored${failed ? `, ${failed} failed` : ""}`);
+        const c = chunk as { planned?: number; scored?: number; failed?: number };
+        seen.planned = c.planned ?? seen.planned;
+        seen.scored += c.scored ?? 0;
+        seen.failed += c.failed ?? 0;
+        progress({ ...seen });
       } else last = chunk as GathererStateType;
     }
-    if (!last?.gatherSummary) throw new Error("the gatherer graph ended without a summary");
-    return last.gatherSummary;
+    const summary = last?.gatherSummary;
+    if (!summary) throw new Error("the gatherer graph ended without a summary");
+    if (summary.failed > 0 && summary.scored === 0) {
+      throw new SelfhealError(`gather failed: all ${summary.failed} sessions failed with the ${summary.analyst} analyst and none was scored; the first failure: ${summary.firstFailure ?? "no reason was recorded"}`);
+    }
+    return summary;
   } finally {
     await warehouse.close();
   }
 }
 
-/** Writes the week's digest (to `out`, else the data folder's digests/). */
-export async function runReview(settings: RunSettings, opts: { week: string; out?: string | null }): Promise<NonNullable<ReviewStateType["digest"]>> {
+/** Writes the week's digest, a page or Markdown (to `out`, else the data folder's digests/). */
+export async function runReview(settings: RunSettings, opts: { week: string; out?: string | null; format?: DigestFormat }): Promise<NonNullable<ReviewStateType["digest"]>> {
   const warehouse = openWarehouse(settings.db);
   try {
     const state = (await buildReviewGraph()
       .compile()
-      .invoke({ week: opts.week, digestOut: opts.out ?? null }, { configurable: configurableFor(settings, { warehouse }) })) as ReviewStateType;
+      .invoke({ week: opts.week, digestOut: opts.out ?? null, digestFormat: opts.format ?? "html" }, { configurable: configurableFor(settings, { warehouse }) })) as ReviewStateType;
     if (!state.digest) throw new Error("the review graph ended without a digest");
     return state.digest;
   } finally {

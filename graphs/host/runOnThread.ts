@@ -8,6 +8,7 @@ import type { HumanInterrupt, HumanResponse } from "../../state/humanInterrupt.j
 import { configurableFor } from "./configuration.js";
 import { openCheckpointer } from "./checkpointer.js";
 import type { GateAnswerer } from "./gates.js";
+import { settleAbandonedRuns, THIS_PROCESS } from "./runs.js";
 
 export type GraphOutcome<S> = { status: "done"; state: S } | { status: "waiting"; gate: HumanInterrupt };
 
@@ -46,7 +47,10 @@ export async function runOnThread<S, I>(builder: GraphBuilder<I>, input: I, run:
   });
   const runId = randomUUID();
   try {
-    await warehouse.startRun({ id: runId, kind: run.kind, week: run.week });
+    for (const killed of await settleAbandonedRuns(warehouse)) {
+      if (killed.thread === run.threadId) run.progress?.(`the run of ${run.threadId} started at ${killed.startedAt} was interrupted: its process ended before it finished`);
+    }
+    await warehouse.startRun({ id: runId, kind: run.kind, week: run.week, thread: run.threadId, ...THIS_PROCESS });
     try {
       const outcome = await driveThread<S, I>(builder.compile({ checkpointer: checkpointer.saver }), input, run, { runId, warehouse });
       const summary = { threadId: run.threadId, gate: outcome.status === "waiting" ? outcome.gate.action_request.action : null };
@@ -122,6 +126,6 @@ function report(chunk: unknown, progress: ((line: string) => void) | undefined):
     for (const node of Object.keys(data)) if (!node.startsWith("__")) progress(`stage ${node} done`);
   } else if (mode === "custom" && data && typeof data === "object") {
     const event = data as { stage?: string; scored?: number };
-    if (event.stage === "gather") progress(`gather: batch of ${event.scored ?? 0} sessions scored`);
+    if (event.stage === "gather" && event.scored !== undefined) progress(`gather: batch of ${event.scored} sessions scored`);
   }
 }

@@ -19,7 +19,7 @@ export function scheduledJobs(settings: RunSettings, schedule: ProductProfile["s
   };
   const opts = { answer: leaveGates, progress };
   return [
-    { name: "gather", cron: schedule.gather, run: async () => void (await runGatherer(settings, { week: null, limit: null, concurrency: 2 }, progress)) },
+    { name: "gather", cron: schedule.gather, run: async () => void (await runGatherer(settings, { week: null, limit: null, concurrency: 2 })) },
     { name: "triage", cron: schedule.triage, run: async () => sayIfWaiting("triage", await THREADS.triage.run(settings, await latestWeek(settings), opts)) },
     { name: "fix", cron: schedule.fix, run: async () => sayIfWaiting("fix", await THREADS.fix.run(settings, null, opts)) },
     { name: "digest", cron: schedule.digest, run: async () => void (await runReview(settings, { week: previousWeek(new Date()) })) },

@@ -32,9 +32,8 @@ describe("two warehouses", () => {
     const waiting = await THREADS.triage.run(a, demo.week, { answer: leaveGates });
     expect(waiting.status).toBe("waiting");
 
-    // b has no reports this week: its own triage finds nothing to file, and must not answer a's gate.
-    const other = await THREADS.triage.run(b, demo.week, { answer: acceptGates() });
-    expect(other.status).toBe("done");
+    // b has no reports this week: its own triage refuses (gather first), and must not answer a's gate.
+    await expect(THREADS.triage.run(b, demo.week, { answer: acceptGates() })).rejects.toThrow(/none has a session report/);
     expect(await withWarehouseAt(b.db, (w) => w.listTickets())).toEqual([]);
     expect((await pendingGates(b)).map((p) => p.threadId)).toEqual([]);
     expect((await pendingGates(a)).map((p) => p.threadId)).toEqual([THREADS.triage.threadId(demo.week)]);

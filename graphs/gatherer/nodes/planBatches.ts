@@ -17,6 +17,8 @@ export async function planBatches(state: GathererStateType, config: LangGraphRun
     const week = state.week ?? undefined;
     const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week });
     const pending = state.limit ? unscored.slice(0, state.limit) : unscored;
+    // For hosts that show progress: how many sessions this run will score.
+    config.writer?.({ stage: "gather", planned: pending.length });
     const total = await warehouse.countSessions(week);
     const plannedBatches: SessionRange[] = [];
     for (let i = 0; i < pending.length; i += BATCH_SIZE) {

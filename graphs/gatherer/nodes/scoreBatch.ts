@@ -28,20 +28,24 @@ export async function scoreBatch(state: GathererStateType, config: LangGraphRunn
 }
 
 /** The rules are fast: the batch's reports go in one transaction, so a crash loses at most this batch. */
-async function scoreByRules(ids: string[], { warehouse, profile, log }: RunContext, config: LangGraphRunnableConfig): Promise<{ scored: number; failed: number }> {
+type BatchResult = { scored: number; failed: number; firstFailure: string | null };
+
+async function scoreByRules(ids: string[], { warehouse, profile, log }: RunContext, config: LangGraphRunnableConfig): Promise<BatchResult> {
   const reports: SessionReport[] = [];
   let failed = 0;
+  let firstFailure: string | null = null;
   for (const signals of await currentSignals(warehouse, ids)) {
     try {
       reports.push(redactReport(analyzeHeuristically(signals, profile.profile)));
     } catch (err) {
       failed++;
+      firstFailure ??= (err as Error).message;
       log.warn({ sessionId: signals.sessionId, err: (err as Error).message }, "session analysis failed");
     }
   }
   await warehouse.saveReports(reports);
   config.writer?.({ stage: "gather", scored: reports.length, failed });
-  return { scored: reports.length, failed };
+  return { scored: reports.length, failed, firstFailure };
 }
 
 /**
@@ -49,12 +53,13 @@ async function scoreByRules(ids: string[], { warehouse, profile, log }: RunConte
  * stored the moment it is written, so a crash loses only the requests in flight. A session whose
  * report stays invalid after one repair, or whose requests keep failing, is counted and has no report.
  */
-async function scoreWithModel(ids: string[], state: GathererStateType, ctx: RunContext, config: LangGraphRunnableConfig): Promise<{ scored: number; failed: number }> {
+async function scoreWithModel(ids: string[], state: GathererStateType, ctx: RunContext, config: LangGraphRunnableConfig): Promise<BatchResult> {
   const { warehouse, profile, models, log } = ctx;
-  const analyst = llmAnalystFor(profile.profile, models, log, state.concurrency);
+  const analyst = await llmAnalystFor(profile.profile, models, log, state.concurrency);
   if (analyst.version !== state.analystVersion) throw new Error(`the gatherer model changed during the run (${analyst.version} != ${state.analystVersion})`);
   let scored = 0;
   let failed = 0;
+  let firstFailure: string | null = null;
   await Promise.all(
     ids.map(async (sessionId) => {
       const events = await warehouse.sessionEvents(sessionId);
@@ -64,10 +69,11 @@ async function scoreWithModel(ids: string[], state: GathererStateType, ctx: RunC
         scored++;
       } else {
         failed++;
+        firstFailure ??= result.reason;
         log.warn({ sessionId, reason: result.reason }, "session analysis failed");
       }
       config.writer?.({ stage: "gather", scored: result.ok ? 1 : 0, failed: result.ok ? 0 : 1 });
     }),
   );
-  return { scored, failed };
+  return { scored, failed, firstFailure };
 }

@@ -9,6 +9,7 @@ export function summarize(state: GathererStateType): GathererUpdate {
       failed: state.failed,
       analyst: state.analyst,
       analystVersion: state.analystVersion,
+      firstFailure: state.firstFailure,
     },
   };
 }

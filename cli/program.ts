@@ -1,0 +1,127 @@
+import { Command, InvalidArgumentError } from "commander";
+
+/**
+ * Every command and flag of the public command line, and nothing else: each action is imported only
+ * when its command runs, so `--help` and a command that reads the warehouse never load the model,
+ * tracker or GitHub libraries (nor LangGraph when they run no graph). A new command (e.g. `serve`)
+ * is one more entry here with its action module under commands/.
+ */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("selfheal")
+    .description("Reads every product session, files the right tickets, and fixes the bugs.")
+    .option("--db <path>", "warehouse (env SELFHEAL_DB; default .selfheal/warehouse.db)")
+    .option("--config <path>", "product profile (env SELFHEAL_CONFIG; default selfheal.config.json here, else the one beside the warehouse)")
+    .option("--json", "machine-readable result on stdout; human output on stderr")
+    .option("--log-format <format>", "log lines: pretty (default) or json (env SELFHEAL_LOG_FORMAT)", oneOf("--log-format", ["pretty", "json"]))
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command("demo")
+    .description("simulate a week of the bundled Acme app and run the whole weekly loop offline")
+    .option("--sessions <n>", "sessions to simulate", positiveInt("--sessions"), 2000)
+    .option("--seed <n>", "simulator seed", positiveInt("--seed"), 42)
+    .option("--week <week>", "ISO week to simulate (YYYY-Www); default: last week")
+    .option("--fresh", "delete the demo's data folder first")
+    .action(lazy(() => import("./commands/demo.js")));
+
+  program
+    .command("ingest [file]")
+    .description("import an analytics export (PostHog, Amplitude, Segment: JSON lines, JSON array or CSV, .gz or .zip), or pull from PostHog's API")
+    .option("--format <format>", "source format: posthog, amplitude or segment (default: detected)")
+    .option("--strict", "stop at the first bad line and write nothing")
+    .option("--posthog-api", "pull new events from PostHog's query API since the stored watermark")
+    .action(lazy(() => import("./commands/ingest.js")));
+
+  program
+    .command("gather")
+    .description("write an implied-NPS report for every session without one for the current analyst")
+    .option("--analyst <analyst>", "heuristic (no model) or llm; default: llm when the profile names a reachable gatherer model, else heuristic")
+    .option("--concurrency <n>", "heuristic: batches scored at once (default 2); llm: model requests in flight (default: the profile's gatherer.concurrency)", positiveInt("--concurrency"))
+    .option("--limit <n>", "score at most this many sessions", positiveInt("--limit"))
+    .option("--week <week>", "only sessions of this ISO week (YYYY-Www)")
+    .action(lazy(() => import("./commands/gather.js")));
+
+  program
+    .command("reports")
+    .description("list the session reports of the current analyst version")
+    .option("--week <week>", "only sessions of this ISO week (YYYY-Www)")
+    .option("--analyst <analyst>", "only this analyst's current reports: heuristic or llm (default: the model's where there is one, else the rules')")
+    .option("--all-versions", "include reports of earlier analyst versions")
+    .action(lazy(() => import("./commands/reports.js")));
+
+  program
+    .command("triage")
+    .description("the PM: patterns, code locations, decisions, tickets (behind a human gate)")
+    .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with a real share of the sessions")
+    .option("--yes", "approve the ticket gate")
+    .option("--sample <n>", "list at most N session ids per pattern (the output says when it sampled)", positiveInt("--sample"))
+    .action(lazy(() => import("./commands/triage.js")));
+
+  program
+    .command("fix")
+    .description("Skynet on the open Skynet tickets: worktree, brief, fix, verification, PR")
+    .option("--yes", "approve the pull-request gate")
+    .action(lazy(() => import("./commands/fix.js")));
+
+  program
+    .command("digest")
+    .description("write the week's review report: a self-contained HTML page, or Markdown for chat")
+    .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with a real share of the sessions")
+    .option("--format <format>", "html (default) or md", oneOf("--format", ["html", "md"]), "html")
+    .option("--out <file>", "where to write it (default: digests/<week>.html or .md in the data folder); Markdown is printed too")
+    .action(lazy(() => import("./commands/digest.js")));
+
+  program
+    .command("run")
+    .description("the weekly graph end to end (gather, triage, fix, review), checkpointed and resumable")
+    .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with a real share of the sessions")
+    .option("--yes", "approve the human gates")
+    .action(lazy(() => import("./commands/run.js")));
+
+  program
+    .command("review")
+    .description("answer pending human gates: interactively in a terminal, or with one of the answer flags")
+    .option("--thread <id>", "the thread whose gate to answer (see the list)")
+    .option("--accept", "accept the gate")
+    .option("--ignore", "ignore (reject) the gate")
+    .option("--respond <text>", "answer with instructions")
+    .option("--edit <json-or-file>", "edit: the new args of the action, as JSON or a JSON file")
+    .action(lazy(() => import("./commands/review.js")));
+
+  program
+    .command("schedule")
+    .description("run the built-in scheduler: gather hourly, triage Friday, fix Saturday, digest Monday (times from the profile's schedule)")
+    .option("--dry-run", "print the upcoming runs and exit")
+    .option("--from <iso-time>", "with --dry-run: list the runs after this time instead of now")
+    .option("--count <n>", "with --dry-run: how many runs to list", positiveInt("--count"), 10)
+    .action(lazy(() => import("./commands/schedule.js")));
+
+  return program;
+}
+
+/** A command's action, loaded from its module when the command runs. */
+function lazy(load: () => Promise<{ run: (...args: never[]) => Promise<void> }>) {
+  return async (...args: unknown[]): Promise<void> => {
+    const { run } = await load();
+    await (run as (...a: unknown[]) => Promise<void>)(...args);
+  };
+}
+
+/** A flag that takes a whole number of at least 1 (commander reports the error as bad usage, exit 2). */
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1, got "${value}"`);
+    return n;
+  };
+}
+
+function oneOf<T extends string>(name: string, values: readonly T[]) {
+  return (value: string): T => {
+    const found = values.find((v) => v === value);
+    if (!found) throw new InvalidArgumentError(`${name} must be one of ${values.join(", ")}, got "${value}"`);
+    return found;
+  };
+}
