@@ -1,27 +1,17 @@
 import type { DigestData, FixRow, PatternRow } from "./digestData.js";
-import type { FixStatus } from "../../state/ticket.js";
 import type { Outcome } from "../../state/report.js";
 import { barChart, horizontalBars, lineChart } from "./charts.js";
 import { bandOf } from "./npsMath.js";
 import { COLORS, escapeHtml, formatCount, formatMaybe, formatSigned, linkOrText, npsColor, priorityName } from "./html.js";
 import { DIGEST_CSS } from "./styles.js";
+import { FIX_STATUS, longDate, OUTCOME_NAMES, prLabel } from "./labels.js";
 
-const FIX_STATUS: Record<FixStatus, { label: string; explain: string }> = {
-  pr_opened: { label: "PR opened", explain: "Skynet wrote a fix that passed verification and opened a pull request. It needs a review." },
-  needs_model: {
-    label: "Needs a model",
-    explain: "Skynet prepared everything for this fix (an isolated worktree, the reproduction, the relevant files and a brief), but no coding model is configured, so nobody has written the patch yet. A developer can pick up the brief, or configure a model and run fix again.",
-  },
-  failed_verification: { label: "Failed verification", explain: "Skynet tried a fix, but the tests did not pass, so no pull request was opened." },
-  rejected: { label: "Rejected", explain: "A person declined this fix at the pull-request gate." },
-};
-
-const OUTCOME_LABELS: Record<Outcome, { label: string; color: string }> = {
-  success: { label: "Success", color: COLORS.promoter },
-  partial: { label: "Partial", color: COLORS.passive },
-  failure: { label: "Failure", color: COLORS.detractor },
-  bounce: { label: "Bounce", color: COLORS.neutral },
-  wrong_product: { label: "Wrong product", color: "#8e7cc3" },
+const OUTCOME_COLORS: Record<Outcome, string> = {
+  success: COLORS.promoter,
+  partial: COLORS.passive,
+  failure: COLORS.detractor,
+  bounce: COLORS.neutral,
+  wrong_product: "#8e7cc3",
 };
 
 const e = escapeHtml;
@@ -104,7 +94,7 @@ function trend(d: DigestData): string {
 
 function scores(d: DigestData): string {
   const bars = d.distribution.map((value, score) => ({ label: String(score), value, color: COLORS[bandOf(score)] }));
-  const outcomes = (Object.keys(OUTCOME_LABELS) as Outcome[]).map((o) => ({ label: OUTCOME_LABELS[o].label, value: d.outcomes[o], color: OUTCOME_LABELS[o].color }));
+  const outcomes = (Object.keys(OUTCOME_COLORS) as Outcome[]).map((o) => ({ label: OUTCOME_NAMES[o], value: d.outcomes[o], color: OUTCOME_COLORS[o] }));
   return `<section><div class="grid2">
 <div><h2>Score distribution</h2><figure>${barChart(bars, { title: "Sessions per implied score, 0 to 10" })}
 <figcaption><span class="dot" style="background:${COLORS.detractor}"></span>detractors 0-6 <span class="dot" style="background:${COLORS.passive}"></span>passives 7-8 <span class="dot" style="background:${COLORS.promoter}"></span>promoters 9-10</figcaption></figure></div>
@@ -180,16 +170,10 @@ function attemptRow(a: FixRow): string {
     `<td><code>${e(a.branch)}</code></td><td>${a.prUrl ? linkOrText(a.prUrl, prLabel(a.prUrl)) : `<span class="muted">no PR</span>`}</td></tr>`;
 }
 
-/** "https://github.com/acme/app/pull/7" -> "acme/app#7"; other URLs as they are. */
-function prLabel(url: string): string {
-  const m = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
-  return m ? `${m[1] ?? ""}#${m[2] ?? ""}` : url;
-}
-
 function stories(d: DigestData): string {
   const items = d.lowest.map(
     (r) => `<article class="story"><div class="story-head"><span class="score" style="background:${COLORS[bandOf(r.score)]}">${e(r.score)}</span>` +
-      `<code>${e(r.sessionId)}</code> · ${e(OUTCOME_LABELS[r.outcome].label)} · ${e(r.department)}</div>` +
+      `<code>${e(r.sessionId)}</code> · ${e(OUTCOME_NAMES[r.outcome])} · ${e(r.department)}</div>` +
       `<dl><dt>Wanted</dt><dd>${e(r.userIntent)}</dd><dt>What happened</dt><dd>${e(r.userSuccess)}</dd>` +
       `${r.improvement ? `<dt>What to change</dt><dd>${e(r.improvement)}</dd>` : ""}</dl></article>`,
   );
@@ -203,13 +187,4 @@ function table(headers: string[], rows: string[], numeric: number[] = []): strin
 
 function pill(text: string, kind: string): string {
   return `<span class="pill ${e(kind)}">${e(text)}</span>`;
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-/** "2026-02-09" -> "Monday 9 Feb 2026". */
-function longDate(isoDay: string): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  return `${WEEKDAYS[d.getUTCDay()] ?? ""} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ""} ${d.getUTCFullYear()}`;
 }

@@ -5,6 +5,10 @@ import type { Warehouse } from "../../warehouse/types.js";
 import { collectDigest } from "./digestData.js";
 import type { SessionReport } from "../../state/report.js";
 import { renderDigestHtml } from "./renderDigest.js";
+import { renderDigestMarkdown } from "./renderMarkdown.js";
+
+/** The digest's two forms: a self-contained HTML page, or Markdown for chat. */
+export type DigestFormat = "html" | "md";
 
 /** What the digest says, in a few numbers: for the CLI's output, the run record and graph state. */
 export interface DigestSummary {
@@ -18,23 +22,24 @@ export interface DigestSummary {
 }
 
 /**
- * Collects the week's digest and writes it as one HTML file. The write is atomic: the page goes to a temp
+ * Collects the week's digest and writes it as one HTML (or Markdown) file. The write is atomic: the page goes to a temp
  * file in the same folder and is renamed over the target, so a reader never sees half a page.
  */
 export async function writeDigest(
   warehouse: Warehouse,
-  opts: { week: string; outFile: string; productName: string; analystVersion?: string; reportsOf?: (week: string) => Promise<SessionReport[]> },
+  opts: { week: string; outFile: string; productName: string; format?: DigestFormat; analystVersion?: string; reportsOf?: (week: string) => Promise<SessionReport[]> },
 ): Promise<{ path: string; summary: DigestSummary }> {
   const { week, analystVersion, reportsOf } = opts;
   const data = await collectDigest(warehouse, week, { ...(analystVersion === undefined ? {} : { analystVersion }), ...(reportsOf ? { reportsOf } : {}) });
-  const html = renderDigestHtml(data, { name: opts.productName });
+  const product = { name: opts.productName };
+  const page = opts.format === "md" ? renderDigestMarkdown(data, product) : renderDigestHtml(data, product);
 
   const path = resolve(opts.outFile);
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, html, "utf8");
+    await writeFile(temp, page, "utf8");
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
