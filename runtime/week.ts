@@ -41,3 +41,19 @@ export function previousWeek(now: Date): string {
   d.setUTCDate(d.getUTCDate() - 7);
   return isoWeekOf(d);
 }
+
+/** A week with less than this share of the busiest recent week's sessions holds strays (a skewed clock, a test event). */
+const REAL_SHARE = 0.1;
+/** "Recent": the busiest of the last this-many weeks that have sessions, so a product's growth or decline over a year does not hide a week. */
+const RECENT_WEEKS = 8;
+
+/**
+ * The week a command works on when none is named: the latest week holding a real share of the
+ * sessions (not one with three stray events), else last week.
+ */
+export function latestRealWeek(perWeek: { week: string; sessions: number }[], now: Date): string {
+  const recent = perWeek.slice(-RECENT_WEEKS);
+  const busiest = Math.max(0, ...recent.map((w) => w.sessions));
+  const real = recent.filter((w) => w.sessions >= busiest * REAL_SHARE);
+  return real.at(-1)?.week ?? previousWeek(now);
+}

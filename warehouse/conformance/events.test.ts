@@ -96,16 +96,20 @@ describeEachEngine("events and sessions", ({ fresh, connect }) => {
     await (await openImport(w)).abort();
   });
 
-  it("counts sessions per ISO week, knows the latest week, and filters sessions without a report by week, range and limit", async () => {
+  it("counts sessions per ISO week, lists the weeks with their sessions, and filters sessions without a report by week, range and limit", async () => {
     const w = await fresh();
-    expect(await w.latestWeek()).toBeNull();
+    expect(await w.sessionsPerWeek()).toEqual([]);
     await importEvents(w, [
       storedEvent("a", { sessionId: "s-2025w52", at: at(0, "2025-12-22") }),
       storedEvent("b", { sessionId: "s-w02-a", at: at(0, "2026-01-05") }),
       storedEvent("c", { sessionId: "s-w02-b", at: at(0, "2026-01-11") }), // Sunday: still W02
       storedEvent("d", { sessionId: "s-w03", at: at(0, "2026-01-12") }),
     ]);
-    expect(await w.latestWeek()).toBe("2026-W03");
+    expect(await w.sessionsPerWeek()).toEqual([
+      { week: "2025-W52", sessions: 1 },
+      { week: "2026-W02", sessions: 2 },
+      { week: "2026-W03", sessions: 1 },
+    ]);
     expect(await w.countSessions("2026-W02")).toBe(2);
     expect(await w.countSessions("2025-W52")).toBe(1);
     expect(await w.countSessions()).toBe(4);

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { SessionSignals, type StoredEvent } from "../../state/session.js";
-import type { EventStore, EventWrites } from "../stores/events.js";
+import type { EventStore, EventWrites, WeekCount } from "../stores/events.js";
 import { SqliteEventWrites } from "./importTx.js";
 import { chunks, EVENT_COLUMNS, IN_CHUNK, placeholders, toStoredEvent, type EventRow } from "./sql.js";
 
@@ -32,8 +32,8 @@ export function sqliteEvents(db: Database.Database): EventStore {
       return (row as { n: number }).n;
     },
 
-    async latestWeek(): Promise<string | null> {
-      return (db.prepare(`SELECT max(week) AS week FROM sessions`).get() as { week: string | null }).week;
+    async sessionsPerWeek(): Promise<WeekCount[]> {
+      return db.prepare(`SELECT week, count(*) AS sessions FROM sessions GROUP BY week ORDER BY week`).all() as WeekCount[];
     },
 
     async sessionSignals(ids: string[]): Promise<SessionSignals[]> {

@@ -59,10 +59,15 @@ export interface EventStore {
   watermark(source: string): Promise<string | null>;
   countEvents(): Promise<number>;
   countSessions(week?: string): Promise<number>;
-  /** The latest ISO week that has sessions, or null for an empty warehouse. */
-  latestWeek(): Promise<string | null>;
+  /** Sessions per ISO week, oldest week first (weeks without sessions are absent). */
+  sessionsPerWeek(): Promise<WeekCount[]>;
   /** Signals of the sessions with these ids that exist, in id order. */
   sessionSignals(ids: string[]): Promise<SessionSignals[]>;
   /** A session's events in time order (the LLM analyst's transcript reads them). */
   sessionEvents(sessionId: string): Promise<StoredEvent[]>;
+}
+
+export interface WeekCount {
+  week: string;
+  sessions: number;
 }
