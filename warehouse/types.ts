@@ -5,12 +5,12 @@ import type { TicketStore } from "./stores/tickets.js";
 import type { FixAttemptStore } from "./stores/fixAttempts.js";
 import type { RunStore } from "./stores/runs.js";
 
-export type { EventStore, EventWrites, SessionAssignment, SessionRow } from "./stores/events.js";
+export type { EventStore, EventWrites, SessionAssignment, SessionRow, WeekCount } from "./stores/events.js";
 export type { ReportStore, SessionRange } from "./stores/reports.js";
 export type { PatternStore } from "./stores/patterns.js";
 export type { NewTicket, TicketStore } from "./stores/tickets.js";
 export type { FixAttemptStore } from "./stores/fixAttempts.js";
-export type { RunRecord, RunStatus, RunStore } from "./stores/runs.js";
+export type { NewRun, RunRecord, RunStatus, RunStore } from "./stores/runs.js";
 
 /**
  * The system of record: one store per kind of record, one connection. Every method that writes

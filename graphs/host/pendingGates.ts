@@ -3,6 +3,7 @@ import type { RunSettings } from "../../runtime/settings.js";
 import type { HumanInterrupt, HumanResponse } from "../../state/humanInterrupt.js";
 import { UsageError } from "../../runtime/errors.js";
 import { checkedAnswer } from "./gates.js";
+import { listRuns } from "./runs.js";
 import { threadKindOf, type RunThreadOptions } from "./threads.js";
 import type { GraphOutcome } from "./runOnThread.js";
 
@@ -20,7 +21,7 @@ export async function pendingGates(settings: RunSettings): Promise<PendingGate[]
   const warehouse = openWarehouse(settings.db);
   const threads = new Set<string>();
   try {
-    for (const run of await warehouse.listRuns(500)) {
+    for (const run of await listRuns(warehouse, 500)) {
       const threadId = (run.summary as { threadId?: unknown } | null)?.threadId;
       if (run.status === "interrupted" && typeof threadId === "string") threads.add(threadId);
     }

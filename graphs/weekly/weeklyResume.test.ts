@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import Database from "better-sqlite3";
 import { seedDemoWeek, withWarehouse, type DemoWeek } from "../../testing/demoWeek.js";
 import { runCli } from "../../testing/cli.js";
+import { listRuns } from "../host/runs.js";
 
 /** Reports stored so far, read beside the running process (WAL lets readers in); 0 before the schema exists. */
 function reportCount(demo: DemoWeek): number {
@@ -49,10 +50,17 @@ describe("the weekly run survives SIGKILL and resumes from its checkpoint", () =
     expect(killed.signal).toBe("SIGKILL");
     const afterKill = reportStamps(demo);
     expect(afterKill.size).toBe(2000);
+    // The killed process could not record its end: the table says running, the host knows better.
+    expect((await withWarehouse(demo, (w) => w.listRuns())).map((r) => r.status)).toEqual(["running"]);
+    const shown = await withWarehouse(demo, (w) => listRuns(w));
+    expect(shown.map((r) => [r.kind, r.thread, r.status])).toEqual([["weekly", `weekly-${demo.week}`, "interrupted"]]);
+    expect(shown[0]?.summary).toMatchObject({ threadId: `weekly-${demo.week}`, reason: expect.stringContaining("process ended before the run finished") });
 
     const resumed = await runCli(weekArgs(demo));
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain("resuming weekly-");
+    const runs = await withWarehouse(demo, (w) => w.listRuns());
+    expect(runs.map((r) => r.status)).toEqual(["succeeded", "interrupted"]);
     expect(resumed.stderr).not.toContain("stage gather done");
     const result = JSON.parse(resumed.stdout) as { status: string; digest: { path: string } | null };
     expect(result.status).toBe("done");
@@ -79,6 +87,8 @@ describe("the weekly run survives SIGKILL and resumes from its checkpoint", () =
 
     const resumed = await runCli(weekArgs(demo));
     expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(new RegExp(`the run of weekly-${demo.week} started at \\S+ was interrupted: its process ended before it finished`));
+    expect((await withWarehouse(demo, (w) => w.listRuns())).map((r) => r.status)).toEqual(["succeeded", "interrupted"]);
     const after = reportStamps(demo);
     for (const [sessionId, stamp] of beforeResume) expect(after.get(sessionId)).toBe(stamp);
     await expectFinishedOnce(demo, sessions);

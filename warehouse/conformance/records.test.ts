@@ -102,14 +102,15 @@ describeEachEngine("runs", ({ fresh }) => {
     const w = await fresh();
     await w.startRun({ id: "r1", kind: "gather", week: "2026-W02" });
     await tick();
-    await w.startRun({ id: "r2", kind: "weekly", week: null });
+    await w.startRun({ id: "r2", kind: "weekly", week: null, thread: "weekly-2026-W02", pid: 4242, host: "worker-1" });
     await w.finishRun("r1", "succeeded", { scored: 3 });
     const runs = await w.listRuns();
     expect(runs.map((r) => [r.id, r.kind, r.week, r.status])).toEqual([
       ["r2", "weekly", null, "running"],
       ["r1", "gather", "2026-W02", "succeeded"],
     ]);
-    expect(runs[0]).toMatchObject({ finishedAt: null, summary: null });
+    expect(runs[0]).toMatchObject({ finishedAt: null, summary: null, thread: "weekly-2026-W02", pid: 4242, host: "worker-1" });
+    expect(runs[1]).toMatchObject({ thread: null, pid: null, host: null });
     expect(runs[1]?.summary).toEqual({ scored: 3 });
     expect(runs[1]?.finishedAt).not.toBeNull();
     expect((await w.listRuns(1)).map((r) => r.id)).toEqual(["r2"]);

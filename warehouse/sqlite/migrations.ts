@@ -98,4 +98,11 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Issue #11: which process runs a run, and on which thread, so a run whose process was killed is
+  // told from one still going (graphs/host/runs.ts) instead of staying "running" forever.
+  `
+  ALTER TABLE runs ADD COLUMN thread TEXT;
+  ALTER TABLE runs ADD COLUMN pid INTEGER;
+  ALTER TABLE runs ADD COLUMN host TEXT;
+  `,
 ];

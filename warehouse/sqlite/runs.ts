@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { RunRecord, RunStatus, RunStore } from "../stores/runs.js";
+import type { NewRun, RunRecord, RunStatus, RunStore } from "../stores/runs.js";
 import { now } from "./sql.js";
 
 interface RunRow {
@@ -10,12 +10,23 @@ interface RunRow {
   finished_at: string | null;
   status: string;
   summary: string | null;
+  thread: string | null;
+  pid: number | null;
+  host: string | null;
 }
 
 export function sqliteRuns(db: Database.Database): RunStore {
   return {
-    async startRun(run: { id: string; kind: string; week: string | null }): Promise<void> {
-      db.prepare(`INSERT OR REPLACE INTO runs (id, kind, week, started_at, status) VALUES (?, ?, ?, ?, 'running')`).run(run.id, run.kind, run.week, now());
+    async startRun(run: NewRun): Promise<void> {
+      db.prepare(`INSERT OR REPLACE INTO runs (id, kind, week, started_at, status, thread, pid, host) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)`).run(
+        run.id,
+        run.kind,
+        run.week,
+        now(),
+        run.thread ?? null,
+        run.pid ?? null,
+        run.host ?? null,
+      );
     },
 
     async finishRun(id: string, status: RunStatus, summary: unknown): Promise<void> {
@@ -23,7 +34,7 @@ export function sqliteRuns(db: Database.Database): RunStore {
     },
 
     async listRuns(limit = 50): Promise<RunRecord[]> {
-      const rows = db.prepare(`SELECT id, kind, week, started_at, finished_at, status, summary FROM runs ORDER BY started_at DESC LIMIT ?`).all(limit) as RunRow[];
+      const rows = db.prepare(`SELECT id, kind, week, started_at, finished_at, status, summary, thread, pid, host FROM runs ORDER BY started_at DESC LIMIT ?`).all(limit) as RunRow[];
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,
@@ -32,6 +43,9 @@ export function sqliteRuns(db: Database.Database): RunStore {
         finishedAt: r.finished_at,
         status: r.status,
         summary: r.summary ? JSON.parse(r.summary) : null,
+        thread: r.thread,
+        pid: r.pid,
+        host: r.host,
       }));
     },
   };
