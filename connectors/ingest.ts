@@ -39,7 +39,7 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** How often onProgress hears while reading (default once a second). */
   progressEveryMs?: number;
-  /** The first day the product recorded events (the profile's `product.since`); earlier events are bad lines. */
+  /** The first day the product recorded events (the profile's `ingest.since`); earlier events are bad lines. */
   since?: string;
   /** This machine's time, against which events dated in the future are bad lines (tests set it). */
   now?: Date;

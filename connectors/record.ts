@@ -57,12 +57,12 @@ const FUTURE_SLACK_MS = 86_400_000;
 
 /**
  * An event time that parsed but cannot be true: more than a day in the future, or before the product
- * existed (`product.since` in the profile). Such an event would open a week of its own; it is a bad line.
+ * existed (`ingest.since` in the profile). Such an event would open a week of its own; it is a bad line.
  */
 export function implausibleTime(iso: string, window: { since: string; now: Date }): string | null {
   const t = Date.parse(iso);
   if (t > window.now.getTime() + FUTURE_SLACK_MS) return `timestamp ${iso} is more than a day in the future`;
-  if (t < Date.parse(window.since)) return `timestamp ${iso} is before the product existed (product.since ${window.since})`;
+  if (t < Date.parse(window.since)) return `timestamp ${iso} is before the product existed (ingest.since ${window.since})`;
   return null;
 }
 

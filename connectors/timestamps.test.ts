@@ -52,7 +52,7 @@ describe("event times that cannot be read or cannot be true", () => {
     expect(result.malformedReasons[0]?.reason).toBe("timestamp 2026-06-12T12:00:01.000Z is more than a day in the future");
   });
 
-  it("an event dated before the product existed is a bad line: before 2000 by default, before the profile's product.since when set", async () => {
+  it("an event dated before the product existed is a bad line: before 2000 by default, before the profile's ingest.since when set", async () => {
     const now = new Date("2026-06-10T12:00:00Z");
     const dir = tempDir();
     const file = writeFile(dir, "old.jsonl", jsonLines([
@@ -62,14 +62,14 @@ describe("event times that cannot be read or cannot be true", () => {
     ]));
     const byDefault = await ingestFile(fresh(), file, { now });
     expect(byDefault).toMatchObject({ events: 2, malformedLines: [1] });
-    expect(byDefault.malformedReasons[0]?.reason).toBe("timestamp 1970-01-01T00:00:00.000Z is before the product existed (product.since 2000-01-01)");
+    expect(byDefault.malformedReasons[0]?.reason).toBe("timestamp 1970-01-01T00:00:00.000Z is before the product existed (ingest.since 2000-01-01)");
 
     const dbPath = join(dir, "profiled.db");
-    const config = writeFile(dir, "selfheal.config.json", JSON.stringify({ product: { name: "Acme", description: "workflows", since: "2026-01-01" }, departments: {}, successEvents: [] }));
+    const config = writeFile(dir, "selfheal.config.json", JSON.stringify({ product: { name: "Acme", description: "workflows" }, ingest: { since: "2026-01-01" }, departments: {}, successEvents: [] }));
     const run = await runCli(["--db", dbPath, "--config", config, "ingest", file, "--json"]);
     expect(run.code, run.stderr).toBe(0);
     const profiled = JSON.parse(run.stdout) as IngestResult;
     expect(profiled).toMatchObject({ events: 1, malformedLines: [1, 2] });
-    expect(profiled.malformedReasons[1]?.reason).toBe("timestamp 2025-12-31T23:59:59.000Z is before the product existed (product.since 2026-01-01)");
+    expect(profiled.malformedReasons[1]?.reason).toBe("timestamp 2025-12-31T23:59:59.000Z is before the product existed (ingest.since 2026-01-01)");
   });
 });

@@ -17,11 +17,16 @@ export const ProductProfile = z.strictObject({
   product: z.strictObject({
     name: z.string().min(1),
     description: z.string().min(1).describe("what the product is for, in a sentence or two"),
-    since: z.iso
-      .date()
-      .default(DEFAULT_PRODUCT_SINCE)
-      .describe("the first day the product recorded events (YYYY-MM-DD); an event dated before it is a malformed line"),
   }),
+  // Apart from `product`, which the analysts' versions hash: when an import's floor moves, no report goes stale.
+  ingest: z
+    .strictObject({
+      since: z.iso
+        .date()
+        .default(DEFAULT_PRODUCT_SINCE)
+        .describe("the first day the product recorded events (YYYY-MM-DD); an event dated before it is a malformed line"),
+    })
+    .prefault({}),
   departments: z
     .record(z.string(), z.array(z.string().startsWith("/")))
     .describe("department -> route prefixes it owns"),

@@ -33,7 +33,7 @@ export async function run(file: string | undefined, options: IngestOptions, comm
     const result = await ingestFile(warehouse, path, {
       format: options.format,
       strict: options.strict,
-      since: loadProfile(settings.config).profile.product.since,
+      since: loadProfile(settings.config).profile.ingest.since,
       onDetected: (d) => out.progress(`${d.detected ? "detected" : "reading"} format: ${d.format} (${d.packing})`),
       progressEveryMs: 200,
       onProgress: (p) => {
