@@ -22,7 +22,7 @@ const BUGS: Record<BugName, { department: string; file: string; marker: string; 
   hubspot_scope: { department: "sales", file: "src/integrations/hubspot.ts", marker: '"crm.objects.contacts.write",', title: "HubSpot setup fails with 403: the OAuth scopes lack crm.objects.companies.read" },
   tool_timeout: { department: "engineering", file: "src/tools/runner.ts", marker: "export const TOOL_TIMEOUT_MS", title: "enrich_company always times out: the 5 s tool deadline is shorter than the provider's 6-9 s" },
   workflow_schema: { department: "product", file: "src/api/workflows.ts", marker: "config: step.config ?? null", title: "A workflow with an unconfigured step fails its response schema (config null)" },
-  csv_bom: { department: "data", file: "src/import/csv.ts", marker: "export function normalizeHeader", title: "CSV import rejects files saved with a byte-order mark (\\ufeffemail)" },
+  csv_bom: { department: "data", file: "src/import/csv.ts", marker: 'return cell.toLowerCase().replace(/ +/g, "_");', title: "CSV import rejects files saved with a byte-order mark (\\ufeffemail)" },
   rare_timezone: { department: "product", file: "src/format/dates.ts", marker: "return Math.round(Number.parseFloat", title: "The Runs tab of a workflow migrated from v1 (no timezone) throws Invalid time value" },
 };
 
@@ -39,7 +39,8 @@ function lineOf(file: string, marker: string): number {
  * The label of one session. Someone blocked by a bug failed (2); one who worked around it got part of
  * what they came for (5), except a CSV re-saved without the mark, which imported in full (7: a success
  * after an error); happy sessions are smooth successes (9); a missing or hidden feature leaves the user
- * without what they came for (3), unless they found the hidden button at last (7).
+ * without what they came for (3), unless they found the hidden button at last (7: they published what
+ * they came to publish, a success that names no cause, as confusion on the way is no bug's error).
  */
 function label(s: SimulatedSession): Omit<TruthSession, "anchor" | "noise" | "tags"> {
   const successes = s.events.filter((e) => e.event in SUCCESS_DEPARTMENT);
@@ -59,7 +60,7 @@ function label(s: SimulatedSession): Omit<TruthSession, "anchor" | "noise" | "ta
       return { outcome: "failure", score: 3, department: "product", cause: { kind: "improvement", id: SCHEDULING } };
     case "confusing_publish":
       return successes.length
-        ? { outcome: "success", score: 7, department: "product", cause: { kind: "improvement", id: PUBLISH } }
+        ? { outcome: "success", score: 7, department: "product", cause: null }
         : { outcome: "failure", score: 3, department: "product", cause: { kind: "improvement", id: PUBLISH } };
     case "bounce_wrong_product":
       return { outcome: "wrong_product", score: 5, department: "growth", cause: null };
