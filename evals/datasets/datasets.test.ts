@@ -83,7 +83,7 @@ describe.each(listDatasets().map((ds) => [ds.name, ds] as const))("dataset %s", 
       // A success names a cause only when it got past a bug's error; acquisition sessions name none.
       if (t.outcome === "success" && t.cause) expect(t.cause.kind).toBe("bug");
       if (t.outcome === "bounce" || t.outcome === "wrong_product") expect(t.cause).toBeNull();
-      for (const id of t.noise ?? []) expect(noise).toContain(id);
+      for (const id of t.noise) expect(noise).toContain(id);
     }
   });
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { Outcome } from "../../state/report.js";
 
 /** The product problem behind a session, by its id in the truth's `bugs` or `improvements`. */
-const Cause = z.strictObject({ kind: z.enum(["bug", "improvement"]), id: z.string().min(1) });
+export const Cause = z.strictObject({ kind: z.enum(["bug", "improvement"]), id: z.string().min(1) });
+export type Cause = z.infer<typeof Cause>;
 
 /** One session as a careful human labelled it (evals/datasets/README.md says what each label means). */
 export const TruthSession = z.strictObject({
@@ -24,13 +25,17 @@ export const TruthBug = z.strictObject({
 });
 export type TruthBug = z.infer<typeof TruthBug>;
 
+export const TruthImprovement = z.strictObject({ id: z.string().min(1), wants: z.string().min(1), keywords: z.array(z.string()).default([]) });
+export type TruthImprovement = z.infer<typeof TruthImprovement>;
+
+export const TruthNoise = z.strictObject({ id: z.string().min(1), description: z.string().min(1) });
+export type TruthNoise = z.infer<typeof TruthNoise>;
+
 export const Truth = z.strictObject({
   sessions: z.array(TruthSession),
   bugs: z.array(TruthBug).default([]),
-  improvements: z
-    .array(z.strictObject({ id: z.string().min(1), wants: z.string().min(1), keywords: z.array(z.string()).default([]) }))
-    .default([]),
-  noise: z.array(z.strictObject({ id: z.string().min(1), description: z.string().min(1) })).default([]),
+  improvements: z.array(TruthImprovement).default([]),
+  noise: z.array(TruthNoise).default([]),
 });
 export type Truth = z.infer<typeof Truth>;
 

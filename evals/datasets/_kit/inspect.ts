@@ -7,8 +7,9 @@ import { fileURLToPath } from "node:url";
 import { ingestFile, type IngestResult } from "../../../connectors/ingest.js";
 import type { StoredEvent } from "../../../state/session.js";
 import { openWarehouse } from "../../../warehouse/index.js";
+import { readJson } from "../../harness/dataset.js";
+import { Truth } from "../../harness/truth.js";
 import { Bundle } from "./bundle.js";
-import type { Truth } from "./truth.js";
 
 export const DATASETS_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -44,7 +45,8 @@ export async function materialize(ds: Dataset, outDir = tempFolder(ds.name)): Pr
   return outDir;
 }
 
-export const readTruth = (dir: string): Truth => JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
+/** truth.json read as the harness reads it: a schema violation is an error naming its key. */
+export const readTruth = (dir: string): Truth => readJson(join(dir, "truth.json"), Truth);
 
 export interface Ingested {
   results: { file: string; result: IngestResult }[];
