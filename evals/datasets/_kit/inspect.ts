@@ -1,10 +1,13 @@
 // Reading a dataset back the way the harness does: its files, its exports ingested into a warehouse,
-// its sessions found by anchor, and stack frames traced to repo/ lines (through committed source maps).
+// its sessions found by anchor, and stack frames traced to the repo's lines (through committed source maps).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sandboxFor } from "../../../agents/skynet/sandboxFor.js";
 import { ingestFile, type IngestResult } from "../../../connectors/ingest.js";
+import { loadProfile } from "../../../state/loadProfile.js";
+import type { ProductProfile } from "../../../state/profile.js";
 import type { StoredEvent } from "../../../state/session.js";
 import { openWarehouse } from "../../../warehouse/index.js";
 import { readJson } from "../../harness/dataset.js";
@@ -47,6 +50,21 @@ export async function materialize(ds: Dataset, outDir = tempFolder(ds.name)): Pr
 
 /** truth.json read as the harness reads it: a schema violation is an error naming its key. */
 export const readTruth = (dir: string): Truth => readJson(join(dir, "truth.json"), Truth);
+
+/** A dataset's product, from its profile as the harness and Skynet read it (paths relative to the dataset folder). */
+export interface Product {
+  profile: ProductProfile;
+  /** The product's source (repo.path), which may lie outside the dataset folder. */
+  repoDir: string;
+  /** The node_modules Skynet's sandbox gives a checkout of the product that has none. */
+  dependencies: string | null;
+}
+
+export function productOf(ds: Dataset): Product {
+  const loaded = loadProfile(join(ds.dir, "profile.json"));
+  if (!loaded.repoPath) throw new Error(`${ds.name}: profile.json names no repo.path`);
+  return { profile: loaded.profile, repoDir: loaded.repoPath, dependencies: sandboxFor(loaded.repoPath, loaded).dependencies };
+}
 
 export interface Ingested {
   results: { file: string; result: IngestResult }[];
@@ -134,20 +152,24 @@ export function stackTextFrames(text: string): Record<string, unknown>[] {
 }
 
 /**
- * The innermost in-app frame of each exception an event carries, traced to the repo: every entry of a
- * PostHog `$exception_list`, or the `stack` text of an error event the product tracks itself.
+ * Every in-app frame of each exception an event carries, innermost first, traced to the repo (null for
+ * a frame outside it): every entry of a PostHog `$exception_list`, or the `stack` text of an error event
+ * the product tracks itself.
  */
-export function exceptionLines(repoDir: string, bundles: Bundle[], event: StoredEvent): (CodeLine | null)[] {
+export function exceptionStacks(repoDir: string, bundles: Bundle[], event: StoredEvent): (CodeLine | null)[][] {
   const stack = event.properties["stack"];
-  if (typeof stack === "string") {
-    const inner = stackTextFrames(stack)[0];
-    return [inner ? traceFrame(repoDir, bundles, inner) : null];
-  }
+  if (typeof stack === "string") return [stackTextFrames(stack).map((frame) => traceFrame(repoDir, bundles, frame))];
   const list = event.properties["$exception_list"];
   if (!Array.isArray(list)) return [];
-  return list.map((entry: { stacktrace?: { frames?: Record<string, unknown>[] } }) => {
-    const frames = entry.stacktrace?.frames ?? [];
-    const inner = [...frames].reverse().find((f) => f["in_app"] === true);
-    return inner ? traceFrame(repoDir, bundles, inner) : null;
-  });
+  return list.map((entry: { stacktrace?: { frames?: Record<string, unknown>[] } }) =>
+    [...(entry.stacktrace?.frames ?? [])]
+      .reverse()
+      .filter((f) => f["in_app"] === true)
+      .map((frame) => traceFrame(repoDir, bundles, frame)),
+  );
+}
+
+/** The innermost in-app frame of each exception an event carries, traced to the repo: where it was thrown. */
+export function exceptionLines(repoDir: string, bundles: Bundle[], event: StoredEvent): (CodeLine | null)[] {
+  return exceptionStacks(repoDir, bundles, event).map((frames) => frames[0] ?? null);
 }
