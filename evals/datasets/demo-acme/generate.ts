@@ -40,7 +40,7 @@ function lineOf(file: string, marker: string): number {
  * what they came for (5), except a CSV re-saved without the mark, which imported in full (7: a success
  * after an error); happy sessions are smooth successes (9); a missing or hidden feature leaves the user
  * without what they came for (3), unless they found the hidden button at last (7: they published what
- * they came to publish, a success that names no cause, as confusion on the way is no bug's error).
+ * they came to publish, a success that still names the confusing flow it fought through).
  */
 function label(s: SimulatedSession): Omit<TruthSession, "anchor" | "noise" | "tags"> {
   const successes = s.events.filter((e) => e.event in SUCCESS_DEPARTMENT);
@@ -60,7 +60,7 @@ function label(s: SimulatedSession): Omit<TruthSession, "anchor" | "noise" | "ta
       return { outcome: "failure", score: 3, department: "product", cause: { kind: "improvement", id: SCHEDULING } };
     case "confusing_publish":
       return successes.length
-        ? { outcome: "success", score: 7, department: "product", cause: null }
+        ? { outcome: "success", score: 7, department: "product", cause: { kind: "improvement", id: PUBLISH } }
         : { outcome: "failure", score: 3, department: "product", cause: { kind: "improvement", id: PUBLISH } };
     case "bounce_wrong_product":
       return { outcome: "wrong_product", score: 5, department: "growth", cause: null };
