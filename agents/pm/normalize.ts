@@ -4,10 +4,11 @@
  * "timed out after 5000ms (run tr_8f3a)" and "timed out after 5000ms (run tr_19bc)" are one failure.
  */
 const RULES: [RegExp, string][] = [
-  // RFC 5322 allows !#$%&'*+/=?^`{|}~ in the local part; real exports do carry them.
-  [/[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+/g, "<email>"],
+  // URLs first: an "@" in a URL (user info, a path like /@handle) is part of the URL, not an email.
   // A URL ends before a closing quote, bracket or sentence punctuation.
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"<>]*[^\s"'<>).,;:]/gi, "<url>"],
+  // RFC 5322 allows !#$%&'*+/=?^`{|}~ in the local part; real exports do carry them.
+  [/[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+/g, "<email>"],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<uuid>"],
   [/"[^"]*"|'[^']*'|`[^`]*`/g, "<quoted>"],
   [/\b0x[0-9a-f]+\b/gi, "<hex>"],
