@@ -1,6 +1,8 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import type { ProductProfile } from "../state/profile.js";
+import { ServiceGuard } from "../runtime/outside/guard.js";
+import { guardedFetch } from "../runtime/outside/guardedFetch.js";
 
 /** The roles that may have a model of their own. */
 export type ModelRole = "gatherer" | "pm" | "skynet";
@@ -17,7 +19,11 @@ export async function modelFor(
   profile: ProductProfile,
   provided: Partial<Record<ModelRole, BaseChatModel>> = {},
   env: NodeJS.ProcessEnv = process.env,
-  /** Callers that retry themselves pass maxRetries 0 (LangChain's own retries would multiply theirs). */
+  /**
+   * Callers that retry themselves pass maxRetries 0 (the gatherer: its retries wait their turn in its rate
+   * limiter). Otherwise every request goes through the profile's `services` guard: timeouts, retries
+   * honouring Retry-After, and a circuit breaker, and LangChain's own retries are off so as not to multiply them.
+   */
   client: { maxRetries?: number; timeoutMs?: number } = {},
 ): Promise<BaseChatModel | null> {
   const given = provided[role];
@@ -27,7 +33,15 @@ export async function modelFor(
   const apiKey = env["OPENAI_API_KEY"];
   const baseURL = env["OPENAI_BASE_URL"];
   const { ChatOpenAI } = await import("@langchain/openai");
-  return new ChatOpenAI({ model: name, apiKey: apiKey ?? "not-needed", configuration: baseURL ? { baseURL } : undefined, maxRetries: client.maxRetries, timeout: client.timeoutMs });
+  const ownRetries = client.maxRetries !== undefined;
+  const fetch = ownRetries ? undefined : guardedFetch(new ServiceGuard(`the ${role} model`, profile.services));
+  return new ChatOpenAI({
+    model: name,
+    apiKey: apiKey ?? "not-needed",
+    configuration: { ...(baseURL ? { baseURL } : {}), ...(fetch ? { fetch } : {}) },
+    maxRetries: ownRetries ? client.maxRetries : 0,
+    timeout: ownRetries ? client.timeoutMs : undefined,
+  });
 }
 
 /** Whether `modelFor` would make a model for the role, without making one. */

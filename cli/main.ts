@@ -12,11 +12,21 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof SelfhealError) {
-      process.stderr.write(`${pc.red("error:")} ${err.message}\n`);
-      return err.exitCode;
+    const known = selfhealErrorIn(err);
+    if (known) {
+      process.stderr.write(`${pc.red("error:")} ${known.message}\n`);
+      return known.exitCode;
     }
     process.stderr.write(`${pc.red("error:")} ${(err as Error).stack ?? String(err)}\n`);
     return 1;
   }
+}
+
+/** Our error, also when a library wrapped it (the Linear SDK keeps it as `raw`, others as `cause`). */
+function selfhealErrorIn(err: unknown): SelfhealError | null {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    if (e instanceof SelfhealError) return e;
+    e = (e as { raw?: unknown }).raw ?? (e as { cause?: unknown }).cause;
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { ScheduleSettings } from "./profileSections/schedule.js";
 import { GathererSettings, RedactionSettings } from "./profileSections/gatherer.js";
 import { PostHogSettings } from "./profileSections/posthog.js";
 import { LinearSection } from "./profileSections/linear.js";
+import { ServiceSettings } from "./profileSections/services.js";
 import { FailureEvents, NoiseSettings, SearchEvents } from "./profileSections/signals.js";
 
 /** Before any product's analytics: an event dated earlier is a default or a unit mistake (1970, year 1). */
@@ -65,6 +66,7 @@ export const ProductProfile = z.strictObject({
   gatherer: GathererSettings,
   redaction: RedactionSettings,
   posthog: PostHogSettings,
+  services: ServiceSettings,
   fallbackDepartment: z.string().default("product").describe("department for routes no prefix matches"),
 });
 export type ProductProfile = z.infer<typeof ProductProfile>;

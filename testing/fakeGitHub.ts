@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FaultPlan } from "./faultPlan.js";
 
 /** One request the fake received, with the check it failed if any. */
 export interface RecordedGitHubRequest {
@@ -19,6 +20,8 @@ export class FakeGitHubServer {
   readonly requests: RecordedGitHubRequest[] = [];
   readonly violations: string[] = [];
   readonly pulls: { number: number; head: string; base: string; title: string; body: string; html_url: string }[] = [];
+  /** Faults to answer a share of requests with (429s, 5xx, timeouts, cut and invalid bodies, dropped connections). */
+  faults: FaultPlan | null = null;
   private server: Server | null = null;
 
   constructor(
@@ -27,10 +30,9 @@ export class FakeGitHubServer {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, json }) => {
-        res.writeHead(status, { "content-type": "application/json" });
-        res.end(JSON.stringify(json));
-      });
+      const handled = () => this.handle(req).then(({ status, json }) => ({ status, body: JSON.stringify(json) }));
+      if (this.faults) return void this.faults.serve(req, res, handled);
+      void handled().then(({ status, body }) => res.writeHead(status, { "content-type": "application/json" }).end(body));
     });
     await new Promise<void>((done) => this.server!.listen(0, "127.0.0.1", done));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { FaultPlan } from "./faultPlan.js";
 import { buildSchema, getArgumentValues, getVariableValues, Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 
 /** Linear's public schema, kept beside the project (see its README): every operation is checked against it. */
@@ -52,6 +53,8 @@ export class FakeLinearServer {
   private readonly schema: GraphQLSchema;
   private server: Server | null = null;
   private seq = 0;
+  /** Faults to answer a share of requests with (429s, 5xx, timeouts, cut and invalid bodies, dropped connections). */
+  faults: FaultPlan | null = null;
   /** The GraphQL endpoint, once started. */
   url = "";
 
@@ -61,12 +64,12 @@ export class FakeLinearServer {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
-      void this.handle(req)
-        .catch((err: unknown) => this.reject(500, `the fake failed: ${String(err)}`))
-        .then(({ status, json }) => {
-        res.writeHead(status, { "content-type": "application/json" });
-        res.end(JSON.stringify(json));
-      });
+      const handled = () =>
+        this.handle(req)
+          .catch((err: unknown) => this.reject(500, `the fake failed: ${String(err)}`))
+          .then(({ status, json }) => ({ status, body: JSON.stringify(json) }));
+      if (this.faults) return void this.faults.serve(req, res, handled);
+      void handled().then(({ status, body }) => res.writeHead(status, { "content-type": "application/json" }).end(body));
     });
     await new Promise<void>((done) => this.server!.listen(0, "127.0.0.1", done));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;

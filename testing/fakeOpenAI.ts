@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FaultPlan } from "./faultPlan.js";
 
 /** What the fake server answers one chat-completions request with. */
 export type FakeReply =
@@ -25,6 +26,8 @@ export interface FakeRequest {
 export class FakeOpenAIServer {
   readonly requests: FakeRequest[] = [];
   peakConcurrency = 0;
+  /** Faults to answer a share of requests with (429s, 5xx, timeouts, cut and invalid bodies, dropped connections). */
+  faults: FaultPlan | null = null;
   private inFlight = 0;
   private server: Server | null = null;
   private readonly script: FakeReply[] = [];
@@ -38,7 +41,16 @@ export class FakeOpenAIServer {
   }
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = createServer((req, res) => {
+      if (!this.faults) return void this.handle(req, res);
+      // Under a fault plan the scripted reply is produced first and then delivered, lost or refused as the plan says.
+      void this.faults.serve(req, res, async () => {
+        const captured = { status: 200, body: "" };
+        const sink = { setHeader: () => sink, writeHead: (status: number) => ((captured.status = status), sink), end: (body: string) => ((captured.body = body), sink) };
+        await this.handle(req, sink as unknown as ServerResponse);
+        return captured;
+      });
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     const { port } = this.server.address() as AddressInfo;
     return `http://127.0.0.1:${port}/v1`;

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Ticket } from "../../state/ticket.js";
 import type { LoadedProfile } from "../../state/loadProfile.js";
 import { git } from "../../tools/codebase/git.js";
+import { retryPolicyOf } from "../../runtime/outside/guard.js";
 import { githubAccess, githubClient, parseRepoSlug } from "../../tools/github/client.js";
 import { openPullRequest, pushBranch, writeLocalPatch } from "../../tools/vcs/pullRequest.js";
 
@@ -68,7 +69,7 @@ export async function openProposal(p: Proposal, opts: { loaded: LoadedProfile; d
   if (repo?.github && access.token) {
     const { owner, repo: name } = parseRepoSlug(repo.github);
     await pushBranch(p.worktree, { remote: gh.remote, branch: p.branch, defaultBranch: p.base });
-    const pr = await openPullRequest(await githubClient(access), { owner, repo: name, branch: p.branch, base: p.base, title: opts.title, body: opts.body });
+    const pr = await openPullRequest(await githubClient(access, opts.loaded.profile.services), { owner, repo: name, branch: p.branch, base: p.base, title: opts.title, body: opts.body }, retryPolicyOf(opts.loaded.profile.services));
     return { url: pr.url, patchPath: null, reason: `verified and approved; ${pr.created ? "opened" : "updated"} pull request #${pr.number} from ${p.branch}` };
   }
   const file = await writeLocalPatch(p.worktree, { base: p.base, branch: p.branch, file: join(opts.dataDir, "patches", `${p.ticketId}.patch`) });

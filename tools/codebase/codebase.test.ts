@@ -1,3 +1,4 @@
+import { ServiceSettings } from "../../state/profileSections/services.js";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,7 +34,7 @@ describe("codebase tools on a local clone and on GitHub", () => {
     for (const f of await local.listFiles()) files.set(f, readFileSync(join(root, f), "utf8"));
     fake = new FakeGitHubCodeServer({ owner: "acme", repo: "acme-app", ref: "main", token: TOKEN, files });
     const url = await fake.start();
-    github = new GitHubRepo(await githubClient(githubAccess({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url })), { owner: "acme", repo: "acme-app", ref: "main" });
+    github = new GitHubRepo(await githubClient(githubAccess({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url }), ServiceSettings.parse({})), { owner: "acme", repo: "acme-app", ref: "main" });
   });
   afterAll(async () => fake.stop());
 
@@ -74,7 +75,7 @@ describe("codebase tools on a local clone and on GitHub", () => {
     expect(await call(github, "read_file", { path: "src/nope.ts" })).toMatch(/^Error: .*Not Found/);
     expect(await call(github, "search_code", { pattern: "ab" })).toMatch(/^Error: GitHub code search needs a literal/);
     expect(await call(local, "search_code", { pattern: "no such text anywhere 1234" })).toMatch(/^No matches/);
-    const anonymous = new GitHubRepo(await githubClient(githubAccess({ GITHUB_API_URL: fake.url })), { owner: "acme", repo: "acme-app", ref: "main" });
+    const anonymous = new GitHubRepo(await githubClient(githubAccess({ GITHUB_API_URL: fake.url }), ServiceSettings.parse({})), { owner: "acme", repo: "acme-app", ref: "main" });
     expect(await call(anonymous, "list_files", {})).toMatch(/^Error: .*Requires authentication/);
   });
 

@@ -24,5 +24,5 @@ export async function codeBackendFor(profile: ProductProfile, repoPath: string |
   }
   const access = githubAccess(env);
   if (!access.token) return null; // code search needs authentication, even on public repositories
-  return new GitHubRepo(await githubClient(access), { ...parseRepoSlug(slug), ref: profile.repo?.defaultBranch ?? "main" });
+  return new GitHubRepo(await githubClient(access, profile.services), { ...parseRepoSlug(slug), ref: profile.repo?.defaultBranch ?? "main" });
 }

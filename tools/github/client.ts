@@ -1,4 +1,6 @@
 import type { Octokit } from "@octokit/rest";
+import type { ServiceSettings } from "../../state/profileSections/services.js";
+import { ServiceGuard } from "../../runtime/outside/guard.js";
 
 /** Where GitHub is and who we are there; the token and URL come from the environment, never the profile. */
 export interface GitHubAccess {
@@ -15,16 +17,25 @@ export function githubAccess(env: NodeJS.ProcessEnv = process.env, apiUrl?: stri
   };
 }
 
-/** The one place a GitHub client is constructed (and Octokit loaded: only the commands that reach GitHub load it). */
-export async function githubClient(access: GitHubAccess): Promise<Octokit> {
+/**
+ * The one place a GitHub client is constructed (and Octokit loaded: only the commands that reach GitHub
+ * load it). Every request goes through the profile's `services` guard; a POST (a PR opened) is retried
+ * only when GitHub surely did not act on it, and its caller looks for what it made before trying again.
+ */
+export async function githubClient(access: GitHubAccess, services: ServiceSettings): Promise<Octokit> {
   const { Octokit } = await import("@octokit/rest");
-  return new Octokit({
+  const octokit = new Octokit({
     auth: access.token ?? undefined,
     baseUrl: access.baseUrl,
     userAgent: "selfheal",
     // Octokit's default logger writes to the console; library code stays quiet.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
+  const guard = new ServiceGuard("GitHub", services);
+  octokit.hook.wrap("request", (request, options) =>
+    guard.call(async (signal) => request({ ...options, request: { ...options.request, signal } }), options.method === "POST" ? "unsafe" : "safe"),
+  );
+  return octokit;
 }
 
 /** "owner/name" split, or an error naming the bad value. */

@@ -1,6 +1,8 @@
 import type { Warehouse } from "../../warehouse/types.js";
 import type { ProductProfile } from "../../state/profile.js";
 import { UsageError } from "../../runtime/errors.js";
+import { retryPolicyOf, ServiceGuard } from "../../runtime/outside/guard.js";
+import { guardLinear } from "./guardLinear.js";
 import { LocalTracker } from "./local.js";
 import { LinearTracker } from "./linear.js";
 import type { Tracker } from "./types.js";
@@ -17,7 +19,8 @@ export async function trackerFor(profile: ProductProfile, warehouse: Warehouse, 
     if (!apiKey) throw new UsageError(`tracker.kind is "linear" but ${linear.apiKeyEnv} is not set: export a Linear API key in it`);
     const { LinearClient } = await import("@linear/sdk");
     const client = new LinearClient({ apiKey, ...(linear.apiUrl ? { apiUrl: linear.apiUrl } : {}) });
-    return new LinearTracker(warehouse, client, { team: linear.team, patternUrl: linear.patternUrl });
+    guardLinear(client, new ServiceGuard("Linear", profile.services));
+    return new LinearTracker(warehouse, client, { team: linear.team, patternUrl: linear.patternUrl, retry: retryPolicyOf(profile.services) });
   }
   return new LocalTracker(warehouse);
 }

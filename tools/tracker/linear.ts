@@ -4,12 +4,16 @@ import type { Ticket } from "../../state/ticket.js";
 import { inReviewFields, plannedAction, recurringFields, ticketFields } from "./local.js";
 import { issueByMarker, issueRef, labelsByName, statusOf, teamId, type LinearIssueRef } from "./linearApi.js";
 import type { FileAction, TicketProposal, Tracker } from "./types.js";
+import { createOnce } from "../../runtime/outside/createOnce.js";
+import type { RetryPolicy } from "../../runtime/outside/retry.js";
 
 export interface LinearTrackerOptions {
   /** Team key (ENG) or id. */
   team: string;
   /** Link back to a pattern, with {fingerprint} and {week} placeholders. */
   patternUrl?: string;
+  /** How often a create that failed is tried again, once Linear was asked whether it was done after all. */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -88,18 +92,21 @@ export class LinearTracker implements Tracker {
     return { mirror, issue };
   }
 
+  /** A create whose reply was lost may have made the issue: its marker finds it before a second create would make a twin. */
   private async create(p: TicketProposal): Promise<Ticket> {
-    const payload = await this.client.createIssue({
-      teamId: await this.team(),
-      title: p.title,
-      description: this.description(p),
-      priority: p.priority,
-      labelIds: await this.labelIds(p.labels),
-    });
-    const issueId = payload.issueId;
-    if (!payload.success || !issueId) throw new Error(`Linear did not create the issue for pattern ${p.fingerprint}`);
-    const issue = await issueRef(this.client, issueId);
-    if (!issue) throw new Error(`Linear created issue ${issueId} but cannot find it`);
+    const input = { teamId: await this.team(), title: p.title, description: this.description(p), priority: p.priority, labelIds: await this.labelIds(p.labels) };
+    const issue = await createOnce(
+      async () => {
+        const payload = await this.client.createIssue(input);
+        const issueId = payload.issueId;
+        if (!payload.success || !issueId) throw new Error(`Linear did not create the issue for pattern ${p.fingerprint}`);
+        const made = await issueRef(this.client, issueId);
+        if (!made) throw new Error(`Linear created issue ${issueId} but cannot find it`);
+        return made;
+      },
+      async () => issueByMarker(this.client, await this.team(), marker(p.fingerprint)),
+      this.opts.retry ?? { maxRetries: 0, baseMs: 0, maxMs: 0 },
+    );
     return this.warehouse.insertTicket({ ...ticketFields(p), id: issue.identifier, url: issue.url, status: "open" });
   }
 
@@ -111,10 +118,11 @@ export class LinearTracker implements Tracker {
     const ids: string[] = [];
     for (const name of wanted) {
       let id = existing.get(name.toLowerCase());
-      if (!id) {
-        const created = await this.client.createIssueLabel({ name, teamId: team });
-        id = created.issueLabelId;
-      }
+      id ??= await createOnce(
+        async () => (await this.client.createIssueLabel({ name, teamId: team })).issueLabelId ?? null,
+        async () => (await labelsByName(this.client, [name], team)).get(name.toLowerCase()) ?? null,
+        this.opts.retry ?? { maxRetries: 0, baseMs: 0, maxMs: 0 },
+      ) ?? undefined;
       if (id) ids.push(id);
     }
     return ids;

@@ -2,6 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Octokit } from "@octokit/rest";
 import { git } from "../codebase/git.js";
+import { createOnce } from "../../runtime/outside/createOnce.js";
+import type { RetryPolicy } from "../../runtime/outside/retry.js";
 
 /** The only branches Skynet ever pushes: its own, never the default branch. */
 function assertFixBranch(branch: string, defaultBranch: string): void {
@@ -27,26 +29,29 @@ export interface PullRequestSpec {
 
 /**
  * Opens the PR, or updates the open one for the same branch (one PR per ticket, so a resumed or
- * repeated run does not open a twin). Never merges.
+ * repeated run does not open a twin; and a create whose reply was lost is found before it is sent again).
+ * Never merges.
  */
-export async function openPullRequest(octokit: Octokit, spec: PullRequestSpec): Promise<{ url: string; number: number; created: boolean }> {
+export async function openPullRequest(octokit: Octokit, spec: PullRequestSpec, retry: RetryPolicy): Promise<{ url: string; number: number; created: boolean }> {
   assertFixBranch(spec.branch, spec.base);
-  const existing = await octokit.rest.pulls.list({ owner: spec.owner, repo: spec.repo, state: "open", head: `${spec.owner}:${spec.branch}`, base: spec.base });
-  const open = existing.data[0];
+  const openOne = async () => {
+    const existing = await octokit.rest.pulls.list({ owner: spec.owner, repo: spec.repo, state: "open", head: `${spec.owner}:${spec.branch}`, base: spec.base });
+    return existing.data[0] ?? null;
+  };
+  const open = await openOne();
   if (open) {
     await octokit.rest.pulls.update({ owner: spec.owner, repo: spec.repo, pull_number: open.number, title: spec.title, body: spec.body });
     return { url: open.html_url, number: open.number, created: false };
   }
-  const created = await octokit.rest.pulls.create({
-    owner: spec.owner,
-    repo: spec.repo,
-    head: spec.branch,
-    base: spec.base,
-    title: spec.title,
-    body: spec.body,
-    maintainer_can_modify: false,
-  });
-  return { url: created.data.html_url, number: created.data.number, created: true };
+  const made = await createOnce(
+    async () => {
+      const created = await octokit.rest.pulls.create({ owner: spec.owner, repo: spec.repo, head: spec.branch, base: spec.base, title: spec.title, body: spec.body, maintainer_can_modify: false });
+      return { html_url: created.data.html_url, number: created.data.number };
+    },
+    openOne,
+    retry,
+  );
+  return { url: made.html_url, number: made.number, created: true };
 }
 
 /** The local stand-in for a PR: the branch stays, and its commits are written as a mailbox patch. */

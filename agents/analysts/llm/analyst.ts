@@ -9,7 +9,7 @@ import { redactText } from "../redact.js";
 import { buildTranscript } from "../transcript.js";
 import { checkDraft, reportTool, type DraftCheck } from "./draft.js";
 import { departmentsOf, repairPrompt, REPORT_TOOL, systemPrompt, userPrompt } from "./prompt.js";
-import { withRetries, type RetryPolicy } from "./retry.js";
+import { withRetries, type RetryPolicy } from "../../../runtime/outside/retry.js";
 import { costUsd, type Price } from "./pricing.js";
 import { oneRequest } from "../../models.js";
 
