@@ -33,7 +33,12 @@ export async function githubClient(access: GitHubAccess, services: ServiceSettin
   });
   const guard = new ServiceGuard("GitHub", services);
   octokit.hook.wrap("request", (request, options) =>
-    guard.call(async (signal) => request({ ...options, request: { ...options.request, signal } }), options.method === "POST" ? "unsafe" : "safe"),
+    guard.call(async (signal) => {
+      const response = await request({ ...options, request: { ...options.request, signal } });
+      // Octokit hands a JSON body that does not parse back as a string: a reply cut or garbled on the way.
+      if (typeof response.data === "string" && /json/.test(String(response.headers["content-type"] ?? ""))) throw new SyntaxError("GitHub's reply was not valid JSON");
+      return response;
+    }, options.method === "POST" ? "unsafe" : "safe"),
   );
   return octokit;
 }
