@@ -29,7 +29,7 @@ export class FaultPlan {
   private state: number;
 
   constructor(private readonly opts: { share: number; seed: number; kinds?: Fault[]; timeoutHangMs?: number }) {
-    this.state = opts.seed >>> 0 || 1;
+    this.state = opts.seed >>> 0;
   }
 
   get total(): number {
@@ -80,13 +80,12 @@ export class FaultPlan {
     }
   }
 
-  /** xorshift32: seeded, so a failing run can be replayed. */
+  /** mulberry32: seeded, so a failing run can be replayed. */
   private random(): number {
-    let x = this.state;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.state = x >>> 0;
-    return this.state / 0x1_0000_0000;
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
   }
 }
