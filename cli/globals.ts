@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
+import { isPostgresUrl } from "../warehouse/postgres/location.js";
 import { resolveSettings, type RunSettings } from "../runtime/settings.js";
 import { InputError, UsageError } from "../runtime/errors.js";
 import { isIsoWeek } from "../runtime/week.js";
@@ -35,7 +36,7 @@ export function globalsOf(command: Command, warehouse: WarehouseUse = "reads"): 
   const out = applyOutputFlags(opts);
   const settings = resolveSettings({ db: opts.db, config: opts.config });
   loadProfile(settings.config);
-  if (warehouse === "reads" && !existsSync(settings.db)) {
+  if (warehouse === "reads" && !isPostgresUrl(settings.db) && !existsSync(settings.db)) {
     throw new InputError("no warehouse here: check --db (or SELFHEAL_DB); `selfheal ingest <export>` or `selfheal demo` creates one", { file: settings.db });
   }
   return { settings, out, opts };

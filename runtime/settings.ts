@@ -4,7 +4,7 @@ import { UsageError } from "./errors.js";
 
 /** Where a run finds its warehouse, product profile and data folder. */
 export interface RunSettings {
-  /** Warehouse location: a SQLite file path. */
+  /** Warehouse location: a SQLite file path, or a postgres:// URL. */
   db: string;
   /** Product profile file, or null for the built-in default. */
   config: string | null;
@@ -24,13 +24,15 @@ export const DEFAULT_CONFIG = "selfheal.config.json";
 export function resolveSettings(explicit: { db?: string | null; config?: string | null; dataDir?: string | null } = {}): RunSettings {
   // An empty variable (SELFHEAL_DB= in a crontab or .env) is unset, never the working folder itself.
   const named = explicit.db ?? (process.env["SELFHEAL_DB"] || DEFAULT_DB);
-  if (isDatabaseUrl(named)) {
-    throw new UsageError(`--db ${named}: only a SQLite file path is supported in this version (the Postgres warehouse is not built yet)`);
+  const postgres = /^postgres(ql)?:\/\//i.test(named);
+  if (isDatabaseUrl(named) && !postgres) {
+    throw new UsageError(`--db ${named}: a warehouse is a SQLite file path or a postgres:// URL`);
   }
-  const db = resolve(named);
-  const dataDir = resolve(explicit.dataDir ?? dirname(db));
+  const db = postgres ? named : resolve(named);
+  // A database has no folder of its own: its generated files go where the default warehouse's would.
+  const dataDir = resolve(explicit.dataDir ?? (postgres ? dirname(DEFAULT_DB) : dirname(db)));
   const configured = explicit.config ?? (process.env["SELFHEAL_CONFIG"] || null);
-  const config = configured ? resolve(configured) : [resolve(DEFAULT_CONFIG), join(dirname(db), DEFAULT_CONFIG)].find((f) => existsSync(f)) ?? null;
+  const config = configured ? resolve(configured) : [resolve(DEFAULT_CONFIG), join(postgres ? dataDir : dirname(db), DEFAULT_CONFIG)].find((f) => existsSync(f)) ?? null;
   return { db, config, dataDir };
 }
 

@@ -22,12 +22,15 @@ export interface DemoWeek {
   configurable: Configurable;
 }
 
-/** A temp data folder with the demo repository, its profile and a simulated, ingested week. */
-export async function seedDemoWeek(opts: { sessions: number; seed?: number; week?: string }): Promise<DemoWeek> {
+/**
+ * A temp data folder with the demo repository, its profile and a simulated, ingested week, in a
+ * warehouse file there (or at `db`, a Postgres warehouse URL).
+ */
+export async function seedDemoWeek(opts: { sessions: number; seed?: number; week?: string; db?: string }): Promise<DemoWeek> {
   const dataDir = mkdtempSync(join(tmpdir(), "selfheal-test-"));
   const week = opts.week ?? DEMO_WEEK;
   await ensureDemoRepo(dataDir);
-  const settings = resolveSettings({ db: join(dataDir, "warehouse.db"), config: writeDemoProfile(dataDir), dataDir });
+  const settings = resolveSettings({ db: opts.db ?? join(dataDir, "warehouse.db"), config: writeDemoProfile(dataDir), dataDir });
   const scenarios = new Map<string, ScenarioName>();
   const sessions = simulateWeek({ sessions: opts.sessions, seed: opts.seed ?? 7, weekStart: weekRange(week).start });
   const file = join(dataDir, "events.jsonl");

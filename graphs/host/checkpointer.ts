@@ -1,7 +1,7 @@
 import { MemorySaver, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
-import { UsageError } from "../../runtime/errors.js";
-import { isDatabaseUrl } from "../../runtime/settings.js";
+import { isPostgresUrl } from "../../warehouse/postgres/location.js";
+import { openPostgresCheckpointer } from "./postgresCheckpointer.js";
 
 export interface HostCheckpointer {
   saver: BaseCheckpointSaver;
@@ -14,14 +14,11 @@ export interface HostCheckpointer {
  * on another (two warehouses in one data folder used to share one checkpoint file).
  * - a SQLite warehouse file: LangGraph's SQLite checkpointer on that same file (its own tables);
  * - `:memory:` (tests): an in-process saver;
- * - a postgres:// URL: the seam for @langchain/langgraph-checkpoint-postgres in the warehouse's
- *   database (its own schema), once the Postgres warehouse exists.
+ * - a postgres:// URL: LangGraph's Postgres checkpointer in the warehouse's schema.
  */
 export async function openCheckpointer(location: string): Promise<HostCheckpointer> {
   if (location === ":memory:") return { saver: new MemorySaver(), close: async () => undefined };
-  if (isDatabaseUrl(location)) {
-    throw new UsageError(`${location}: the Postgres checkpointer comes with the Postgres warehouse, which is not built yet`);
-  }
+  if (isPostgresUrl(location)) return openPostgresCheckpointer(location);
   const saver = SqliteSaver.fromConnString(location);
   return { saver, close: async () => void saver.db.close() };
 }

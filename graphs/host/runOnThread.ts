@@ -14,7 +14,7 @@ export type GraphOutcome<S> = { status: "done"; state: S } | { status: "waiting"
 
 /** The part of a compiled graph the host uses, whatever its state type. */
 export interface HostedGraph<I> {
-  stream(input: I | null, config: RunnableConfig & { streamMode: ("updates" | "custom")[]; subgraphs: true }): Promise<AsyncIterable<unknown>>;
+  stream(input: I | null, config: RunnableConfig & { streamMode: ("updates" | "custom")[]; subgraphs: true; durability: "sync" }): Promise<AsyncIterable<unknown>>;
   getState(config: RunnableConfig): Promise<StateSnapshot>;
 }
 
@@ -96,7 +96,9 @@ async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun
       if (!answer) return { status: "waiting", gate };
       next = resumeWith<I>(answer);
     }
-    const stream = await graph.stream(next, { ...config, streamMode: ["updates", "custom"], subgraphs: true });
+    // "sync": a step's checkpoint is stored before the next step starts, so a process killed in one stage
+    // (with a checkpointer that writes over a network, as Postgres's does) never redoes the stage before it.
+    const stream = await graph.stream(next, { ...config, streamMode: ["updates", "custom"], subgraphs: true, durability: "sync" });
     for await (const chunk of stream) report(chunk, run.progress);
     snapshot = await graph.getState(config);
     next = null;

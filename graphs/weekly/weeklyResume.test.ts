@@ -44,7 +44,7 @@ async function expectFinishedOnce(demo: DemoWeek, sessions: number): Promise<voi
 }
 
 describe("the weekly run survives SIGKILL and resumes from its checkpoint", () => {
-  it("killed between stages: the next run resumes after the finished stage and files each ticket once", async () => {
+  it("killed between stages: the next run resumes after the finished stage and files each ticket once", { timeout: 240_000 }, async () => {
     const demo = await seedDemoWeek({ sessions: 2000, seed: 31 });
     const killed = await runCli(weekArgs(demo), { killOn: /stage gather done/ });
     expect(killed.signal).toBe("SIGKILL");
@@ -75,7 +75,7 @@ describe("the weekly run survives SIGKILL and resumes from its checkpoint", () =
     await expectFinishedOnce(demo, 2000);
   });
 
-  it("killed in the middle of gathering: finished batches are kept, the rest are scored once", async () => {
+  it("killed in the middle of gathering: finished batches are kept, the rest are scored once", { timeout: 240_000 }, async () => {
     const sessions = 6000;
     const demo = await seedDemoWeek({ sessions, seed: 37 });
     // Killed as soon as the first batch's reports are committed, with the others still to come.

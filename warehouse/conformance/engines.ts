@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { openWarehouse } from "../index.js";
 import type { Warehouse } from "../types.js";
 import { tempDir } from "../../testing/events.js";
+import { postgresSchemas } from "../../testing/postgres.js";
 
 /** How the conformance suite gets warehouses of one engine. */
 export interface EngineFactory {
@@ -15,8 +16,13 @@ export interface EngineFactory {
 
 const sqlite: EngineFactory = { name: "sqlite", newLocation: async () => join(tempDir(), "warehouse.db") };
 
+function postgres(): EngineFactory {
+  const schemas = postgresSchemas();
+  return { name: "postgres", newLocation: async () => schemas.newUrl(), dropAll: () => schemas.drop() };
+}
+
 /** Every engine the suite runs on. A new engine joins by adding its factory here. */
-export const ENGINES: EngineFactory[] = [sqlite];
+export const ENGINES: EngineFactory[] = [sqlite, postgres()];
 
 export interface EngineWarehouses {
   /** A new, empty warehouse. */

@@ -1,0 +1,159 @@
+import type pg from "pg";
+import type { StoredEvent } from "../../state/session.js";
+import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
+import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "./rows.js";
+
+/**
+ * Postgres's import transaction on one pooled client. Imports of one warehouse take turns (an advisory
+ * lock held to commit), as SQLite's BEGIN IMMEDIATE makes them: sessionizing reads what it then writes.
+ * Rows go in as arrays through unnest, one statement per batch whatever its size.
+ */
+export class PostgresEventWrites implements EventWrites {
+  private open = true;
+  /** Users of the source-session events this transaction stored: their sessions are not recomputed yet. */
+  private readonly sourceSessionUsers = new Set<string>();
+
+  private constructor(
+    private readonly client: pg.PoolClient,
+    private readonly onClose: () => void,
+  ) {}
+
+  static async begin(client: pg.PoolClient, schema: string, onClose: () => void): Promise<PostgresEventWrites> {
+    const tx = new PostgresEventWrites(client, onClose);
+    try {
+      await client.query("BEGIN");
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`selfheal-import:${schema}`]);
+      // This connection's own record of the session-less events it stored, emptied at commit.
+      await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
+      return tx;
+    } catch (err) {
+      await tx.finish();
+      throw err;
+    }
+  }
+
+  async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
+    this.check();
+    if (events.length === 0) return [];
+    const stamp = now();
+    const { rows } = await this.client.query<{ uuid: string }>(
+      `INSERT INTO events (uuid, event, distinct_id, timestamp, session_id, properties, ingested_at)
+       SELECT u, e, d, t, s, p, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(u, e, d, t, s, p)
+       ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
+      [events.map((e) => e.uuid), events.map((e) => e.event), events.map((e) => e.distinctId), events.map((e) => e.timestamp), events.map((e) => e.sessionId), events.map((e) => JSON.stringify(e.properties)), stamp],
+    );
+    const inserted = new Set(rows.map((r) => r.uuid));
+    const stored: StoredEvent[] = [];
+    for (const e of events) {
+      if (!inserted.delete(e.uuid)) continue; // a repeat within the batch is stored once, the first time
+      stored.push(e);
+      if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
+    }
+    const unlinked = stored.filter((e) => !e.sessionId).map((e) => e.uuid);
+    if (unlinked.length > 0) await this.client.query(`INSERT INTO import_unlinked (uuid) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [unlinked]);
+    return stored;
+  }
+
+  async hasSourceSession(distinctId: string): Promise<boolean> {
+    if (this.sourceSessionUsers.has(distinctId)) return true;
+    const { rowCount } = await this.client.query(
+      `SELECT 1 FROM sessions s WHERE s.distinct_id = $1 AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id AND NOT e.session_inferred) LIMIT 1`,
+      [distinctId],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async unsessionedEvents(distinctId: string): Promise<StoredEvent[]> {
+    const { rows } = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE distinct_id = $1 AND (session_id IS NULL OR session_inferred) ORDER BY timestamp, uuid`,
+      [distinctId],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async sessionSpans(distinctId: string): Promise<{ id: string; startedAt: string; endedAt: string }[]> {
+    const { rows } = await this.client.query<{ id: string; startedAt: string; endedAt: string }>(
+      `SELECT id, started_at AS "startedAt", ended_at AS "endedAt" FROM sessions WHERE distinct_id = $1 ORDER BY started_at, id`,
+      [distinctId],
+    );
+    return rows;
+  }
+
+  async assignSessions(assignments: SessionAssignment[]): Promise<void> {
+    this.check();
+    if (assignments.length === 0) return;
+    await this.client.query(
+      `UPDATE events SET session_id = x.s, session_inferred = x.i FROM unnest($1::text[], $2::text[], $3::boolean[]) AS x(u, s, i) WHERE events.uuid = x.u`,
+      [assignments.map((a) => a.uuid), assignments.map((a) => a.sessionId), assignments.map((a) => a.inferred)],
+    );
+  }
+
+  async sessionEvents(sessionId: string): Promise<StoredEvent[]> {
+    const { rows } = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = $1 ORDER BY timestamp, uuid`, [sessionId]);
+    return rows.map(toStoredEvent);
+  }
+
+  async saveSession(s: SessionRow): Promise<void> {
+    this.check();
+    await this.client.query(
+      `INSERT INTO sessions (id, distinct_id, started_at, ended_at, week, event_count, signals, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET distinct_id = excluded.distinct_id, started_at = excluded.started_at,
+         ended_at = excluded.ended_at, week = excluded.week, event_count = excluded.event_count,
+         signals = excluded.signals, updated_at = excluded.updated_at`,
+      [s.id, s.distinctId, s.startedAt, s.endedAt, s.week, s.eventCount, JSON.stringify(s.signals), now()],
+    );
+    await this.client.query(`UPDATE session_reports SET stale = true WHERE session_id = $1 AND NOT stale`, [s.id]);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    this.check();
+    await this.client.query(`DELETE FROM session_reports WHERE session_id = $1`, [sessionId]);
+    await this.client.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
+  }
+
+  async countSessionless(): Promise<number> {
+    const { rows } = await this.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_unlinked u JOIN events e ON e.uuid = u.uuid WHERE e.session_id IS NULL`);
+    return rows[0]?.n ?? 0;
+  }
+
+  async setWatermark(source: string, value: string): Promise<void> {
+    this.check();
+    await this.client.query(
+      `INSERT INTO ingest_watermarks (source, watermark, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (source) DO UPDATE SET watermark = excluded.watermark, updated_at = excluded.updated_at`,
+      [source, value, now()],
+    );
+  }
+
+  async commit(): Promise<void> {
+    this.check();
+    try {
+      await this.client.query("COMMIT");
+      this.open = false;
+    } finally {
+      await this.finish();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (this.open) await this.finish();
+  }
+
+  private check(): void {
+    if (!this.open) throw new Error("this import is already committed or rolled back");
+  }
+
+  private async finish(): Promise<void> {
+    const wasOpen = this.open;
+    this.open = false;
+    try {
+      if (wasOpen) await this.client.query("ROLLBACK");
+      this.client.release();
+    } catch (err) {
+      this.client.release(err as Error); // a broken connection is discarded, never handed to another caller
+    } finally {
+      this.onClose();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { NewRun, RunRecord, RunStatus, RunStore } from "../stores/runs.js";
+import type { PgConnection } from "./connection.js";
+import { now } from "./rows.js";
+
+interface RunRow {
+  id: string;
+  kind: string;
+  week: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  summary: string | null;
+  thread: string | null;
+  pid: number | null;
+  host: string | null;
+}
+
+export function postgresRuns(pg: PgConnection): RunStore {
+  return {
+    async startRun(run: NewRun): Promise<void> {
+      await pg.query(
+        `INSERT INTO runs (id, kind, week, started_at, status, thread, pid, host) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, week = excluded.week, started_at = excluded.started_at, status = 'running',
+           finished_at = NULL, summary = NULL, thread = excluded.thread, pid = excluded.pid, host = excluded.host`,
+        [run.id, run.kind, run.week, now(), run.thread ?? null, run.pid ?? null, run.host ?? null],
+      );
+    },
+    async finishRun(id: string, status: RunStatus, summary: unknown): Promise<void> {
+      await pg.query(`UPDATE runs SET status = $1, finished_at = $2, summary = $3 WHERE id = $4`, [status, now(), JSON.stringify(summary ?? null), id]);
+    },
+    async listRuns(limit = 50): Promise<RunRecord[]> {
+      const rows = await pg.query<RunRow>(`SELECT id, kind, week, started_at, finished_at, status, summary, thread, pid, host FROM runs ORDER BY started_at DESC LIMIT $1`, [limit]);
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        week: r.week,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        status: r.status,
+        summary: r.summary ? JSON.parse(r.summary) : null,
+        thread: r.thread,
+        pid: r.pid,
+        host: r.host,
+      }));
+    },
+  };
+}
