@@ -150,7 +150,7 @@ function oneReportPerSession(reports: SessionReport[], preferredVersion: string 
 }
 
 /** A session of someone who used the product: not a bounce, not a visitor who wanted another product. */
-function isProductSession(r: SessionReport): boolean {
+export function isProductSession(r: Pick<SessionReport, "outcome">): boolean {
   return r.outcome !== "bounce" && r.outcome !== "wrong_product";
 }
 
