@@ -2,7 +2,7 @@ import type { Octokit } from "@octokit/rest";
 import type { Ticket, FixAttempt } from "../../state/ticket.js";
 import type { ShippedBy } from "../../state/verdict.js";
 import type { Tracker } from "../../tools/tracker/types.js";
-import { branchMergedAt } from "../../tools/vcs/merged.js";
+import { mergedAt } from "../../tools/vcs/merged.js";
 import { pullRequestMergedAt } from "../../tools/vcs/pullRequest.js";
 
 export interface Shipped {
@@ -33,9 +33,11 @@ export async function shippedFix(ticket: Ticket, attempt: FixAttempt | null, sou
     const at = await pullRequestMergedAt(sources.github.octokit, { owner: sources.github.owner, repo: sources.github.repo, url: attempt.prUrl });
     if (at) found.push({ at: new Date(at).toISOString(), by: "pr_merged", ref: attempt.prUrl });
   }
-  if (attempt?.branch && sources.repo) {
-    const merged = await branchMergedAt(sources.repo.path, attempt.branch, sources.repo.defaultBranch);
-    if (merged) found.push({ at: merged.at, by: "branch_merged", ref: `${attempt.branch} in ${merged.commit.slice(0, 12)}` });
+  // The fix commit itself, never the branch's tip: a branch Skynet only prepared points at the default branch already.
+  const fixCommit = attempt?.details?.commit;
+  if (attempt && fixCommit && sources.repo) {
+    const merged = await mergedAt(sources.repo.path, fixCommit, sources.repo.defaultBranch);
+    if (merged) found.push({ at: merged.at, by: "branch_merged", ref: `${attempt.branch} (${fixCommit.slice(0, 12)}) merged in ${merged.commit.slice(0, 12)}` });
   }
   const done = await sources.tracker.doneAt(ticket);
   if (done) found.push({ at: new Date(done).toISOString(), by: "tracker_done", ref: ticket.url });

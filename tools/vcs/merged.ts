@@ -1,13 +1,13 @@
 import { git } from "../codebase/git.js";
 
 /**
- * When a fix branch reached the default branch: the committer date of the first commit on the default
- * branch's own (first-parent) line that contains the branch's tip: the merge commit, or the tip itself
- * after a fast-forward. Null while it has not, or when either branch is missing.
+ * When a fix commit reached the default branch: the committer date of the first commit on the default
+ * branch's own (first-parent) line that contains it: the merge commit, or the fix itself after a
+ * fast-forward. Null while it has not, or when the commit or the branch is missing.
  */
-export async function branchMergedAt(repoPath: string, branch: string, defaultBranch: string): Promise<{ at: string; commit: string } | null> {
-  const tip = await resolve(repoPath, branch);
-  const base = await resolve(repoPath, defaultBranch);
+export async function mergedAt(repoPath: string, fixCommit: string, defaultBranch: string): Promise<{ at: string; commit: string } | null> {
+  const tip = await resolve(repoPath, `${fixCommit}^{commit}`);
+  const base = await resolve(repoPath, `refs/heads/${defaultBranch}`);
   if (!tip || !base) return null;
   const line = new Set(lines(await git(repoPath, ["rev-list", "--first-parent", base])));
   const descendants = lines(await git(repoPath, ["rev-list", "--ancestry-path", "--reverse", `${tip}..${base}`]));
@@ -17,8 +17,8 @@ export async function branchMergedAt(repoPath: string, branch: string, defaultBr
   return { at: new Date(at).toISOString(), commit };
 }
 
-async function resolve(repoPath: string, branch: string): Promise<string | null> {
-  const sha = (await git(repoPath, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`], { allowExitCodes: [1] })).trim();
+async function resolve(repoPath: string, rev: string): Promise<string | null> {
+  const sha = (await git(repoPath, ["rev-parse", "--verify", "--quiet", rev], { allowExitCodes: [1, 128] })).trim();
   return sha || null;
 }
 
