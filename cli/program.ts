@@ -74,6 +74,12 @@ export function buildProgram(): Command {
     .action(lazy(() => import("./commands/digest.js")));
 
   program
+    .command("verify")
+    .description("check each shipped fix against the sessions after it: healed, not healed or inconclusive; reopen the ticket of a fix that did not hold")
+    .option("--week <week>", "read the sessions up to the end of this ISO week (YYYY-Www); default: the latest week with a real share of the sessions")
+    .action(lazy(() => import("./commands/verify.js")));
+
+  program
     .command("run")
     .description("the weekly graph end to end (gather, triage, fix, review), checkpointed and resumable")
     .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with a real share of the sessions")

@@ -46,10 +46,10 @@ describe("langgraph.json served by `langgraphjs dev` (what LangGraph Studio talk
     child?.kill("SIGTERM");
   });
 
-  it("serves the five graphs", async () => {
+  it("serves the six graphs", async () => {
     const client = new Client({ apiUrl: url });
     const assistants = await client.assistants.search({ limit: 20 });
-    expect(assistants.map((a) => a.graph_id).sort()).toEqual(["gatherer", "pm", "review", "skynet", "weekly"]);
+    expect(assistants.map((a) => a.graph_id).sort()).toEqual(["gatherer", "pm", "review", "skynet", "verify", "weekly"]);
   });
 
   it("runs the weekly graph to the ticket gate and resumes it with an Agent Inbox answer", async () => {

@@ -6,8 +6,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const manifest = JSON.parse(readFileSync(`${ROOT}/langgraph.json`, "utf8")) as { graphs: Record<string, string> };
 
 describe("langgraph.json", () => {
-  it("exports the five graphs of the loop", () => {
-    expect(Object.keys(manifest.graphs).sort()).toEqual(["gatherer", "pm", "review", "skynet", "weekly"]);
+  it("exports the six graphs of the loop", () => {
+    expect(Object.keys(manifest.graphs).sort()).toEqual(["gatherer", "pm", "review", "skynet", "verify", "weekly"]);
   });
 
   for (const [name, spec] of Object.entries(manifest.graphs)) {

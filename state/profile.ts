@@ -6,6 +6,7 @@ import { PostHogSettings } from "./profileSections/posthog.js";
 import { LinearSection } from "./profileSections/linear.js";
 import { ServiceSettings } from "./profileSections/services.js";
 import { FailureEvents, NoiseSettings, SearchEvents } from "./profileSections/signals.js";
+import { VerifySettings } from "./profileSections/verify.js";
 
 /** Before any product's analytics: an event dated earlier is a default or a unit mistake (1970, year 1). */
 export const DEFAULT_PRODUCT_SINCE = "2000-01-01";
@@ -67,6 +68,7 @@ export const ProductProfile = z.strictObject({
   redaction: RedactionSettings,
   posthog: PostHogSettings,
   services: ServiceSettings,
+  verify: VerifySettings,
   fallbackDepartment: z.string().default("product").describe("department for routes no prefix matches"),
 });
 export type ProductProfile = z.infer<typeof ProductProfile>;

@@ -25,6 +25,7 @@ interface FakeIssue {
   priority: number;
   labelIds: string[];
   stateId: string;
+  completedAt: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -80,12 +81,18 @@ export class FakeLinearServer {
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
   }
 
-  /** Moves an issue to a state, as a human would in Linear. */
-  setState(identifier: string, type: string): void {
+  /** Moves an issue to a state, as a human would in Linear (`at`: when, for a completed state). */
+  setState(identifier: string, type: string, at: Date = new Date()): void {
     const issue = this.issues.find((i) => i.identifier === identifier);
     const state = this.states.find((s) => s.type === type);
     if (!issue || !state) throw new Error(`no issue ${identifier} or state ${type}`);
-    issue.stateId = state.id;
+    this.moveTo(issue, state.id, at);
+  }
+
+  /** Linear stamps completedAt on entering a completed state and clears it on leaving. */
+  private moveTo(issue: FakeIssue, stateId: string, at: Date): void {
+    issue.stateId = stateId;
+    issue.completedAt = this.states.find((s) => s.id === stateId)?.type === "completed" ? at.toISOString() : null;
   }
 
   callsTo(field: string): LinearCall[] {
@@ -163,6 +170,7 @@ export class FakeLinearServer {
           priority: Number(input["priority"] ?? 0),
           labelIds: (input["labelIds"] ?? []) as string[],
           stateId: "st-todo",
+          completedAt: null,
         };
         this.issues.push(issue);
         return { __typename: "IssuePayload", success: true, lastSyncId: ++this.seq, issue: { id: issue.id } };
@@ -176,7 +184,7 @@ export class FakeLinearServer {
         if (typeof input["title"] === "string") issue.title = input["title"];
         if (typeof input["priority"] === "number") issue.priority = input["priority"];
         if (Array.isArray(input["labelIds"])) issue.labelIds = input["labelIds"] as string[];
-        if (typeof input["stateId"] === "string") issue.stateId = input["stateId"];
+        if (typeof input["stateId"] === "string") this.moveTo(issue, input["stateId"], new Date());
         return { __typename: "IssuePayload", success: true, lastSyncId: ++this.seq, issue: { id: issue.id } };
       }
       case "commentCreate": {
@@ -216,7 +224,7 @@ export class FakeLinearServer {
 
   private view(i: FakeIssue): Json {
     const state = this.states.find((s) => s.id === i.stateId);
-    return { id: i.id, identifier: i.identifier, url: i.url, priority: i.priority, title: i.title, description: i.description, state: state ? { id: state.id, type: state.type } : null };
+    return { id: i.id, identifier: i.identifier, url: i.url, priority: i.priority, completedAt: i.completedAt, title: i.title, description: i.description, state: state ? { id: state.id, type: state.type } : null };
   }
 }
 

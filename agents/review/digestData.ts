@@ -6,8 +6,9 @@ import type { Ticket, TicketStatus } from "../../state/ticket.js";
 import { isoWeekOf, weekRange } from "../../runtime/week.js";
 import { addScore, change, emptyDistribution, meanFromDistribution, npsFromDistribution, roundTo } from "./npsMath.js";
 import type { DepartmentRow, DigestData, ExampleReport, PatternRow, TicketRow, TrendPoint } from "./digestTypes.js";
+import { markShipments, weekVerdicts } from "./verdictRows.js";
 
-export type { DepartmentRow, DigestData, ExampleReport, FixRow, PatternRow, TicketRow, TrendPoint } from "./digestTypes.js";
+export type { DepartmentRow, DigestData, ExampleReport, FixRow, PatternRow, TicketRow, TrendPoint, VerdictRow } from "./digestTypes.js";
 
 const DAY_MS = 86_400_000;
 const DEFAULT_WEEKS_OF_TREND = 6;
@@ -58,7 +59,7 @@ export async function collectDigest(
   for (let back = weeksOfTrend; back >= 1; back--) {
     previousWeeks.push(await weekPoint(isoWeekOf(new Date(start.getTime() - back * 7 * DAY_MS))));
   }
-  const weeklyTrend = [...previousWeeks, { key: week, label: weekLabel(week), sessions: overall.reduce((a, b) => a + b, 0), nps: impliedNps }];
+  const weeklyTrend = await markShipments(warehouse, [...previousWeeks, { key: week, label: weekLabel(week), sessions: overall.reduce((a, b) => a + b, 0), nps: impliedNps }]);
   const prevWeek = isoWeekOf(new Date(start.getTime() - 7 * DAY_MS));
   const prevPoint = previousWeeks.at(-1) ?? (await weekPoint(prevWeek));
 
@@ -127,6 +128,7 @@ export async function collectDigest(
       createdAt: a.createdAt,
     })),
     fixAttemptsTotal: attempts.length,
+    fixVerdicts: await weekVerdicts(warehouse, week, clip),
     lowest: lowest.map((r): ExampleReport => ({
       sessionId: r.sessionId,
       score: r.score,
@@ -150,7 +152,7 @@ function oneReportPerSession(reports: SessionReport[], preferredVersion: string 
 }
 
 /** A session of someone who used the product: not a bounce, not a visitor who wanted another product. */
-function isProductSession(r: SessionReport): boolean {
+export function isProductSession(r: Pick<SessionReport, "outcome">): boolean {
   return r.outcome !== "bounce" && r.outcome !== "wrong_product";
 }
 

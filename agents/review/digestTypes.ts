@@ -10,6 +10,8 @@ export interface TrendPoint {
   label: string;
   sessions: number;
   nps: number | null;
+  /** Fixes that shipped in this week (weekly points only): the trend marks them. */
+  fixesShipped?: number;
 }
 
 export interface DepartmentRow {
@@ -58,6 +60,24 @@ export interface FixRow {
   createdAt: string;
 }
 
+/** "Did last week's fixes work?": one shipped fix, its verdict and its before/after figures. */
+export interface VerdictRow {
+  ticketId: string;
+  ticketUrl: string;
+  title: string;
+  department: string;
+  shippedAt: string;
+  shippedBy: "pr_merged" | "branch_merged" | "tracker_done";
+  verdict: "healed" | "not_healed" | "inconclusive";
+  reason: string;
+  before: { sessions: number; productSessions: number; perThousand: number | null; nps: number | null };
+  after: { sessions: number; productSessions: number; perThousand: number | null; nps: number | null } | null;
+  npsChange: { change: number; low: number; high: number; confidence: number } | null;
+  worse: boolean;
+  recurred: boolean;
+  reopened: boolean;
+}
+
 export interface ExampleReport {
   sessionId: string;
   score: number;
@@ -103,5 +123,7 @@ export interface DigestData {
   ticketsTotal: number;
   fixAttempts: FixRow[];
   fixAttemptsTotal: number;
+  /** The latest check of each shipped fix made this week (verify runs before the review). */
+  fixVerdicts: VerdictRow[];
   lowest: ExampleReport[];
 }

@@ -53,3 +53,13 @@ export function npsColor(nps: number | null): string {
   if (nps >= 0) return COLORS.passive;
   return COLORS.detractor;
 }
+
+/** A table; the columns listed in `numeric` are right-aligned. Headers are escaped; rows are markup already. */
+export function table(headers: string[], rows: string[], numeric: number[] = []): string {
+  const th = headers.map((h, i) => `<th${numeric.includes(i) ? ` class="num"` : ""}>${escapeHtml(h)}</th>`).join("");
+  return `<table><thead><tr>${th}</tr></thead><tbody>${rows.join("\n")}</tbody></table>`;
+}
+
+export function pill(text: string, kind: string): string {
+  return `<span class="pill ${escapeHtml(kind)}">${escapeHtml(text)}</span>`;
+}

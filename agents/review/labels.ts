@@ -12,6 +12,19 @@ export const FIX_STATUS: Record<FixStatus, { label: string; explain: string }> =
   rejected: { label: "Rejected", explain: "A person declined this fix at the pull-request gate." },
 };
 
+/** What each verdict on a shipped fix is called (HTML and Markdown alike). */
+export const VERDICT_NAMES: Record<"healed" | "not_healed" | "inconclusive", string> = {
+  healed: "Healed",
+  not_healed: "Not healed",
+  inconclusive: "Inconclusive",
+};
+
+export const SHIPPED_BY_NAMES: Record<"pr_merged" | "branch_merged" | "tracker_done", string> = {
+  pr_merged: "PR merged",
+  branch_merged: "branch merged",
+  tracker_done: "ticket done",
+};
+
 export const OUTCOME_NAMES: Record<Outcome, string> = {
   success: "Success",
   partial: "Partial",

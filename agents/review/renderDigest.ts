@@ -2,7 +2,8 @@ import type { DigestData, FixRow, PatternRow } from "./digestData.js";
 import type { Outcome } from "../../state/report.js";
 import { barChart, horizontalBars, lineChart } from "./charts.js";
 import { bandOf } from "./npsMath.js";
-import { COLORS, escapeHtml, formatCount, formatMaybe, formatSigned, linkOrText, npsColor, priorityName } from "./html.js";
+import { COLORS, escapeHtml, formatCount, formatMaybe, formatSigned, linkOrText, npsColor, pill, priorityName, table } from "./html.js";
+import { fixesSection, trendMarks } from "./renderVerdicts.js";
 import { DIGEST_CSS } from "./styles.js";
 import { FIX_STATUS, longDate, OUTCOME_NAMES, prLabel } from "./labels.js";
 
@@ -25,6 +26,7 @@ export function renderDigestHtml(data: DigestData, product: { name: string }): s
     headline(data),
     empty ? `<p class="empty">No sessions were scored this week.</p>` : "",
     trend(data),
+    fixesSection(data),
     empty ? "" : scores(data),
     empty ? "" : departments(data),
     patterns(data.patterns),
@@ -79,7 +81,7 @@ function card(label: string, value: string, note: string): string {
 
 function trend(d: DigestData): string {
   const weekly = lineChart(
-    d.weeklyTrend.map((p) => ({ label: p.label, value: p.nps, note: `${p.sessions} sessions` })),
+    d.weeklyTrend.map((p) => ({ label: `${p.label}${p.fixesShipped ? " ⚑" : ""}`, value: p.nps, note: `${p.sessions} sessions${p.fixesShipped ? `, ${p.fixesShipped} fix(es) shipped` : ""}` })),
     { title: "Implied NPS per week", min: -100, max: 100, ticks: [-100, -50, 0, 50, 100] },
   );
   const daily = lineChart(
@@ -87,7 +89,7 @@ function trend(d: DigestData): string {
     { title: `Implied NPS per day of ${d.week}`, min: -100, max: 100, ticks: [-100, -50, 0, 50, 100] },
   );
   return `<section><h2>Implied-NPS trend</h2><div class="grid2">
-<figure>${weekly}<figcaption>Per week, the last ${d.weeklyTrend.length} weeks. Weeks with no scored sessions are gaps, not zeros.</figcaption></figure>
+<figure>${weekly}<figcaption>Per week, the last ${d.weeklyTrend.length} weeks. Weeks with no scored sessions are gaps, not zeros.${trendMarks(d)}</figcaption></figure>
 <figure>${daily}<figcaption>Per day of ${e(d.week)}, by the session's start (UTC).</figcaption></figure>
 </div></section>`;
 }
@@ -180,11 +182,3 @@ function stories(d: DigestData): string {
   return `<section><h2>Lowest-scoring sessions</h2><p class="note">The ${d.lowest.length} lowest-scoring sessions of the week, in the analyst's words.</p>${items.join("\n")}</section>`;
 }
 
-function table(headers: string[], rows: string[], numeric: number[] = []): string {
-  const th = headers.map((h, i) => `<th${numeric.includes(i) ? ` class="num"` : ""}>${e(h)}</th>`).join("");
-  return `<table><thead><tr>${th}</tr></thead><tbody>${rows.join("\n")}</tbody></table>`;
-}
-
-function pill(text: string, kind: string): string {
-  return `<span class="pill ${e(kind)}">${e(text)}</span>`;
-}

@@ -1,6 +1,7 @@
 import type { DigestData, FixRow, PatternRow } from "./digestTypes.js";
 import { formatCount, formatMaybe, formatSigned, priorityName } from "./html.js";
-import { FIX_STATUS, longDate, OUTCOME_NAMES, prLabel } from "./labels.js";
+import { FIX_STATUS, longDate, OUTCOME_NAMES, prLabel, SHIPPED_BY_NAMES, VERDICT_NAMES } from "./labels.js";
+import { npsChangeText, verdictFlags, windowText } from "./renderVerdicts.js";
 import type { Outcome } from "../../state/report.js";
 
 /**
@@ -16,6 +17,7 @@ export function renderDigestMarkdown(data: DigestData, product: { name: string }
     headline(data),
     empty ? "_No sessions were scored this week._" : scores(data),
     trend(data),
+    fixes(data),
     empty ? "" : departments(data),
     patterns(data.patterns),
     flagged(data.patterns),
@@ -44,8 +46,20 @@ function scores(d: DigestData): string {
 }
 
 function trend(d: DigestData): string {
-  const points = d.weeklyTrend.map((p) => `${p.label} ${formatSigned(p.nps)}`);
-  return `Implied NPS per week: ${points.join(" → ")}`;
+  const points = d.weeklyTrend.map((p) => `${p.label}${p.fixesShipped ? " ⚑" : ""} ${formatSigned(p.nps)}`);
+  const marks = d.weeklyTrend.some((p) => p.fixesShipped) ? " (⚑ fixes shipped)" : "";
+  return `Implied NPS per week${marks}: ${points.join(" → ")}`;
+}
+
+function fixes(d: DigestData): string {
+  if (d.fixVerdicts.length === 0) return "## Did last week's fixes work?\n\nNo shipped fix was checked this week.";
+  const items = d.fixVerdicts.map((v) => {
+    const flags = verdictFlags(v);
+    return `- ${link(v.ticketUrl, v.ticketId)} **${VERDICT_NAMES[v.verdict]}**${flags.length ? ` (${flags.join(", ")})` : ""} · ${text(v.title)}\n` +
+      `  shipped ${v.shippedAt.slice(0, 10)} (${SHIPPED_BY_NAMES[v.shippedBy]}) · before: ${text(windowText(v.before))} · after: ${text(windowText(v.after))} · flow NPS change ${text(npsChangeText(v.npsChange))}\n` +
+      `  ${text(v.reason)}`;
+  });
+  return `## Did last week's fixes work?\n\n${items.join("\n")}`;
 }
 
 function departments(d: DigestData): string {

@@ -36,6 +36,9 @@ a{color:#3867d6}
 .pill.p2{background:#f4a340;color:#fff}
 .pill.p3{background:#fdf0c4;color:#7a5a00}
 .pill.p4{background:#eef1f5;color:#4b5563}
+.pill.v-healed{background:#e3f4ea;color:#1e6b3f}
+.pill.v-not_healed{background:#fde8e8;color:#b42318}
+.pill.v-inconclusive{background:#eef1f5;color:#4b5563}
 .pill.st-open{background:#e8effd;color:#2750b0}
 .pill.st-in_progress{background:#fdf0c4;color:#7a5a00}
 .pill.st-in_review{background:#efe7fb;color:#5b3aa6}

@@ -1,4 +1,5 @@
 // Shapes of the simulated PostHog export.
+import type { BugName } from "./stacks.js";
 
 export type ScenarioName =
   | "happy_engaged"
@@ -36,6 +37,8 @@ export interface SimulateOptions {
   seed: number;
   /** Monday 00:00 UTC of the simulated week. */
   weekStart: Date;
+  /** Bugs whose fix has shipped: the sessions that would hit one succeed at what they came for instead. */
+  fixed?: readonly BugName[];
 }
 
 /** A frame of `$exception_list[].stacktrace.frames`, listed outermost first. */

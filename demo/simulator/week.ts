@@ -5,6 +5,7 @@ import { RARE_SCENARIO, RARE_SESSIONS_PER_WEEK, SCENARIOS, scenarioAt } from "./
 import { SessionWriter, type SessionIdentity } from "./session-writer.js";
 import type { PathStyle } from "./stacks.js";
 import type { SimulateOptions, SimulatedSession } from "./types.js";
+import { bugOf, fixedRun } from "./scenarios/fixed.js";
 
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
@@ -83,7 +84,9 @@ export function* simulateWeek(opts: SimulateOptions): Generator<SimulatedSession
       referrer: traffic.referrer,
     };
     const w = new SessionWriter(rng, identity, start);
-    def.run({ w, rng, utm: traffic.utm, errors: { style: rng.pick(PATH_STYLES), instrumented: rng.chance(0.5) } });
+    const bug = bugOf(scenario);
+    const run = bug && opts.fixed?.includes(bug) ? fixedRun(bug) : def.run;
+    run({ w, rng, utm: traffic.utm, errors: { style: rng.pick(PATH_STYLES), instrumented: rng.chance(0.5) } });
     yield { sessionId: identity.sessionId, distinctId: identity.distinctId, scenario, events: w.events };
   }
 }

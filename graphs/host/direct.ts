@@ -8,6 +8,8 @@ import type { RunSettings } from "../../runtime/settings.js";
 import { configurableFor } from "./configuration.js";
 import { SelfhealError } from "../../runtime/errors.js";
 import type { DigestFormat } from "../../agents/review/writeDigest.js";
+import { buildVerifyGraph } from "../verify/index.js";
+import type { VerifySummary } from "../verify/state.js";
 
 /** Where a gather run has got to: sessions it will score, and those scored and failed so far. */
 export interface GatherProgress {
@@ -73,6 +75,18 @@ export async function runReview(settings: RunSettings, opts: { week: string; out
       .invoke({ week: opts.week, digestOut: opts.out ?? null, digestFormat: opts.format ?? "html" }, { configurable: configurableFor(settings, { warehouse }) })) as ReviewStateType;
     if (!state.digest) throw new Error("the review graph ended without a digest");
     return state.digest;
+  } finally {
+    await warehouse.close();
+  }
+}
+
+/** Checks the shipped fixes against the sessions up to the week's end; reopens those that did not hold. */
+export async function runVerify(settings: RunSettings, opts: { week: string }): Promise<VerifySummary> {
+  const warehouse = openWarehouse(settings.db);
+  try {
+    const state = await buildVerifyGraph().compile().invoke({ week: opts.week }, { configurable: configurableFor(settings, { warehouse }) });
+    if (!state.verifySummary) throw new Error("the verify graph ended without a summary");
+    return state.verifySummary;
   } finally {
     await warehouse.close();
   }

@@ -3,6 +3,7 @@ import type { GatherSummary } from "../gatherer/state.js";
 import type { TriageSummary } from "../pm/state.js";
 import type { AttemptLine } from "../skynet/state.js";
 import type { DigestSummary } from "../../agents/review/writeDigest.js";
+import type { VerifySummary } from "../verify/state.js";
 
 /**
  * The weekly loop's state: the week and each stage's small summary. The stages are subgraphs that
@@ -16,6 +17,7 @@ export const WeeklyState = Annotation.Root({
   gatherSummary: Annotation<GatherSummary | null>({ reducer: (_a, b) => b, default: () => null }),
   triageSummary: Annotation<TriageSummary | null>({ reducer: (_a, b) => b, default: () => null }),
   fixSummary: Annotation<{ attempts: AttemptLine[] } | null>({ reducer: (_a, b) => b, default: () => null }),
+  verifySummary: Annotation<VerifySummary | null>({ reducer: (_a, b) => b, default: () => null }),
   digest: Annotation<{ path: string; summary: DigestSummary } | null>({ reducer: (_a, b) => b, default: () => null }),
 });
 export type WeeklyStateType = typeof WeeklyState.State;

@@ -4,9 +4,9 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 
 /** Runs git in a repository; resolves with stdout. Throws with git's stderr on failure. */
-export async function git(repo: string, args: string[], opts: { allowExitCodes?: number[] } = {}): Promise<string> {
+export async function git(repo: string, args: string[], opts: { allowExitCodes?: number[]; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   try {
-    const { stdout } = await run("git", ["-C", repo, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run("git", ["-C", repo, ...args], { maxBuffer: 64 * 1024 * 1024, ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}) });
     return stdout;
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string; message: string };

@@ -1,7 +1,7 @@
 import type { LinearClient } from "@linear/sdk";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { Ticket } from "../../state/ticket.js";
-import { inReviewFields, plannedAction, recurringFields, ticketFields } from "./local.js";
+import { inReviewFields, plannedAction, recurringFields, reopenedFields, ticketFields } from "./local.js";
 import { issueByMarker, issueRef, labelsByName, statusOf, teamId, type LinearIssueRef } from "./linearApi.js";
 import type { FileAction, TicketProposal, Tracker } from "./types.js";
 import { createOnce } from "../../runtime/outside/createOnce.js";
@@ -75,6 +75,22 @@ export class LinearTracker implements Tracker {
       await this.client.createComment({ issueId: issue.id, body: `Pull request for review, opened by selfheal's Skynet: ${prUrl}` });
     }
     return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
+  }
+
+  /** Linear's completion time of the issue, while it is in a completed state. */
+  async doneAt(ticket: Ticket): Promise<string | null> {
+    const issue = await issueRef(this.client, ticket.id);
+    return issue && statusOf(issue.state?.type) === "done" ? issue.completedAt ?? null : null;
+  }
+
+  /** The issue moves back to the team's Todo (else backlog) with the evidence as a comment; the mirror follows. */
+  async reopen(ticket: Ticket, note: string): Promise<Ticket> {
+    const issue = await issueRef(this.client, ticket.id);
+    if (!issue) throw new Error(`Linear has no issue ${ticket.id} to reopen`);
+    const stateId = await this.reopenState();
+    if (stateId) await this.client.updateIssue(issue.id, { stateId });
+    await this.client.createComment({ issueId: issue.id, body: note });
+    return this.warehouse.updateTicket(ticket.id, reopenedFields(ticket, note));
   }
 
   /** The warehouse's copy of the pattern's issue, brought up to date with Linear (or adopted from it). */

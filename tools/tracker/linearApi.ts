@@ -18,13 +18,13 @@ const LABELS_BY_NAME = /* GraphQL */ `
 
 const ISSUE = /* GraphQL */ `
   query SelfhealIssue($id: String!) {
-    issue(id: $id) { id identifier url priority state { id type } }
+    issue(id: $id) { id identifier url priority completedAt state { id type } }
   }`;
 
 const ISSUE_BY_FINGERPRINT = /* GraphQL */ `
   query SelfhealIssueByFingerprint($teamId: ID!, $marker: String!) {
     issues(filter: { team: { id: { eq: $teamId } }, description: { contains: $marker } }, first: 1) {
-      nodes { id identifier url priority state { id type } }
+      nodes { id identifier url priority completedAt state { id type } }
     }
   }`;
 
@@ -33,6 +33,8 @@ export interface LinearIssueRef {
   identifier: string;
   url: string;
   priority: number;
+  /** When it entered a completed state; null otherwise. */
+  completedAt: string | null;
   state: { id: string; type: string } | null;
 }
 

@@ -32,6 +32,21 @@ export class LocalTracker implements Tracker {
   markInReview(ticket: Ticket, prUrl: string): Promise<Ticket> {
     return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
   }
+
+  /** A local ticket is closed by writing its row; its last update is when that happened. */
+  async doneAt(ticket: Ticket): Promise<string | null> {
+    const stored = await this.warehouse.ticket(ticket.id);
+    return stored?.status === "done" ? stored.updatedAt : null;
+  }
+
+  reopen(ticket: Ticket, note: string): Promise<Ticket> {
+    return this.warehouse.updateTicket(ticket.id, reopenedFields(ticket, note));
+  }
+}
+
+/** The stored ticket's side of a reopening: open again, the note appended to its body. */
+export function reopenedFields(ticket: Ticket, note: string): Pick<Ticket, "status" | "body"> {
+  return { status: "open", body: `${ticket.body}\n\n---\n${note}` };
 }
 
 /** The stored ticket's side of "in review": the status, and the link in its body (once). */

@@ -28,4 +28,8 @@ export interface Tracker {
   file(proposal: TicketProposal): Promise<{ ticket: Ticket; action: FileAction }>;
   /** A pull request for the ticket is open for review: the ticket moves to review, with the link. */
   markInReview(ticket: Ticket, prUrl: string): Promise<Ticket>;
+  /** When the tracker marked the ticket done (ISO time); null while it is not done. */
+  doneAt(ticket: Ticket): Promise<string | null>;
+  /** A shipped fix did not hold: the ticket opens again, with the evidence as a note (a comment in Linear). */
+  reopen(ticket: Ticket, note: string): Promise<Ticket>;
 }

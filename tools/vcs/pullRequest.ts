@@ -61,3 +61,11 @@ export async function writeLocalPatch(worktree: string, opts: { base: string; br
   await writeFile(opts.file, patch);
   return opts.file;
 }
+
+/** When a pull request (by its GitHub URL) was merged; null while it is open or closed unmerged. */
+export async function pullRequestMergedAt(octokit: Octokit, spec: { owner: string; repo: string; url: string }): Promise<string | null> {
+  const number = /\/pull\/(\d+)(?:[/?#]|$)/.exec(spec.url)?.[1];
+  if (!number) return null;
+  const pr = await octokit.rest.pulls.get({ owner: spec.owner, repo: spec.repo, pull_number: Number(number) });
+  return pr.data.merged_at ?? null;
+}

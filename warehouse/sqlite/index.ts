@@ -5,6 +5,7 @@ import { sqlitePatterns } from "./patterns.js";
 import { sqliteTickets } from "./tickets.js";
 import { sqliteFixAttempts } from "./fixAttempts.js";
 import { sqliteRuns } from "./runs.js";
+import { sqliteVerdicts } from "./verdicts.js";
 import type { Warehouse } from "../types.js";
 
 /** The one-machine warehouse: a single SQLite file in WAL mode, every store on one connection. */
@@ -18,6 +19,7 @@ export function openSqliteWarehouse(path: string): Warehouse {
     ...sqliteTickets(db),
     ...sqliteFixAttempts(db),
     ...sqliteRuns(db),
+    ...sqliteVerdicts(db),
     async close(): Promise<void> {
       db.close();
     },

@@ -105,4 +105,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN pid INTEGER;
   ALTER TABLE runs ADD COLUMN host TEXT;
   `,
+  // Issue #14: each shipped fix's verdict as of the end of the data it read (one row per check), so a
+  // later check knows what an earlier one said (a healed pattern that comes back has recurred).
+  `
+  CREATE TABLE fix_verdicts (
+    ticket_id TEXT NOT NULL REFERENCES tickets(id),
+    as_of TEXT NOT NULL,
+    shipped_at TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    checked TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, as_of)
+  );
+  `,
 ];
