@@ -19,11 +19,13 @@ export async function run(options: { port: number; host: string }, command: Comm
     await warehouse.close();
     throw err;
   });
-  process.stdout.write(`${server.origin}/?token=${token}\n`);
-  out.progress(`Serving the review of ${settings.db} on ${server.origin}; Ctrl-C stops it.`);
-  await new Promise<void>((resolve) => {
+  // Listening for the stop signals before the URL is out: a caller may stop the app the moment it has it.
+  const stopped = new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });
+  process.stdout.write(`${server.origin}/?token=${token}\n`);
+  out.progress(`Serving the review of ${settings.db} on ${server.origin}; Ctrl-C stops it.`);
+  await stopped;
   await server.close();
   await warehouse.close();
 }

@@ -1,38 +1,19 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { seedDemoWeek, withWarehouse, type DemoWeek } from "../../testing/demoWeek.js";
 import { runCli } from "../../testing/cli.js";
+import { startServe, type ServingApp } from "../../testing/serve.js";
 import { THREADS } from "../../graphs/host/threads.js";
 
-const BIN = fileURLToPath(new URL("../../bin/selfheal.js", import.meta.url));
 /** Debian's Chromium as root on a closed network: no sandbox, no GPU, no calls home. */
 const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-/** Starts `selfheal serve` and resolves with the URL it prints first. */
-function startServe(demo: DemoWeek): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child = spawn(process.execPath, [BIN, "--db", demo.settings.db, "--config", demo.settings.config!, "serve"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
-  let stdout = "";
-  let stderr = "";
-  const log = () => `${stdout}\n${stderr}`.slice(-3000);
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on("data", (d: Buffer) => {
-      stdout += d.toString();
-      const line = stdout.split("\n");
-      if (line.length > 1) resolve({ child, url: line[0] ?? "", log });
-    });
-    child.on("exit", (code) => reject(new Error(`selfheal serve exited with ${code} before printing its URL: ${log()}`)));
-  });
-}
-
 describe("the review app in a real browser (Debian's Chromium)", () => {
   let demo: DemoWeek;
-  let serve: Awaited<ReturnType<typeof startServe>>;
+  let serve: ServingApp;
   let context: BrowserContext;
   let page: Page;
   const shots = mkdtempSync(join(tmpdir(), "selfheal-review-shots-"));
@@ -48,7 +29,7 @@ describe("the review app in a real browser (Debian's Chromium)", () => {
     const run = await runCli(["--db", demo.settings.db, "--config", demo.settings.config!, "run", "--week", demo.week]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout + run.stderr).toContain("file_tickets");
-    serve = await startServe(demo);
+    serve = await startServe(["--db", demo.settings.db, "--config", demo.settings.config!]);
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "selfheal-chromium-")), {
       executablePath: "/usr/bin/chromium",
       headless: true,
