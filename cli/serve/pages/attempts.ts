@@ -5,6 +5,7 @@ import { FIX_STATUS, prLabel } from "../../../agents/review/labels.js";
 import { escapeHtml as e, linkOrText } from "../../../agents/review/html.js";
 import type { FixAttempt } from "../../../state/ticket.js";
 import { git } from "../../../tools/codebase/git.js";
+import { redactText } from "../../../agents/analysts/redact.js";
 import { page } from "../layout.js";
 import type { ReviewContext } from "../context.js";
 
@@ -20,7 +21,7 @@ export async function attemptsPage(ctx: ReviewContext, week: string | null): Pro
   const attempts = (await ctx.warehouse.listFixAttempts()).reverse();
   const rows = attempts.map(
     (a) => `<tr><td><a href="${e(attemptHref(a.ticketId))}"><code>${e(a.ticketId)}</code></a></td><td>${pill(FIX_STATUS[a.status].label, `fx-${a.status}`)}<div class="note">${e(clip(a.reason))}</div></td>` +
-      `<td>${e(a.testsBefore ?? "n/a")} → ${e(a.testsAfter ?? "n/a")}</td><td><code>${e(a.branch)}</code></td><td>${a.prUrl ? linkOrText(a.prUrl, prLabel(a.prUrl)) : `<span class="muted">no PR</span>`}</td></tr>`,
+      `<td>${e(a.testsBefore === null ? "n/a" : clip(a.testsBefore))} → ${e(a.testsAfter === null ? "n/a" : clip(a.testsAfter))}</td><td><code>${e(a.branch)}</code></td><td>${a.prUrl ? linkOrText(a.prUrl, prLabel(a.prUrl)) : `<span class="muted">no PR</span>`}</td></tr>`,
   );
   const body = attempts.length
     ? `<section><h2>Skynet's attempts</h2>${table(["Ticket", "Status", "Tests before → after", "Branch", "Pull request"], rows)}</section>`
@@ -46,7 +47,8 @@ ${d?.violations.length ? `<dt>Sandbox</dt><dd><ul>${d.violations.map((v) => `<li
 ${d?.reproTests.length ? `<dt>Reproduction</dt><dd>${d.reproTests.map((t) => `<code>${e(t)}</code>`).join(" ")}</dd>` : ""}
 ${checks ? `<dt>Checks</dt><dd><ul>${checks}</ul></dd>` : ""}
 </dl>`;
-  const tests = `<div class="grid2"><div><h2>Tests before</h2><pre>${e(a.testsBefore ?? "not run")}</pre></div><div><h2>Tests after</h2><pre>${e(a.testsAfter ?? "not run")}</pre></div></div>`;
+  const output = (text: string | null): string => `<pre>${e(text === null ? "not run" : redactText(text))}</pre>`;
+  const tests = `<div class="grid2"><div><h2>Tests before</h2>${output(a.testsBefore)}</div><div><h2>Tests after</h2>${output(a.testsAfter)}</div></div>`;
   const diff = await diffOf(a);
   const body = `<section>${verdict}</section><section>${tests}</section><section><h2>Diff</h2>${diff ? `<pre>${e(diff)}</pre>` : `<p class="muted">No change was written${a.status === "needs_model" ? ": writing the patch needs a model" : ""}.</p>`}</section>`;
   return page({ title: `Skynet on ${ticketId}`, productName: ctx.loaded.profile.product.name, section: "attempts", week: null, body });
