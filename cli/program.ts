@@ -3,8 +3,8 @@ import { Command, InvalidArgumentError } from "commander";
 /**
  * Every command and flag of the public command line, and nothing else: each action is imported only
  * when its command runs, so `--help` and a command that reads the warehouse never load the model,
- * tracker or GitHub libraries (nor LangGraph when they run no graph). A new command (e.g. `serve`)
- * is one more entry here with its action module under commands/.
+ * tracker or GitHub libraries (nor LangGraph when they run no graph). A new command is one more
+ * entry here with its action module under commands/.
  */
 export function buildProgram(): Command {
   const program = new Command()
@@ -97,6 +97,13 @@ export function buildProgram(): Command {
     .action(lazy(() => import("./commands/review.js")));
 
   program
+    .command("serve")
+    .description("the Monday review as a local web app; prints its URL (with its access token) first")
+    .option("--port <n>", "port to listen on (default: a free one)", port, 0)
+    .option("--host <host>", "address to bind (default 127.0.0.1: this machine only)", "127.0.0.1")
+    .action(lazy(() => import("./commands/serve.js")));
+
+  program
     .command("schedule")
     .description("run the built-in scheduler: gather hourly, triage Friday, fix Saturday, digest Monday (times from the profile's schedule)")
     .option("--dry-run", "print the upcoming runs and exit")
@@ -122,6 +129,13 @@ export function positiveInt(name: string) {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1, got "${value}"`);
     return n;
   };
+}
+
+/** A TCP port, 1-65535. */
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError(`--port must be a whole number from 1 to 65535, got "${value}"`);
+  return n;
 }
 
 function oneOf<T extends string>(name: string, values: readonly T[]) {

@@ -3,6 +3,7 @@ import { redactText } from "../analysts/redact.js";
 import { cutText } from "../analysts/cutText.js";
 import type { Outcome, SessionReport } from "../../state/report.js";
 import type { Ticket, TicketStatus } from "../../state/ticket.js";
+import type { FailurePattern } from "../../state/pattern.js";
 import { isoWeekOf, weekRange } from "../../runtime/week.js";
 import { addScore, change, emptyDistribution, meanFromDistribution, npsFromDistribution, roundTo } from "./npsMath.js";
 import type { DepartmentRow, DigestData, ExampleReport, PatternRow, TicketRow, TrendPoint } from "./digestTypes.js";
@@ -65,20 +66,7 @@ export async function collectDigest(
 
   const allTickets = await warehouse.listTickets();
   const ticketByFingerprint = new Map(allTickets.map((t) => [t.fingerprint, t]));
-  const patterns: PatternRow[] = (await warehouse.listPatterns(week)).map((p) => ({
-    fingerprint: p.fingerprint,
-    title: clip(p.title),
-    kind: p.kind,
-    department: p.department,
-    sessions: p.sessions,
-    averageScore: roundTo(p.averageScore, 1),
-    decision: p.decision,
-    priority: p.priority,
-    route: clip(p.route),
-    codeLocations: p.codeLocations.slice(0, MAX_CODE_LOCATIONS),
-    moreCodeLocations: Math.max(0, p.codeLocations.length - MAX_CODE_LOCATIONS),
-    ticketId: ticketByFingerprint.get(p.fingerprint)?.id ?? null,
-  }));
+  const patterns = (await warehouse.listPatterns(week)).map((p) => patternRow(p, ticketByFingerprint.get(p.fingerprint)?.id ?? null));
 
   const weekStartIso = start.toISOString();
   const linked = new Set(patterns.map((p) => p.ticketId).filter((id): id is string => id !== null));
@@ -204,7 +192,25 @@ function departmentRow(department: string, dist: number[]): DepartmentRow {
   };
 }
 
-function ticketRow(t: Ticket): TicketRow {
+/** A pattern as the digest and the review app show it: redacted, cut, with a few code locations. */
+export function patternRow(p: FailurePattern, ticketId: string | null): PatternRow {
+  return {
+    fingerprint: p.fingerprint,
+    title: clip(p.title),
+    kind: p.kind,
+    department: p.department,
+    sessions: p.sessions,
+    averageScore: roundTo(p.averageScore, 1),
+    decision: p.decision,
+    priority: p.priority,
+    route: clip(p.route),
+    codeLocations: p.codeLocations.slice(0, MAX_CODE_LOCATIONS),
+    moreCodeLocations: Math.max(0, p.codeLocations.length - MAX_CODE_LOCATIONS),
+    ticketId,
+  };
+}
+
+export function ticketRow(t: Ticket): TicketRow {
   return {
     id: t.id,
     url: t.url,
@@ -217,7 +223,8 @@ function ticketRow(t: Ticket): TicketRow {
   };
 }
 
-function clip(text: string): string {
+/** Text from data, as any page shows it: cut to a readable length, then redacted. */
+export function clip(text: string): string {
   return redactText(cutText(text, MAX_TEXT));
 }
 

@@ -1,4 +1,4 @@
-import type { DigestData, FixRow, PatternRow } from "./digestData.js";
+import type { DigestData, FixRow, PatternRow, TicketRow } from "./digestData.js";
 import type { Outcome } from "../../state/report.js";
 import { barChart, horizontalBars, lineChart } from "./charts.js";
 import { bandOf } from "./npsMath.js";
@@ -59,7 +59,7 @@ function header(d: DigestData, name: string): string {
 <p class="sub">Week <strong>${e(d.week)}</strong> · ${e(longDate(d.firstDay))} – ${e(longDate(d.lastDay))}</p></header>`;
 }
 
-function headline(d: DigestData): string {
+export function headline(d: DigestData): string {
   const prev = d.previousWeek;
   const changeText =
     d.npsChange !== null
@@ -79,7 +79,7 @@ function card(label: string, value: string, note: string): string {
   return `<div class="card"><div class="card-label">${e(label)}</div><div>${value}</div><div class="note">${e(note)}</div></div>`;
 }
 
-function trend(d: DigestData): string {
+export function trend(d: DigestData): string {
   const weekly = lineChart(
     d.weeklyTrend.map((p) => ({ label: `${p.label}${p.fixesShipped ? " ⚑" : ""}`, value: p.nps, note: `${p.sessions} sessions${p.fixesShipped ? `, ${p.fixesShipped} fix(es) shipped` : ""}` })),
     { title: "Implied NPS per week", min: -100, max: 100, ticks: [-100, -50, 0, 50, 100] },
@@ -94,7 +94,7 @@ function trend(d: DigestData): string {
 </div></section>`;
 }
 
-function scores(d: DigestData): string {
+export function scores(d: DigestData): string {
   const bars = d.distribution.map((value, score) => ({ label: String(score), value, color: COLORS[bandOf(score)] }));
   const outcomes = (Object.keys(OUTCOME_COLORS) as Outcome[]).map((o) => ({ label: OUTCOME_NAMES[o], value: d.outcomes[o], color: OUTCOME_COLORS[o] }));
   return `<section><div class="grid2">
@@ -104,7 +104,7 @@ function scores(d: DigestData): string {
 </div></section>`;
 }
 
-function departments(d: DigestData): string {
+export function departments(d: DigestData): string {
   const rows = d.departments.map(
     (r) => `<tr><td>${e(r.department)}</td><td class="num">${e(formatCount(r.sessions))}</td><td class="num">${e(formatMaybe(r.meanScore, 1))}</td>` +
       `<td class="num" style="color:${npsColor(r.impliedNps)}">${e(formatMaybe(r.impliedNps))}</td></tr>`,
@@ -112,10 +112,12 @@ function departments(d: DigestData): string {
   return `<section><h2>Departments</h2>${table(["Department", "Sessions", "Mean score", "Implied NPS"], rows, [1, 2, 3])}</section>`;
 }
 
-function patterns(list: PatternRow[]): string {
+/** The patterns table; `linkOf` makes each title a link (the review app's pattern pages). */
+export function patterns(list: PatternRow[], linkOf?: (p: PatternRow) => string): string {
   if (list.length === 0) return `<section><h2>Patterns</h2><p class="muted">No failure patterns were found this week.</p></section>`;
+  const titleOf = (p: PatternRow): string => (linkOf ? `<a href="${e(linkOf(p))}">${e(p.title)}</a>` : e(p.title));
   const rows = list.map(
-    (p) => `<tr><td>${e(p.title)}<div class="note">${e(p.department)} · mean score ${e(p.averageScore.toFixed(1))}</div></td>` +
+    (p) => `<tr><td>${titleOf(p)}<div class="note">${e(p.department)} · mean score ${e(p.averageScore.toFixed(1))}</div></td>` +
       `<td>${pill(p.kind, p.kind === "bug" ? "bug" : "improvement")}</td><td class="num">${e(formatCount(p.sessions))}</td>` +
       `<td class="nowrap">${p.decision === "ticket" ? `ticket${p.ticketId ? ` <code>${e(p.ticketId)}</code>` : ""}` : "flag"}</td>` +
       `<td>${pill(priorityName(p.priority), `p${p.priority}`)}</td><td>${locations(p)}</td></tr>`,
@@ -148,12 +150,17 @@ ${table(["Error", "Sessions"], rows, [1])}</section>`;
 }
 
 function tickets(d: DigestData): string {
-  if (d.tickets.length === 0) return `<section><h2>Tickets</h2><p class="muted">No open tickets and none changed this week.</p></section>`;
-  const rows = d.tickets.map(
+  return ticketTable(d.tickets, d.ticketsTotal, "No open tickets and none changed this week.");
+}
+
+/** The tickets table: id linked to the tracker (Linear), title, state, priority, labels. */
+export function ticketTable(list: TicketRow[], total: number, emptyText: string): string {
+  if (list.length === 0) return `<section><h2>Tickets</h2><p class="muted">${e(emptyText)}</p></section>`;
+  const rows = list.map(
     (t) => `<tr><td class="nowrap"><code>${linkOrText(t.url, t.id)}</code></td><td>${e(t.title)}</td><td>${pill(t.status.replace("_", " "), `st-${t.status}`)}</td>` +
       `<td>${pill(priorityName(t.priority), `p${t.priority}`)}</td><td>${t.labels.map((l) => `<span class="label">${e(l)}</span>`).join(" ")}</td></tr>`,
   );
-  const more = d.ticketsTotal > d.tickets.length ? `<p class="note">Showing ${d.tickets.length} of ${d.ticketsTotal} tickets.</p>` : "";
+  const more = total > list.length ? `<p class="note">Showing ${list.length} of ${total} tickets.</p>` : "";
   return `<section><h2>Tickets</h2>${table(["Ticket", "Title", "Status", "Priority", "Labels"], rows)}${more}</section>`;
 }
 

@@ -6,7 +6,7 @@ import { buildPmGraph } from "./index.js";
 import { buildGathererGraph } from "../gatherer/index.js";
 import { seedDemoWeek, withWarehouse, type DemoWeek } from "../../testing/demoWeek.js";
 import { bugFrames, type BugName } from "../../demo/simulator/index.js";
-import type { HumanInterrupt } from "../../state/humanInterrupt.js";
+import { HumanInterruptSchema, type HumanInterrupt } from "../../state/humanInterrupt.js";
 import type { GateTicket } from "./nodes/ticketGate.js";
 import type { FailurePattern } from "../../state/pattern.js";
 
@@ -44,6 +44,7 @@ describe("PM graph on the demo's simulated week", () => {
 
   it("asks a human first, with an Agent Inbox HumanInterrupt listing the proposed tickets", () => {
     expect(gate.action_request.action).toBe("file_tickets");
+    expect(HumanInterruptSchema.safeParse(gate).success).toBe(true);
     expect(gate.config).toEqual({ allow_accept: true, allow_edit: true, allow_respond: false, allow_ignore: true });
     expect(gate.description).toContain("ticket");
     const ticketed = patterns.filter((p) => p.decision === "ticket");

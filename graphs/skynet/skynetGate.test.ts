@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ScriptedChatModel, type ScriptedReply } from "../../testing/scriptedModel.js";
 import { withWarehouse } from "../../testing/demoWeek.js";
 import { git } from "../../tools/codebase/git.js";
+import { HumanInterruptSchema } from "../../state/humanInterrupt.js";
 import { branchFor } from "../../agents/skynet/attemptFix.js";
 import { fileBug, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
 
@@ -27,7 +28,9 @@ describe("the PR gate's answers, with no GitHub repository configured", () => {
     const ticket = await fileBug(world, { title: "CSV import rejects a BOM header", body: 'Missing required column "email" (found: "\\ufeffemail")', path: "src/import/csv.ts", line: 1 });
     const model = new ScriptedChatModel([...csvFix, "Stripped the BOM."]);
     const run = await runSkynet(world, model, "respond");
-    expect((await run.state()).gate?.action_request.action).toBe("open_pull_request");
+    const gate = (await run.state()).gate;
+    expect(gate?.action_request.action).toBe("open_pull_request");
+    expect(HumanInterruptSchema.safeParse(gate).success).toBe(true);
 
     model.push(...csvFix, "Stripped the BOM again.");
     const second = await run.resume([{ type: "response", args: "Please also add a regression test for the BOM." }]);
