@@ -7,6 +7,7 @@ import { postgresPatterns } from "./patterns.js";
 import { postgresTickets } from "./tickets.js";
 import { postgresFixAttempts } from "./fixAttempts.js";
 import { postgresRuns } from "./runs.js";
+import { postgresVerdicts } from "./verdicts.js";
 
 /**
  * The warehouse beyond one machine: one schema of a Postgres database (`?schema=` in the URL), shared
@@ -23,6 +24,7 @@ export function openPostgresWarehouse(location: string): Warehouse {
     ...postgresTickets(pg, where.schema),
     ...postgresFixAttempts(pg),
     ...postgresRuns(pg),
+    ...postgresVerdicts(pg),
     close: () => pg.close(),
   };
 }

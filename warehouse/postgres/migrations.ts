@@ -88,4 +88,15 @@ export const PG_MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Issue #14: each shipped fix's verdict as of the end of the data it read (as in SQLite's).
+  `
+  CREATE TABLE fix_verdicts (
+    ticket_id TEXT COLLATE "C" NOT NULL REFERENCES tickets(id),
+    as_of TEXT COLLATE "C" NOT NULL,
+    shipped_at TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    checked TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, as_of)
+  );
+  `,
 ];

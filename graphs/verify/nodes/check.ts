@@ -14,7 +14,7 @@ async function shipSources(loaded: LoadedProfile, warehouse: Warehouse): Promise
   const { profile } = loaded;
   const repo = profile.repo && loaded.repoPath ? { path: loaded.repoPath, defaultBranch: profile.repo.defaultBranch } : null;
   const access = githubAccess(process.env, profile.skynet.github.apiUrl);
-  const github = profile.repo?.github && access.token ? { octokit: await githubClient(access), ...parseRepoSlug(profile.repo.github) } : null;
+  const github = profile.repo?.github && access.token ? { octokit: await githubClient(access, profile.services), ...parseRepoSlug(profile.repo.github) } : null;
   return { tracker: await trackerFor(profile, warehouse), repo, github };
 }
 
