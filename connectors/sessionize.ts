@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { SIGNALS_VERSION, type ClickSignal, type SessionException, type SessionSignals, type StoredEvent } from "../state/session.js";
 import { exceptionsOf } from "./exceptions.js";
 import { hostOf, queryParamsOf, scalarProperties } from "./eventFields.js";
@@ -23,6 +24,7 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
   const routeVisits: NonNullable<SessionSignals["routeVisits"]> = [];
   const exceptions: SessionException[] = [];
   const clickSignals: ClickSignal[] = [];
+  const clickTrail: NonNullable<SessionSignals["clickTrail"]> = [];
   const customEvents: SessionSignals["customEvents"] = [];
   const pageParams: NonNullable<SessionSignals["pageParams"]> = [];
   let host: string | null = null;
@@ -44,7 +46,10 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
       const params = queryParamsOf(url);
       if (params && pageParams.length < MAX_LISTED) pageParams.push({ eventId: e.uuid, route: currentRoute, params, at: e.timestamp });
     }
-    if (isClick(e)) clicks++;
+    if (isClick(e)) {
+      clicks++;
+      clickTrail.push({ route: currentRoute, element: elementIdentity(e), at: e.timestamp, ...(isToggle(e) ? { toggle: true } : {}) });
+    }
     if (e.event === "$rageclick" || e.event === "$dead_click") {
       clickSignals.push({
         eventId: e.uuid,
@@ -89,6 +94,8 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
     utm: utmOf(events),
     exceptions: exceptions.slice(0, MAX_LISTED),
     clickSignals: clickSignals.slice(0, MAX_LISTED),
+    // The last ones: what a failure late in a long session followed matters more than the first clicks.
+    clickTrail: clickTrail.slice(-MAX_LISTED),
     customEvents,
     pageParams,
     host,
@@ -103,6 +110,20 @@ function routeOf(e: StoredEvent): string | null {
 
 function isClick(e: StoredEvent): boolean {
   return e.event === "$rageclick" || (e.event === "$autocapture" && e.properties["$event_type"] === "click");
+}
+
+/** The clicked element as a short hash: its chain tells apart two "Run" buttons on one page, and a hash keeps the trail small. */
+function elementIdentity(e: StoredEvent): string {
+  const chain = e.properties["$elements_chain"] ?? e.properties["elements_chain"];
+  const basis = typeof chain === "string" && chain ? chain : elementText(e);
+  return basis ? createHash("sha256").update(basis).digest("hex").slice(0, 12) : "";
+}
+
+/** The clicked element (the chain's first) sets an option rather than acting: a checkbox, radio, switch, select or option. */
+function isToggle(e: StoredEvent): boolean {
+  const chain = e.properties["$elements_chain"] ?? e.properties["elements_chain"];
+  const clicked = typeof chain === "string" ? (chain.split(";")[0] ?? "") : "";
+  return /^(option|select)\b/.test(clicked) || /attr__type="(checkbox|radio)"/.test(clicked) || /attr__role="(switch|checkbox|radio|option)"/.test(clicked);
 }
 
 function elementText(e: StoredEvent): string {

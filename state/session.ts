@@ -39,8 +39,9 @@ export type EventProperty = z.infer<typeof EventProperty>;
  * Bump when computeSignals records something new: sessions stored under an older version are recomputed
  * from their events when read (agents/analysts/currentSignals.ts), so no re-import is needed.
  * 2: product events carry their route and scalar properties; page views their query parameters.
+ * 3: the clicks themselves (element text, route, time), to tell retrying what failed from working around it.
  */
-export const SIGNALS_VERSION = 2;
+export const SIGNALS_VERSION = 3;
 
 /**
  * Everything the analysts need about a session, computed once at ingest. Profile-free on purpose: what
@@ -72,6 +73,17 @@ export const SessionSignals = z.object({
   utm: z.record(z.string(), z.string()).describe("utm_* properties of the entry event"),
   exceptions: z.array(SessionException),
   clickSignals: z.array(ClickSignal),
+  clickTrail: z
+    .array(
+      z.object({
+        route: z.string(),
+        element: z.string().describe("what was clicked: a short hash of its elements chain (else of its text), '' when neither is known"),
+        toggle: z.boolean().optional().describe("a checkbox, radio, switch or option: clicking it again changes a setting, it does not redo an action"),
+        at: z.string(),
+      }),
+    )
+    .optional()
+    .describe("every click in time order (the last 200): what the user tried just before a failure, and whether they tried it again"),
   customEvents: z
     .array(
       z.object({

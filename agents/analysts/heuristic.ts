@@ -11,14 +11,17 @@ import { normalizeMessage } from "../pm/normalize.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
 // 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized; 5: calibrated
-// scores, noise apart, declared search and failure events, answered searches, outcome's department.
-const RULES_VERSION = "heuristic-rules-5";
+// scores, noise apart, declared search and failure events, answered searches, outcome's department; 6: a
+// workaround is partial, an unanswered search beside a success is partial.
+const RULES_VERSION = "heuristic-rules-6";
 const BOUNCE_MAX_SECONDS = 30;
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
 const ENGAGED_ACTIVE_SECONDS = 300;
 const MAX_EVIDENCE = 12;
 const MAX_NOISE = 5;
+/** Got part of what they came for: a detractor, but above one blocked outright. */
+const WORKAROUND_SCORE = 5;
 
 /** The analyst version: the rules plus every part of the profile they read. */
 export function heuristicVersion(profile: ProductProfile): string {
@@ -93,7 +96,8 @@ function judge(f: SessionFacts, profile: ProductProfile): Judgement {
   const confusion = confusionOf(f);
   if (firstWin) {
     if (confusion) {
-      return { outcome: "partial", score: 6, userSuccess: `Spent ${time} and ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: confusion.route };
+      const focusRoute = confusion.searched ? (firstWin.route ?? s.exitRoute) : confusion.route;
+      return { outcome: "partial", score: 6, userSuccess: `Spent ${time} and ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute };
     }
     // A smooth success is a promoter whatever its length; engagement (active time, not idle) or a second kind of success makes it a 10.
     const engaged = (s.activeSec ?? 0) >= ENGAGED_ACTIVE_SECONDS || f.distinctWins.length >= 2;
@@ -114,8 +118,18 @@ function judgeProblem(f: SessionFacts, time: string, reached: string): Judgement
   const rageNote = rageCount ? `, rage-clicked ${plural(rageCount, "time")}` : "";
   const improvement = `Fix the ${problem.type} users hit on ${problem.route}.`;
   const lastWin = f.wins.at(-1);
+  if (f.recovered && lastWin && !f.gotPast) {
+    // They reached a success another way, and what failed stays undone: part of what they came for.
+    return {
+      outcome: "partial",
+      score: WORKAROUND_SCORE,
+      userSuccess: `Spent ${time}; ${hit}${rageNote}, worked around it and ${reached}.`,
+      improvement,
+      focusRoute: problem.route,
+    };
+  }
   if (f.recovered && lastWin) {
-    // They got what they came for: a success, lowered (a passive) by the error on the way.
+    // They did again what had failed and got what they came for: a success, lowered (a passive) by the error on the way.
     return {
       outcome: "success",
       score: f.distinctWins.length >= 2 ? 8 : 7,
@@ -132,8 +146,17 @@ function judgeProblem(f: SessionFacts, time: string, reached: string): Judgement
   return { outcome: "failure", score: quickExit && rageCount > 0 ? 1 : 2, userSuccess: story, improvement, focusRoute: problem.route };
 }
 
+interface Confusion {
+  story: string;
+  improvement: string;
+  /** Where the confusion happened. */
+  route: string;
+  /** It was a search that found nothing: the page searched is not where the outcome happened. */
+  searched?: boolean;
+}
+
 /** Clicks in vain, back-and-forth loops and searches that found nothing: the product works but not as users expect. */
-function confusionOf(f: SessionFacts): { story: string; improvement: string; route: string } | null {
+function confusionOf(f: SessionFacts): Confusion | null {
   const clicks = f.futileClicks;
   if (clicks) {
     return {
@@ -151,17 +174,23 @@ function confusionOf(f: SessionFacts): { story: string; improvement: string; rou
       route: b,
     };
   }
-  // A search that led to a result is the product working; only one that led nowhere is an unmet need.
+  // A search that led to a result is the product working; only one that led nowhere is an unmet need, even
+  // beside a success: they got something done, not what they looked for.
   const unanswered = f.searches.filter((q) => !q.answered);
   const last = unanswered.at(-1);
-  if (last && !f.wins.length) {
+  if (last) {
     const queries = [...new Set(unanswered.map((q) => cutText(q.query, 60)))].slice(0, 3);
     // The last query alone (the user's most refined wording), unquoted: the PM groups improvements by their
     // words, quoted values are masked as variables, and every extra query's rare words would split the need.
+    // An element they clicked in vain names what they wanted as well as their words do ("Slack · coming
+    // soon"), and it is the same element however each user words the search.
+    const inert = f.signals.clickSignals.at(-1);
+    const tried = inert?.text ? ` (they click ${cutText(inert.text, 60)}, which does nothing)` : "";
     return {
       story: `Searched ${last.route} for ${queries.map((q) => `"${q}"`).join(", ")} and found nothing to act on.`,
-      improvement: `Users look for ${cutText(last.query, 60)} and find nothing: add it or make it findable.`,
+      improvement: `Users look for ${cutText(last.query, 60)} and find nothing${tried}: add it or make it findable.`,
       route: last.route,
+      searched: true,
     };
   }
   return null;

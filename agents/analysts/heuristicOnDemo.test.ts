@@ -19,7 +19,7 @@ describe("heuristic analyst on the demo's simulated week", () => {
 
   const of = (prefix: string) => reports.filter((r) => demo.scenarios.get(r.sessionId)?.startsWith(prefix));
 
-  it("puts at least 90% of sessions blocked by a bug at 0-6, and those who got past it at 7-8 as successes", async () => {
+  it("puts at least 90% of sessions blocked by a bug at 0-6; of those who reached a success after it, retriers at 7-8, others partial", async () => {
     const bugSessions = of("bug_");
     const gotPast = await sessionsPastTheirErrors(demo, bugSessions.map((r) => r.sessionId));
     const blocked = bugSessions.filter((r) => !gotPast.has(r.sessionId));
@@ -27,7 +27,13 @@ describe("heuristic analyst on the demo's simulated week", () => {
     expect(blocked.length).toBeGreaterThan(300);
     expect(recovered.length).toBeGreaterThan(10);
     expect(share(blocked, (r) => r.score <= 6)).toBeGreaterThanOrEqual(0.9);
-    expect(share(recovered, (r) => r.outcome === "success" && r.score >= 7 && r.score <= 8)).toBeGreaterThanOrEqual(0.9);
+    // Only the CSV import succeeds when retried (a re-saved file); the other bugs' users reached some other success instead.
+    const retried = recovered.filter((r) => demo.scenarios.get(r.sessionId) === "bug_csv_bom");
+    const workedAround = recovered.filter((r) => demo.scenarios.get(r.sessionId) !== "bug_csv_bom");
+    expect(retried.length).toBeGreaterThan(5);
+    expect(workedAround.length).toBeGreaterThan(5);
+    expect(share(retried, (r) => r.outcome === "success" && r.score >= 7 && r.score <= 8)).toBeGreaterThanOrEqual(0.9);
+    expect(share(workedAround, (r) => r.outcome === "partial" && r.score <= 6)).toBeGreaterThanOrEqual(0.9);
   });
 
   it("puts at least 90% of successful engaged sessions at 9-10", () => {

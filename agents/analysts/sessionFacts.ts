@@ -2,6 +2,7 @@ import type { ProductProfile } from "../../state/profile.js";
 import type { SessionException, SessionSignals } from "../../state/session.js";
 import { problemsOf } from "./problems.js";
 import { searchesOf, type Search } from "./searches.js";
+import { gotPast } from "./recovery.js";
 
 /** What the heuristic analyst reads off a session's signals and the profile, before judging it. */
 export interface SessionFacts {
@@ -14,8 +15,10 @@ export interface SessionFacts {
   /** Errors that are not the product's: they lower nothing. */
   noise: SessionException[];
   searches: Search[];
-  /** A success came after the last product failure: the user got past it. */
+  /** A success came after the last product failure. */
   recovered: boolean;
+  /** ...and the user did again what had failed, and it worked (else they worked around it: what failed stays undone). */
+  gotPast: boolean;
   secondsAfterLastProblem: number | null;
   /** The element clicked in vain most often (rage or dead clicks), when it was clicked so twice or more. */
   futileClicks: { text: string; route: string; count: number } | null;
@@ -27,7 +30,9 @@ export function readFacts(signals: SessionSignals, profile: ProductProfile): Ses
   const successNames = new Set(profile.successEvents);
   const wins = signals.customEvents.filter((e) => successNames.has(e.name));
   const { product, noise } = problemsOf(signals, profile);
-  const lastProblemAt = product.at(-1)?.at ?? null;
+  const lastProblem = product.at(-1);
+  const lastProblemAt = lastProblem?.at ?? null;
+  const recovered = lastProblemAt !== null && wins.some((w) => w.at > lastProblemAt);
   return {
     signals,
     wins,
@@ -35,7 +40,8 @@ export function readFacts(signals: SessionSignals, profile: ProductProfile): Ses
     problems: product,
     noise,
     searches: searchesOf(signals, profile),
-    recovered: lastProblemAt !== null && wins.some((w) => w.at > lastProblemAt),
+    recovered,
+    gotPast: recovered && lastProblem !== undefined && gotPast(signals, lastProblem, wins),
     secondsAfterLastProblem: lastProblemAt ? (Date.parse(signals.endedAt) - Date.parse(lastProblemAt)) / 1000 : null,
     futileClicks: mostFutileClick(signals.clickSignals),
     loop: findLoop(signals.routes),

@@ -22,18 +22,20 @@ export function clusterTexts(counts: Map<string, number>, threshold = SAME_TOPIC
   const texts = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
   const docs = texts.map((t) => terms(t, true, ignore));
   const idf = idfOf(docs);
-  const clusters: (TextCluster & { vector: Vector })[] = [];
+  const clusters: (TextCluster & { vectors: Vector[] })[] = [];
   texts.forEach((text, i) => {
     const doc = docs[i] ?? [];
     const vector = vectorOf(doc, idf);
     let best: (typeof clusters)[number] | null = null;
     let bestScore = threshold - 1e-9;
     for (const c of clusters) {
-      const score = cosine(vector, c.vector);
+      const score = Math.max(...c.vectors.map((v) => cosine(vector, v)));
       if (score > bestScore) [best, bestScore] = [c, score];
     }
-    if (best && doc.length > 0) best.members.push(text);
-    else clusters.push({ leader: text, leaderTerms: [...new Set(doc)].sort(), members: [text], vector });
+    if (best && doc.length > 0) {
+      best.members.push(text);
+      best.vectors.push(vector);
+    } else clusters.push({ leader: text, leaderTerms: [...new Set(doc)].sort(), members: [text], vectors: [vector] });
   });
   return clusters.map(({ leader, leaderTerms, members }) => ({ leader, leaderTerms, members }));
 }
