@@ -58,6 +58,14 @@ describe("noise is not a product failure", () => {
     expect(r.noise).toHaveLength(3);
   });
 
+  it("a fetch the network never completed (the user left or went offline) is noise, as each browser words it", () => {
+    for (const message of ["Failed to fetch", "NetworkError when attempting to fetch resource.", "Load failed", "Network request failed"]) {
+      const r = report([page(0, "/notebooks"), ev(20, "note_published"), exception(25, "TypeError", message, [frame("https://app.quillboard.test/assets/api-1a2b3c4d.js", true)])]);
+      expect(r).toMatchObject({ outcome: "success", score: 9 });
+      expect(r.noise).toHaveLength(1);
+    }
+  });
+
   it("benign errors are extendable in the profile", () => {
     const events = [page(0, "/notebooks"), exception(5, "QuotaExceededError", "localStorage is full"), ev(30, "note_published"), page(31, "/notebooks")];
     expect(report(events).outcome).toBe("success");
@@ -77,6 +85,11 @@ describe("signals the profile declares", () => {
     // An event named like an error is one by default (how Segment and Amplitude record them).
     const named = report([page(0, "/notebooks"), ev(10, "Error Shown", { message: "Could not save note" }), page(40, "/notebooks")]);
     expect(named.outcome).toBe("failure");
+    // So is one named like a failure, its code as the message; someone's refusal is not.
+    const failed = report([page(0, "/billing"), ev(10, "payment_failed", { plan: "pro", error_code: "authentication_required" }), page(40, "/billing")]);
+    expect(failed.outcome).toBe("failure");
+    expect(failed.userSuccess).toContain("authentication_required");
+    expect(report([page(0, "/share"), ev(10, "invite_declined", { reason: "not now" }), page(40, "/share")]).userSuccess).not.toContain("hit");
   });
 
   it("a declared search event is seen; one that found nothing is an improvement named by the query", () => {

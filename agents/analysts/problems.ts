@@ -3,11 +3,14 @@ import type { SessionException, SessionSignals } from "../../state/session.js";
 import { framesOfStackText } from "../../connectors/exceptions.js";
 import { NoiseRules } from "./noise.js";
 
-/** A product event named like an error: `error`, `js_error`, `Exception Thrown`, `ApiError`. */
-const ERROR_WORD = /(^|[^a-z])(error|exception)s?([^a-z]|$)/i;
-const ERROR_SUFFIX = /[a-z](Error|Exception)s?\b/;
+/**
+ * A product event named like an error or a failure: `error`, `js_error`, `Exception Thrown`, `ApiError`,
+ * `payment_failed`, `upload_rejected`, `Export Failure`. A refusal by someone (`invite_declined`) is not one.
+ */
+const ERROR_WORD = /(^|[^a-z])(error|exception|fail|failed|failure|rejected|refused)s?([^a-z]|$)/i;
+const ERROR_SUFFIX = /[a-z](Error|Exception|Failed|Failure|Rejected|Refused)s?\b/;
 const isErrorNamed = (name: string): boolean => ERROR_WORD.test(name) || ERROR_SUFFIX.test(name);
-const MESSAGE_KEYS = ["message", "error", "error_message", "errorMessage", "reason", "description", "status", "code", "status_code"];
+const MESSAGE_KEYS = ["message", "error", "error_message", "errorMessage", "reason", "description", "status", "code", "status_code", "error_code", "errorCode"];
 const TYPE_KEYS = ["type", "error_type", "errorType", "name", "error_name"];
 const STACK_KEYS = ["stack", "stacktrace", "stack_trace"];
 

@@ -7,9 +7,8 @@ const TRIGGER_WINDOW_MS = 30_000;
  * After the session's last failure the user reached a success: did they get past the failure (they did
  * again what had failed, and it worked), or work around it (they got there another way, and what failed
  * stays undone)? What failed is the element clicked just before it, when there was one. Retrying is
- * clicking it again with nothing new on the way: every click between the failure and the retry is on an
- * element the user had clicked before the failure (choosing the file again), and none is an option set anew
- * (unticking a checkbox drops part of what they asked for). Without a click, retrying is reaching the page it failed on again, or succeeding there.
+ * clicking it again, after choosing another file or card if need be, but with no option set anew on the
+ * way (unticking a checkbox drops part of what they asked for). Without a click, retrying is reaching the page it failed on again, or succeeding there.
  */
 export function gotPast(signals: SessionSignals, failure: SessionException, successes: SessionSignals["customEvents"]): boolean {
   const failedAt = Date.parse(failure.at);
@@ -17,11 +16,10 @@ export function gotPast(signals: SessionSignals, failure: SessionException, succ
   const before = trail.filter((c) => Date.parse(c.at) <= failedAt);
   const trigger = before.at(-1);
   if (trigger?.element && trigger.route === failure.route && failedAt - Date.parse(trigger.at) <= TRIGGER_WINDOW_MS) {
-    const known = new Set(before.map((c) => c.element));
     for (const click of trail.filter((c) => c.at > failure.at)) {
       if (click.element === trigger.element) return true;
-      // A new element, or an option set differently (a checkbox unticked): they changed what they asked for.
-      if (!known.has(click.element) || click.toggle) return false;
+      // An option set differently (a checkbox unticked) before the retry: they changed what they asked for.
+      if (click.toggle) return false;
     }
     return false;
   }

@@ -52,7 +52,7 @@ export async function buildPatterns(
   const mapper = repoPath && repo?.name === "local" ? await sourceMapsIn(repoPath, await repo.listFiles()) : null;
   for (const group of await grouped(groupFailures(reports, signalsById, profile, mapper), opts)) {
     const averageScore = group.scoreSum / group.sessions;
-    const { decision, priority } = decide({ sessions: group.sessions, averageScore }, weekFigures, profile.thresholds);
+    const { decision, priority } = decide({ sessions: group.sessions, averageScore, blocked: group.blocked }, weekFigures, profile.thresholds);
     // The model investigates what will be ticketed as a bug; a failed or over-budget run falls back to the search.
     const found = repo && opts.model && group.kind === "bug" && decision === "ticket" ? await investigateSafely(opts, repo, group, profile) : null;
     const codeLocations = found?.codeLocations ?? (repo ? await locateInCode(group, repo) : []);

@@ -11,6 +11,11 @@ describe("ticket decisions and priority", () => {
     expect(decide({ sessions: 5, averageScore: 5 }, week, thresholds).decision).toBe("ticket");
   });
 
+  it("flags a failure every one of its users got past, however many they are", () => {
+    expect(decide({ sessions: 60, averageScore: 7.5, blocked: 0 }, week, thresholds)).toEqual({ decision: "flag", priority: 4 });
+    expect(decide({ sessions: 60, averageScore: 7.5, blocked: 1 }, week, thresholds).decision).toBe("ticket");
+  });
+
   it("makes highPriorityMinSessions high, urgent at 10% of the week or at 5% with a severe score drop", () => {
     expect(decide({ sessions: 20, averageScore: 5 }, week, thresholds)).toEqual({ decision: "ticket", priority: 2 });
     expect(decide({ sessions: 200, averageScore: 5 }, week, thresholds).priority).toBe(1); // 10.0%

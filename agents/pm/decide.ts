@@ -18,6 +18,8 @@ export interface DecisionInput {
   sessions: number;
   /** Mean implied score (0-10) of those sessions. */
   averageScore: number;
+  /** Of those, the sessions that did not reach what they came for (all of them when not counted). */
+  blocked?: number;
 }
 
 export interface WeekFigures {
@@ -28,15 +30,16 @@ export interface WeekFigures {
 }
 
 /**
- * Ticket or flag by the profile's thresholds, which keep their meaning: under `ticketMinSessions` a
- * pattern is flagged (priority 4), at or over `highPriorityMinSessions` it is high priority (2) or
+ * Ticket or flag by the profile's thresholds, which keep their meaning: under `ticketMinSessions`, or
+ * when every one of its users reached a success after it, a pattern is flagged (priority 4), at or over `highPriorityMinSessions` it is high priority (2) or
  * urgent (1), in between it is medium (3). Within those bands, the share of the week's sessions and the
  * score drop (how far under the week's mean the pattern's sessions scored) move it one step:
  * - high becomes urgent at 10% of the week, or at 5% when the drop is severe (4+ points);
  * - medium becomes high when the drop is severe, and low when it is mild (1 point or less).
  */
 export function decide(group: DecisionInput, week: WeekFigures, thresholds: ProductProfile["thresholds"]): Decision {
-  if (group.sessions < thresholds.ticketMinSessions) return { decision: "flag", priority: 4 };
+  // A failure every user got past (a declined card tried again) costs no one their goal: watched, not ticketed.
+  if (group.sessions < thresholds.ticketMinSessions || group.blocked === 0) return { decision: "flag", priority: 4 };
   const share = week.sessions > 0 ? group.sessions / week.sessions : 0;
   const drop = week.averageScore === null ? 0 : week.averageScore - group.averageScore;
   if (group.sessions >= thresholds.highPriorityMinSessions) {

@@ -36,11 +36,12 @@ function frameLabel(frame: StackFrame): string {
   return frame.function && frame.function !== "?" ? `${frame.function} (${where})` : where;
 }
 
-/** A frame of a minified bundle: a one- or two-letter (or unknown) function in bundled JavaScript. */
+/** A frame of a minified bundle: a one- or two-letter (or unknown, or anonymous) function in bundled JavaScript. */
 export function isMinified(frame: StackFrame): boolean {
-  if (!/^([\w$]{1,2}|\?)$/.test(frame.function)) return false;
+  // React Native's Hermes names every function of its bundle "anonymous".
+  if (!/^([\w$]{1,2}|\?|<?anonymous>?)$/.test(frame.function)) return false;
   const path = frame.file.replace(/\?.*$/, "");
-  return /\.min\.m?js$/.test(path) || (/\.m?js$/.test(path) && (BUNDLE_DIR.test(path) || withoutHash(basename(path)) !== basename(path)));
+  return /\.min\.m?js$/.test(path) || /\.(js)?bundle$/.test(path) || (/\.m?js$/.test(path) && (BUNDLE_DIR.test(path) || withoutHash(basename(path)) !== basename(path)));
 }
 
 const BUNDLE_DIR = /(^|\/)(assets|static|dist|build|chunks|_next|bundles?|public)\//;

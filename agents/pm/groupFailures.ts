@@ -3,9 +3,10 @@ import type { ProductProfile } from "../../state/profile.js";
 import { problemsOf } from "../analysts/problems.js";
 import { NoiseRules } from "../analysts/noise.js";
 import type { FrameMapper } from "./sourceMaps.js";
-import type { SessionSignals, StackFrame } from "../../state/session.js";
+import type { SessionException, SessionSignals, StackFrame } from "../../state/session.js";
 import type { PatternKind } from "../../state/pattern.js";
-import { exceptionKey, improvementKey } from "./fingerprint.js";
+import { exceptionKey, improvementKey, type ExceptionGroupKey } from "./fingerprint.js";
+import { sameFailures, type FingerprintSeen } from "./sameFailure.js";
 import { normalizeMessage } from "./normalize.js";
 import { clusterTexts, SAME_TOPIC } from "./semanticGroups.js";
 import { terms } from "./textSimilarity.js";
@@ -28,6 +29,8 @@ export interface FailureGroup {
   intents: string[];
   departments: Map<string, number>;
   scoreSum: number;
+  /** Sessions that did not end in success: the ones this failure cost what they came for. */
+  blocked: number;
 }
 
 /**
@@ -46,23 +49,37 @@ export function groupFailures(
   const groups = new Map<string, FailureGroup>();
   const asking: SessionReport[] = [];
   const noise = new NoiseRules(profile);
+  const hits: { report: SessionReport; failures: { key: ExceptionGroupKey; ex: SessionException }[] }[] = [];
+  const seen = new Map<string, FingerprintSeen & { ex: SessionException }>();
   for (const report of reports) {
     const signals = signalsById.get(report.sessionId);
-    const seen = new Set<string>();
-    const failures = signals ? problemsOf(signals, profile, noise).product : [];
-    for (const thrown of failures) {
+    const failures = (signals ? problemsOf(signals, profile, noise).product : []).map((thrown) => {
       const ex = mapper ? { ...thrown, frames: thrown.frames.map((f) => mapper.map(f)) } : thrown;
-      const key = exceptionKey(ex);
-      if (seen.has(key.fingerprint)) continue;
-      seen.add(key.fingerprint);
-      const group = groups.get(key.fingerprint) ?? newGroup(key.fingerprint, "bug", key.title, key.signal, ex.route);
-      group.frames = group.frames.length ? group.frames : key.frames;
-      group.message ??= ex.message;
-      add(groups, group, report);
+      return { key: exceptionKey(ex), ex };
+    });
+    for (const { key, ex } of failures) {
+      const entry = seen.get(key.fingerprint) ?? { key, type: ex.type, sessionIds: new Set<string>(), ex };
+      entry.sessionIds.add(report.sessionId);
+      seen.set(key.fingerprint, entry);
     }
+    hits.push({ report, failures });
     // Only what the analyst called an improvement: plain wandering ("partial" with no advice) is no pattern.
     // Acquisition (bounces, visitors who wanted another product) is reported beside the NPS, not ticketed as a product need.
     if (failures.length === 0 && report.improvement.trim() && !NOT_A_PRODUCT_NEED.has(report.outcome)) asking.push(report);
+  }
+  // One failure split by browsers' wording, unmapped bundles or a second report of it is one group.
+  const leaderOf = sameFailures([...seen.values()]);
+  for (const { report, failures } of hits) {
+    const counted = new Set<string>();
+    for (const { key } of failures) {
+      const leader = seen.get(leaderOf.get(key.fingerprint) ?? key.fingerprint) ?? seen.get(key.fingerprint);
+      if (!leader || counted.has(leader.key.fingerprint)) continue;
+      counted.add(leader.key.fingerprint);
+      const group = groups.get(leader.key.fingerprint) ?? newGroup(leader.key.fingerprint, "bug", leader.key.title, leader.key.signal, leader.ex.route);
+      group.frames = group.frames.length ? group.frames : leader.key.frames;
+      group.message ??= leader.ex.message;
+      add(groups, group, report);
+    }
   }
   for (const group of improvementGroups(asking, signalsById, productWords(profile))) groups.set(group.fingerprint, group);
   return [...groups.values()].sort((a, b) => b.sessions - a.sessions || a.fingerprint.localeCompare(b.fingerprint));
@@ -97,12 +114,13 @@ function productWords(profile: ProductProfile): ReadonlySet<string> {
 }
 
 function newGroup(fingerprint: string, kind: PatternKind, title: string, signal: string, route: string): FailureGroup {
-  return { fingerprint, kind, title, signal, frames: [], message: null, route, sessions: 0, sessionIds: [], intents: [], departments: new Map(), scoreSum: 0 };
+  return { fingerprint, kind, title, signal, frames: [], message: null, route, sessions: 0, sessionIds: [], intents: [], departments: new Map(), scoreSum: 0, blocked: 0 };
 }
 
 function add(groups: Map<string, FailureGroup>, group: FailureGroup, report: SessionReport): void {
   group.sessions++;
   group.scoreSum += report.score;
+  if (report.outcome !== "success") group.blocked++;
   // Every session id, uncapped: `triage --json` promises them all, and the evals score patterns by them.
   group.sessionIds.push(report.sessionId);
   if (group.intents.length < 5 && !group.intents.includes(report.userIntent)) group.intents.push(report.userIntent);

@@ -25,6 +25,7 @@ const group: FailureGroup = {
   intents: ["import contacts from a CSV file"],
   departments: new Map([["product", 119]]),
   scoreSum: 300,
+  blocked: 100,
 };
 
 function toolMessages(model: ScriptedChatModel, call: number): string[] {

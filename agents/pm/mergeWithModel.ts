@@ -56,6 +56,7 @@ export async function mergeImprovementsWithModel(model: BaseChatModel, groups: F
 function absorb(into: FailureGroup, other: FailureGroup): void {
   into.sessions += other.sessions;
   into.scoreSum += other.scoreSum;
+  into.blocked += other.blocked;
   into.sessionIds.push(...other.sessionIds);
   for (const intent of other.intents) if (into.intents.length < 5 && !into.intents.includes(intent)) into.intents.push(intent);
   for (const [dept, n] of other.departments) into.departments.set(dept, (into.departments.get(dept) ?? 0) + n);
