@@ -150,6 +150,27 @@ describe("computeSignals edge cases", () => {
     expect(computeSignals("s1", SHUFFLED).activeSec).toBe(200); // the main session has no gap over a minute
   });
 
+  it("records every click and React Native touch in the trail: which element (two same-text buttons apart), where, and whether it sets an option", () => {
+    const chain = (node: string) => `${node};div.card:nth-child="1"nth-of-type="1";body`;
+    const s = computeSignals("s1", [
+      ev("a", 0, "$screen", { $screen_name: "/run/summary" }),
+      ev("b", 5, "$autocapture", { $event_type: "touch", $el_text: "Share", $elements_chain: chain('RCTView:attr__testID="share"text="Share"') }),
+      ev("c", 9, "$autocapture", { $event_type: "click", $el_text: "Run", $elements_chain: chain('button:attr__data-tool="enrich"text="Run"') }),
+      ev("d", 12, "$autocapture", { $event_type: "click", $el_text: "Run", $elements_chain: chain('button:attr__data-tool="classify"text="Run"') }),
+      ev("e", 15, "$autocapture", { $event_type: "click", $elements_chain: chain('input:attr__type="checkbox"attr__name="sync"') }),
+    ]);
+    expect(s.clicks).toBe(4);
+    const trail = s.clickTrail ?? [];
+    expect(trail.map((c) => [c.route, c.at, c.toggle ?? false])).toEqual([
+      ["/run/summary", at(5), false],
+      ["/run/summary", at(9), false],
+      ["/run/summary", at(12), false],
+      ["/run/summary", at(15), true],
+    ]);
+    expect(trail[1]?.element).not.toBe(trail[2]?.element);
+    expect(trail.every((c) => /^[0-9a-f]{12}$/.test(c.element))).toBe(true);
+  });
+
   it("refuses an empty session", () => {
     expect(() => computeSignals("s-empty", [])).toThrow(/s-empty/);
   });

@@ -108,8 +108,10 @@ function routeOf(e: StoredEvent): string | null {
   return typeof path === "string" && path.length > 0 ? normalizeRoute(path) : null;
 }
 
+/** A click on the web; a touch in React Native, whose autocapture records taps as `touch`. */
 function isClick(e: StoredEvent): boolean {
-  return e.event === "$rageclick" || (e.event === "$autocapture" && e.properties["$event_type"] === "click");
+  const type = e.properties["$event_type"];
+  return e.event === "$rageclick" || (e.event === "$autocapture" && (type === "click" || type === "touch"));
 }
 
 /** The clicked element as a short hash: its chain tells apart two "Run" buttons on one page, and a hash keeps the trail small. */

@@ -39,9 +39,10 @@ export type EventProperty = z.infer<typeof EventProperty>;
  * Bump when computeSignals records something new: sessions stored under an older version are recomputed
  * from their events when read (agents/analysts/currentSignals.ts), so no re-import is needed.
  * 2: product events carry their route and scalar properties; page views their query parameters.
- * 3: the clicks themselves (element text, route, time), to tell retrying what failed from working around it.
+ * 3: the clicks themselves (element, route, time), to tell retrying what failed from working around it.
+ * 4: React Native's autocaptured touches are clicks.
  */
-export const SIGNALS_VERSION = 3;
+export const SIGNALS_VERSION = 4;
 
 /**
  * Everything the analysts need about a session, computed once at ingest. Profile-free on purpose: what

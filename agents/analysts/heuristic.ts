@@ -13,8 +13,8 @@ import { normalizeMessage } from "../pm/normalize.js";
 // 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized; 5: calibrated
 // scores, noise apart, declared search and failure events, answered searches, outcome's department; 6: a
 // workaround is partial, an unanswered search beside a success is partial; 7: failure-named events,
-// network failures of fetch are noise.
-const RULES_VERSION = "heuristic-rules-7";
+// network failures of fetch are noise; 8: React Native touches are clicks.
+const RULES_VERSION = "heuristic-rules-8";
 const BOUNCE_MAX_SECONDS = 30;
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
