@@ -94,6 +94,25 @@ describe("Amplitude export (zip of gzipped JSON lines)", () => {
   });
 });
 
+describe("Amplitude attribution and screens", () => {
+  it("reads utm_* and the referrer from user_properties and the landing URL (the URL winning), and Screen Viewed as a screen", async () => {
+    const session = Date.parse(at(0));
+    const landing = amplitudeRecord("a1", {
+      at: at(0),
+      session,
+      props: { "[Amplitude] Page Path": "/", "[Amplitude] Page Location": "https://acme.test/?utm_source=google&utm_term=acme%20crm%20pricing" },
+    });
+    const rows = [
+      { ...landing, user_properties: { utm_source: "newsletter", utm_campaign: "spring", initial_utm_term: "first visit ever", referrer: "https://www.google.com/", referring_domain: "www.google.com" } },
+      amplitudeRecord("a2", { type: "[Amplitude] Screen Viewed", at: at(10), session, props: { "[Amplitude] Screen Name": "/settings/profile" } }),
+    ];
+    const dir = tempDir();
+    const { sessions } = await ingestInto(join(dir, "w.db"), writeFile(dir, "amplitude.jsonl", jsonLines(rows)), { format: "amplitude" });
+    expect(sessions[0]?.utm).toEqual({ utm_source: "google", utm_campaign: "spring", utm_term: "acme crm pricing" });
+    expect(sessions[0]).toMatchObject({ referrer: "www.google.com", pageviews: 2, exitRoute: "/settings/profile" });
+  });
+});
+
 describe("Segment export", () => {
   const file = jsonLines([
     segmentRecord("m4", { at: at(3600), userId: "u-ann", path: "/app" }), // out of order; 58 minutes idle: a second session

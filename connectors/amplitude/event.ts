@@ -4,6 +4,7 @@ import { domainOf, isObject, parseTimestamp, pathOf, RecordError, requireString,
 /** Amplitude's autocapture events, named in PostHog's model so the sessionizer reads them. */
 const EVENT_NAMES: Record<string, string> = {
   "[Amplitude] Page Viewed": "$pageview",
+  "[Amplitude] Screen Viewed": "$screen",
   "[Amplitude] Element Clicked": "$autocapture",
   "[Amplitude] Rage Click": "$rageclick",
   "[Amplitude] Dead Click": "$dead_click",
@@ -31,7 +32,7 @@ export function parseAmplitudeEvent(record: unknown): StoredEvent {
   const sessionId = Number.isFinite(rawSession) && rawSession > 0 ? `amplitude:${deviceId ?? userId}:${rawSession}` : null;
   const given = record["event_properties"];
   const props: Record<string, unknown> = isObject(given) ? { ...given } : {};
-  const properties: Record<string, unknown> = { ...props, ...pageProperties(props), ...deviceProperties(record) };
+  const properties: Record<string, unknown> = { ...attribution(record, props), ...props, ...pageProperties(props), ...deviceProperties(record) };
   if (sessionId) properties["$session_id"] = sessionId;
   const text = props["[Amplitude] Element Text"];
   if (typeof text === "string") properties["$el_text"] = text;
@@ -42,8 +43,40 @@ export function parseAmplitudeEvent(record: unknown): StoredEvent {
   return { uuid, event, distinctId, timestamp, sessionId, properties };
 }
 
+/**
+ * Where the visitor came from, which Amplitude keeps in `user_properties` (its attribution: `utm_*`,
+ * `referrer`, `referring_domain`; the `initial_*` ones are the first visit ever, not this one) and in
+ * the landing page's URL. The URL's own parameters win: user properties may still hold an older campaign.
+ */
+function attribution(record: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const user = record["user_properties"];
+  if (isObject(user)) {
+    for (const [key, value] of Object.entries(user)) if (/^utm_/.test(key) && typeof value === "string" && value) out[key] = value;
+    const referrer = stringOr(user["referrer"]);
+    if (referrer) {
+      out["$referrer"] = referrer;
+      out["$referring_domain"] = stringOr(user["referring_domain"]) ?? domainOf(referrer);
+    }
+  }
+  const url = stringOr(props["[Amplitude] Page Location"]) ?? stringOr(props["[Amplitude] Page URL"]);
+  for (const [key, value] of queryOf(url)) if (/^utm_/.test(key) && value) out[key] = value;
+  return out;
+}
+
+function queryOf(url: string | null): [string, string][] {
+  if (!url?.includes("?")) return [];
+  try {
+    return [...new URL(url, "http://placeholder.invalid").searchParams];
+  } catch {
+    return [];
+  }
+}
+
 function pageProperties(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const screen = stringOr(props["[Amplitude] Screen Name"]);
+  if (screen) out["$screen_name"] = screen;
   const url = stringOr(props["[Amplitude] Page Location"]) ?? stringOr(props["[Amplitude] Page URL"]);
   const path = stringOr(props["[Amplitude] Page Path"]) ?? pathOf(url);
   if (url) out["$current_url"] = url;
