@@ -36,6 +36,18 @@ describe("semantic grouping of improvements", () => {
     expect(clusters).toHaveLength(3);
   });
 
+  it("joins a text to the cluster of its nearest member, not only of its leader", () => {
+    const texts = new Map<string, number>([
+      ["Wanted invoices to repeat every month on the first", 3],
+      ["Wanted to repeat an invoice for a retainer client", 2],
+      ["Invoice a retainer client", 1],
+      ["Export reports as PDF", 2],
+    ]);
+    const clusters = clusterTexts(texts);
+    expect(clusters.find((c) => c.members.includes("Invoice a retainer client"))?.members).toHaveLength(3);
+    expect(clusters).toHaveLength(2);
+  });
+
   it("is deterministic whatever the input order", () => {
     const texts = ["Wanted invoices to repeat monthly", "Searched help for recurring invoices", "Export to PDF is missing", "No way to export a PDF"];
     const a = clusterTexts(counts(...texts));
