@@ -5,6 +5,7 @@
  * Prints the median and the slowest of a few requests per page; asserts nothing.
  * Usage: npx tsx bench/servePages.ts [<sessions, default 2000>] (also part of npm run bench)
  */
+import { rmSync } from "node:fs";
 import { seedDemoWeek } from "../testing/demoWeek.js";
 import { runGatherer } from "../graphs/host/direct.js";
 import { THREADS } from "../graphs/host/threads.js";
@@ -63,6 +64,7 @@ export async function servePagesBench(sessions = 2000): Promise<void> {
   } finally {
     await server.close();
     await warehouse.close();
+    rmSync(demo.settings.dataDir, { recursive: true, force: true });
   }
 }
 
