@@ -1,6 +1,6 @@
 /**
  * The command line's start (bench/cliStart.ts: --help, first line of reports, ingest peak RSS of a
- * ≈1M-event file), then the throughput of the loop's bulk stages on the simulator's sessions: ingest
+ * ≈1M-event file), the review app's page latency (bench/servePages.ts), then the throughput of the loop's bulk stages on the simulator's sessions: ingest
  * (events/s) and gather (sessions/s), with peak RSS. Prints figures; asserts nothing (targets live
  * here, not in tests). Usage: npm run bench [-- <sessions>]
  */
@@ -19,6 +19,7 @@ import { transcriptTokenBench } from "./transcriptTokens.js";
 import { configurableFor } from "../graphs/host/configuration.js";
 import { resolveSettings } from "../runtime/settings.js";
 import { cliStartBench } from "./cliStart.js";
+import { servePagesBench } from "./servePages.js";
 
 const sessions = Number(process.argv[2] ?? 20_000);
 const week = "2026-W47";
@@ -36,6 +37,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ value: T
 
 try {
   await cliStartBench();
+  await servePagesBench();
   const file = join(dir, "events.jsonl");
   const sim = await timed("simulate", () => writeSessionsJsonl(simulateWeek({ sessions, seed: 1, weekStart: weekRange(week).start }), file));
   console.log(`           ${sim.value.sessions} sessions, ${sim.value.events} events, ${(statSync(file).size / 1e6).toFixed(1)} MB`);

@@ -82,5 +82,14 @@ describe("the review app in a real browser (Debian's Chromium)", () => {
     const shown = await page.locator("main").textContent();
     for (const t of filed) expect(shown).toContain(t.id);
     expect(shown).toContain("Digest");
+
+    // The run's work, as the other pages now show it.
+    await page.getByRole("link", { name: "Tickets", exact: true }).click();
+    for (const t of filed) expect(await page.locator("main").textContent()).toContain(t.id);
+    await shot("tickets");
+    await page.getByRole("link", { name: "Skynet", exact: true }).click();
+    await page.locator("table a").first().click();
+    await expect.poll(() => page.getByRole("heading", { name: "Tests before" }).count()).toBe(1);
+    await shot("attempt");
   }, 180_000);
 });
