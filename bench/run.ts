@@ -19,6 +19,7 @@ import { transcriptTokenBench } from "./transcriptTokens.js";
 import { configurableFor } from "../graphs/host/configuration.js";
 import { resolveSettings } from "../runtime/settings.js";
 import { cliStartBench } from "./cliStart.js";
+import { postgresBench } from "./postgres.js";
 
 const sessions = Number(process.argv[2] ?? 20_000);
 const week = "2026-W47";
@@ -49,6 +50,7 @@ try {
   console.log(`           ${Math.round((gather.value.gatherSummary?.scored ?? 0) / gather.seconds)} sessions/s`);
   console.log(`peak RSS   ${(peakRss / 1e6).toFixed(0)} MB`);
   await sandboxBench();
+  await postgresBench();
 } finally {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });
