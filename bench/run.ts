@@ -20,6 +20,7 @@ import { configurableFor } from "../graphs/host/configuration.js";
 import { resolveSettings } from "../runtime/settings.js";
 import { cliStartBench } from "./cliStart.js";
 import { servePagesBench } from "./servePages.js";
+import { postgresBench } from "./postgres.js";
 
 const sessions = Number(process.argv[2] ?? 20_000);
 const week = "2026-W47";
@@ -51,6 +52,7 @@ try {
   console.log(`           ${Math.round((gather.value.gatherSummary?.scored ?? 0) / gather.seconds)} sessions/s`);
   console.log(`peak RSS   ${(peakRss / 1e6).toFixed(0)} MB`);
   await sandboxBench();
+  await postgresBench();
 } finally {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });

@@ -32,6 +32,7 @@ export function buildProgram(): Command {
     .option("--format <format>", "source format: posthog, amplitude or segment (default: detected)")
     .option("--strict", "stop at the first bad line and write nothing")
     .option("--posthog-api", "pull new events from PostHog's query API since the stored watermark")
+    .option("--from-table", "read new events from a Postgres table (PostHog's batch export, or the profile's ingest.fromTable mapping) since the stored watermark")
     .action(lazy(() => import("./commands/ingest.js")));
 
   program

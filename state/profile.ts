@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SourceTable } from "./profileSections/sourceTable.js";
 import { SkynetSettings } from "./profileSections/skynet.js";
 import { ScheduleSettings } from "./profileSections/schedule.js";
 import { GathererSettings, RedactionSettings } from "./profileSections/gatherer.js";
@@ -27,6 +28,7 @@ export const ProductProfile = z.strictObject({
         .date()
         .default(DEFAULT_PRODUCT_SINCE)
         .describe("the first day the product recorded events (YYYY-MM-DD); an event dated before it is a malformed line"),
+      fromTable: SourceTable,
     })
     .prefault({}),
   departments: z

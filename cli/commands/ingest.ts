@@ -4,6 +4,8 @@ import { ingestFile, type IngestResult } from "../../connectors/ingest.js";
 import { formatProgress } from "../../connectors/progress.js";
 import { pullPostHog } from "../../connectors/posthog/pull.js";
 import { postHogSettings } from "../../connectors/posthog/settings.js";
+import { pullTable } from "../../connectors/table/pull.js";
+import { isPostgresUrl, parsePostgresLocation } from "../../warehouse/postgres/location.js";
 import { loadProfile } from "../../state/loadProfile.js";
 import { UsageError } from "../../runtime/errors.js";
 import { globalsOf } from "../globals.js";
@@ -14,14 +16,24 @@ interface IngestOptions {
   format?: string;
   strict?: boolean;
   posthogApi?: boolean;
+  fromTable?: boolean;
 }
 
 export async function run(file: string | undefined, options: IngestOptions, command: Command): Promise<void> {
   const { settings, out } = globalsOf(command, "creates");
-  if (options.posthogApi && file) throw new UsageError("give either a file or --posthog-api, not both");
-  if (!options.posthogApi && !file) throw new UsageError("missing the export file to import (or pass --posthog-api)");
+  const sources = [file, options.posthogApi, options.fromTable].filter(Boolean).length;
+  if (sources > 1) throw new UsageError("give one source: a file, --posthog-api or --from-table");
+  if (sources === 0) throw new UsageError("missing the export file to import (or pass --posthog-api or --from-table)");
   const warehouse = openWarehouse(settings.db);
   try {
+    if (options.fromTable) {
+      const table = loadProfile(settings.config).profile.ingest.fromTable;
+      const database = process.env["SELFHEAL_SOURCE_DB"] || table.database || (isPostgresUrl(settings.db) ? parsePostgresLocation(settings.db).connectionString : null);
+      if (!database) throw new UsageError("--from-table needs the source database: ingest.fromTable.database in the profile, or SELFHEAL_SOURCE_DB");
+      const result = await pullTable(warehouse, { database, table }, (p) => out.progress(p));
+      await out.result(result, (r) => printIngest(out, r, `table ${table.table}`));
+      return;
+    }
     if (options.posthogApi) {
       const api = postHogSettings(loadProfile(settings.config).profile, process.env);
       const result = await pullPostHog(warehouse, api, { onPage: (p) => out.progress(p) });

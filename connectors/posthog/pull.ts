@@ -1,4 +1,4 @@
-import { openImport } from "../importer.js";
+import { closeIngestResult, commitPage, emptyIngestResult } from "../pageCommit.js";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { StoredEvent } from "../../state/session.js";
 import { SelfhealError } from "../../runtime/errors.js";
@@ -7,7 +7,6 @@ import { parsePostHogEvent, RecordError } from "./event.js";
 import { postJson, type RetryOptions } from "./http.js";
 import { pageQuery, readQueryReply, toUtcMicros, type Watermark } from "./query.js";
 import type { PostHogApiSettings } from "./settings.js";
-import { FORMATS } from "../formats.js";
 
 export interface PullOptions extends Partial<Pick<RetryOptions, "sleep" | "random" | "baseDelayMs">> {
   /** A line per committed page and per retry, for stderr. */
@@ -24,7 +23,7 @@ export async function pullPostHog(warehouse: Warehouse, api: PostHogApiSettings,
   const stored = await warehouse.watermark(source);
   let mark = stored ? (JSON.parse(stored) as Watermark) : null;
   const url = `${api.host}/api/projects/${encodeURIComponent(api.projectId)}/query/`;
-  const total: IngestResult = { events: 0, duplicates: 0, sessions: 0, sessionless: 0, malformed: 0, malformedLines: [], malformedReasons: [] };
+  const total = emptyIngestResult();
   opts.onPage?.(mark ? `resuming after ${mark.timestamp} ${mark.uuid}` : "no watermark yet: pulling from the first event");
   let rowNumber = 0;
   for (let page = 1; ; page++) {
@@ -57,22 +56,10 @@ export async function pullPostHog(warehouse: Warehouse, api: PostHogApiSettings,
     const next = { timestamp: toUtcMicros(String(last["timestamp"] ?? "")), uuid: String(last["uuid"] ?? "") };
     if (!next.timestamp || !next.uuid) throw new SelfhealError(`PostHog returned a row without a readable timestamp/uuid: ${JSON.stringify(last).slice(0, 200)}`);
     mark = { timestamp: next.timestamp, uuid: next.uuid };
-    const session = await openImport(warehouse, { unlinked: FORMATS.posthog.unlinked });
-    try {
-      await session.add(events);
-      const result = await session.commit({ watermark: { source, value: JSON.stringify(mark) } });
-      total.events += result.inserted;
-      total.duplicates += result.duplicates;
-      total.sessions += result.sessionsTouched;
-      total.sessionless += result.sessionless;
-    } finally {
-      await session.abort();
-    }
+    await commitPage(warehouse, events, { source, value: JSON.stringify(mark) }, total);
     total.malformedReasons.push(...malformed);
     opts.onPage?.(`page ${page} committed: ${rows.length} rows, watermark ${mark.timestamp} ${mark.uuid}`);
     if (rows.length < api.pageSize && !hasMore) break;
   }
-  total.malformed = total.malformedReasons.length;
-  total.malformedLines = total.malformedReasons.map((m) => m.line);
-  return total;
+  return closeIngestResult(total);
 }

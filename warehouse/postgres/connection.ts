@@ -10,6 +10,8 @@ export type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[
 export interface PgConnection {
   pool: pg.Pool;
   query: Query;
+  /** A connection of its own, outside the pool (a claim held while work uses the pool), migrated first. */
+  dedicated(): Promise<pg.Client>;
   /** Runs fn on one client inside BEGIN … COMMIT, rolling back if it throws. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -21,7 +23,8 @@ export interface PgConnection {
  * workers) migrate one at a time under an advisory lock.
  */
 export function connectPostgres(where: PostgresLocation): PgConnection {
-  const pool = new pg.Pool({ connectionString: where.connectionString, options: `-c search_path=${where.schema}`, max: 4 });
+  const config = { connectionString: where.connectionString, options: `-c search_path=${where.schema}` };
+  const pool = new pg.Pool({ ...config, max: 4 });
   // An idle client that the server drops must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   const ready = migrate(pool, where);
@@ -37,6 +40,13 @@ export function connectPostgres(where: PostgresLocation): PgConnection {
       return (await pool.query<R>(sql, params)).rows;
     },
     transaction,
+    dedicated: async () => {
+      await ready;
+      const client = new pg.Client(config);
+      client.on("error", () => undefined);
+      await client.connect();
+      return client;
+    },
     close: async () => {
       await ready.catch(() => undefined);
       await pool.end();

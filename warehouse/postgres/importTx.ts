@@ -3,6 +3,8 @@ import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "./rows.js";
 
+const SESSION_FLUSH = 500;
+
 /**
  * Postgres's import transaction on one pooled client. Imports of one warehouse take turns (an advisory
  * lock held to commit), as SQLite's BEGIN IMMEDIATE makes them: sessionizing reads what it then writes.
@@ -12,6 +14,8 @@ export class PostgresEventWrites implements EventWrites {
   private open = true;
   /** Users of the source-session events this transaction stored: their sessions are not recomputed yet. */
   private readonly sourceSessionUsers = new Set<string>();
+  /** Sessions saved but not yet written: a round trip per session was most of an import's time. */
+  private readonly pendingSessions = new Map<string, SessionRow>();
 
   private constructor(
     private readonly client: pg.PoolClient,
@@ -56,6 +60,7 @@ export class PostgresEventWrites implements EventWrites {
 
   async hasSourceSession(distinctId: string): Promise<boolean> {
     if (this.sourceSessionUsers.has(distinctId)) return true;
+    await this.flushSessions();
     const { rowCount } = await this.client.query(
       `SELECT 1 FROM sessions s WHERE s.distinct_id = $1 AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id AND NOT e.session_inferred) LIMIT 1`,
       [distinctId],
@@ -72,6 +77,7 @@ export class PostgresEventWrites implements EventWrites {
   }
 
   async sessionSpans(distinctId: string): Promise<{ id: string; startedAt: string; endedAt: string }[]> {
+    await this.flushSessions();
     const { rows } = await this.client.query<{ id: string; startedAt: string; endedAt: string }>(
       `SELECT id, started_at AS "startedAt", ended_at AS "endedAt" FROM sessions WHERE distinct_id = $1 ORDER BY started_at, id`,
       [distinctId],
@@ -95,24 +101,47 @@ export class PostgresEventWrites implements EventWrites {
 
   async saveSession(s: SessionRow): Promise<void> {
     this.check();
+    this.pendingSessions.delete(s.id); // re-inserted last: the latest save of a session wins
+    this.pendingSessions.set(s.id, s);
+    if (this.pendingSessions.size >= SESSION_FLUSH) await this.flushSessions();
+  }
+
+  /** Writes the saved sessions in one statement, and marks their reports stale; before any read of sessions. */
+  private async flushSessions(): Promise<void> {
+    if (this.pendingSessions.size === 0) return;
+    const rows = [...this.pendingSessions.values()];
+    this.pendingSessions.clear();
     await this.client.query(
-      `INSERT INTO sessions (id, distinct_id, started_at, ended_at, week, event_count, signals, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET distinct_id = excluded.distinct_id, started_at = excluded.started_at,
-         ended_at = excluded.ended_at, week = excluded.week, event_count = excluded.event_count,
-         signals = excluded.signals, updated_at = excluded.updated_at`,
-      [s.id, s.distinctId, s.startedAt, s.endedAt, s.week, s.eventCount, JSON.stringify(s.signals), now()],
+      `WITH saved AS (
+         INSERT INTO sessions (id, distinct_id, started_at, ended_at, week, event_count, signals, updated_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
+         ON CONFLICT (id) DO UPDATE SET distinct_id = excluded.distinct_id, started_at = excluded.started_at,
+           ended_at = excluded.ended_at, week = excluded.week, event_count = excluded.event_count,
+           signals = excluded.signals, updated_at = excluded.updated_at
+         RETURNING id)
+       UPDATE session_reports SET stale = true WHERE NOT stale AND session_id IN (SELECT id FROM saved)`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.distinctId),
+        rows.map((r) => r.startedAt),
+        rows.map((r) => r.endedAt),
+        rows.map((r) => r.week),
+        rows.map((r) => r.eventCount),
+        rows.map((r) => JSON.stringify(r.signals)),
+        rows.map(() => now()),
+      ],
     );
-    await this.client.query(`UPDATE session_reports SET stale = true WHERE session_id = $1 AND NOT stale`, [s.id]);
   }
 
   async deleteSession(sessionId: string): Promise<void> {
     this.check();
+    await this.flushSessions();
     await this.client.query(`DELETE FROM session_reports WHERE session_id = $1`, [sessionId]);
     await this.client.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
   }
 
   async countSessionless(): Promise<number> {
+    await this.flushSessions();
     const { rows } = await this.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_unlinked u JOIN events e ON e.uuid = u.uuid WHERE e.session_id IS NULL`);
     return rows[0]?.n ?? 0;
   }
@@ -129,6 +158,7 @@ export class PostgresEventWrites implements EventWrites {
   async commit(): Promise<void> {
     this.check();
     try {
+      await this.flushSessions();
       await this.client.query("COMMIT");
       this.open = false;
     } finally {

@@ -3,7 +3,7 @@ import pg from "pg";
 import { openWarehouse } from "../index.js";
 import { importEvents } from "../../connectors/importer.js";
 import { storedEvent } from "../../testing/events.js";
-import { newTicket } from "../../testing/records.js";
+import { newTicket, report } from "../../testing/records.js";
 import { postgresSchemas, TEST_POSTGRES } from "../../testing/postgres.js";
 import { withWarehouseAt } from "../../testing/warehouses.js";
 import { PG_MIGRATIONS } from "./migrations.js";
@@ -58,5 +58,31 @@ describe("the Postgres warehouse", () => {
     const unreachable = openWarehouse("postgres://nobody:secret@127.0.0.1:1/none?schema=x");
     await expect(unreachable.countEvents()).rejects.toThrow(/cannot open the Postgres warehouse postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
     await unreachable.close();
+  });
+});
+
+describe("claims of unreported sessions (many gather workers)", () => {
+  it("two workers claiming the same range at once get disjoint sessions; a session reported by one is claimed by no later claim", async () => {
+    const url = schemas.newUrl();
+    const [a, b] = [openWarehouse(url), openWarehouse(url)];
+    try {
+      await importEvents(a, ["s1", "s2", "s3", "s4"].map((id) => storedEvent(`e-${id}`, { sessionId: id })));
+      const query = { analystVersion: "v1", range: { fromId: "s1", toId: "s4" }, limit: 2 };
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = a.claimUnreported(query, async (ids) => {
+        await held; // holds its claim while the other worker claims
+        await a.saveReports(ids.map((id) => report(id)));
+        return ids;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const second = await b.claimUnreported(query, async (ids) => ids);
+      release();
+      expect(await first).toEqual(["s1", "s2"]);
+      expect(second).toEqual(["s3", "s4"]); // s1, s2 locked: skipped, not waited for
+      expect(await b.claimUnreported({ analystVersion: "v1" }, async (ids) => ids)).toEqual(["s3", "s4"]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });

@@ -1,13 +1,11 @@
 import type pg from "pg";
 import { SessionReport } from "../../state/report.js";
-import type { ReportStore, SessionRange } from "../stores/reports.js";
+import type { ReportStore, UnreportedQuery } from "../stores/reports.js";
 import type { PgConnection } from "./connection.js";
 import { now } from "./rows.js";
 
-type Unreported = { analystVersion: string; week?: string; range?: SessionRange; limit?: number };
-
 /** The WHERE clause of "sessions without a current report", with its parameters from $1. */
-export function unreportedWhere(opts: Unreported): { where: string; params: unknown[] } {
+export function unreportedWhere(opts: UnreportedQuery): { where: string; params: unknown[] } {
   const params: unknown[] = [opts.analystVersion];
   const where = [`NOT EXISTS (SELECT 1 FROM session_reports r WHERE r.session_id = s.id AND r.analyst_version = $1 AND NOT r.stale)`];
   if (opts.week) where.push(`s.week = $${params.push(opts.week)}`);
@@ -17,11 +15,14 @@ export function unreportedWhere(opts: Unreported): { where: string; params: unkn
 
 export function postgresReports(pg: PgConnection): ReportStore {
   return {
-    async sessionsWithoutReport(opts: Unreported): Promise<string[]> {
+    async sessionsWithoutReport(opts: UnreportedQuery): Promise<string[]> {
       const { where, params } = unreportedWhere(opts);
       const limit = opts.limit ? ` LIMIT $${params.push(opts.limit)}` : "";
       const rows = await pg.query<{ id: string }>(`SELECT s.id FROM sessions s WHERE ${where} ORDER BY s.id${limit}`, params);
       return rows.map((r) => r.id);
+    },
+    async claimUnreported<T>(opts: UnreportedQuery, work: (sessionIds: string[]) => Promise<T>): Promise<T> {
+      return holdingClaim(await pg.dedicated(), opts, work);
     },
     async saveReports(reports: SessionReport[]): Promise<void> {
       const parsed = reports.map((r) => SessionReport.parse(r)); // all validated before any is written
@@ -39,6 +40,30 @@ export function postgresReports(pg: PgConnection): ReportStore {
       return rows.map((row) => SessionReport.parse(JSON.parse(row.report)));
     },
   };
+}
+
+/**
+ * Locks the unreported sessions no other transaction holds, runs `work` on them and releases them.
+ * Reports are saved through the pool, each committed as it is written; the lock only says "mine" (NO KEY
+ * UPDATE, so the reports' foreign-key checks, which take KEY SHARE on the session, do not wait for it).
+ * A second look in a fresh statement drops sessions whose report another worker committed between
+ * this claim's snapshot and its lock (READ COMMITTED does not re-check a row that was not updated).
+ */
+async function holdingClaim<T>(client: pg.Client, opts: UnreportedQuery, work: (sessionIds: string[]) => Promise<T>): Promise<T> {
+  try {
+    await client.query("BEGIN");
+    const { where, params } = unreportedWhere(opts);
+    const limit = opts.limit ? ` LIMIT $${params.push(opts.limit)}` : "";
+    const locked = (await client.query<{ id: string }>(`SELECT s.id FROM sessions s WHERE ${where} ORDER BY s.id${limit} FOR NO KEY UPDATE OF s SKIP LOCKED`, params)).rows.map((r) => r.id);
+    const recheck = unreportedWhere({ analystVersion: opts.analystVersion });
+    const ids = `s.id = ANY($${recheck.params.push(locked)}::text[])`;
+    const still = locked.length === 0 ? [] : (await client.query<{ id: string }>(`SELECT s.id FROM sessions s WHERE ${ids} AND ${recheck.where} ORDER BY s.id`, recheck.params)).rows.map((r) => r.id);
+    const result = await work(still);
+    await client.query("COMMIT");
+    return result;
+  } finally {
+    await client.end(); // ends the claim (a rollback when it did not commit)
+  }
 }
 
 /** Upserts validated reports in one statement on the caller's transaction; a saved report is current again. */

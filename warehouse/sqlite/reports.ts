@@ -1,17 +1,20 @@
 import type Database from "better-sqlite3";
 import { SessionReport } from "../../state/report.js";
-import type { ReportStore, SessionRange } from "../stores/reports.js";
+import type { ReportStore, UnreportedQuery } from "../stores/reports.js";
 import { now } from "./sql.js";
 
 export function sqliteReports(db: Database.Database): ReportStore {
-  return {
-    async sessionsWithoutReport(opts: { analystVersion: string; week?: string; range?: SessionRange; limit?: number }): Promise<string[]> {
+  const store: ReportStore = {
+    async sessionsWithoutReport(opts: UnreportedQuery): Promise<string[]> {
       const where: string[] = [`NOT EXISTS (SELECT 1 FROM session_reports r WHERE r.session_id = s.id AND r.analyst_version = @version AND r.stale = 0)`];
       if (opts.week) where.push(`s.week = @week`);
       if (opts.range) where.push(`s.id BETWEEN @fromId AND @toId`);
       const sql = `SELECT s.id FROM sessions s WHERE ${where.join(" AND ")} ORDER BY s.id${opts.limit ? " LIMIT @limit" : ""}`;
       const rows = db.prepare(sql).all({ version: opts.analystVersion, week: opts.week, fromId: opts.range?.fromId, toId: opts.range?.toId, limit: opts.limit }) as { id: string }[];
       return rows.map((r) => r.id);
+    },
+    async claimUnreported<T>(opts: UnreportedQuery, work: (sessionIds: string[]) => Promise<T>): Promise<T> {
+      return work(await store.sessionsWithoutReport(opts));
     },
 
     async saveReports(reports: SessionReport[]): Promise<void> {
@@ -41,4 +44,5 @@ export function sqliteReports(db: Database.Database): ReportStore {
       return rows.map((row) => SessionReport.parse(JSON.parse(row.report)));
     },
   };
+  return store;
 }

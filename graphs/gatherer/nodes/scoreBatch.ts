@@ -9,19 +9,16 @@ import type { SessionReport } from "../../../state/report.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
 
 /**
- * Scores one batch. Sessions that gained a report meanwhile (a resumed run) are not scored again.
+ * Scores one batch. Sessions that gained a report meanwhile (a resumed run, another worker) are not scored again.
  * Every report is redacted before it is stored, whichever analyst wrote it.
  */
 export async function scoreBatch(state: GathererStateType, config: LangGraphRunnableConfig): Promise<GathererUpdate> {
   const batch = state.batch;
   if (!batch) return {};
   return withRunContext(config, async (ctx) => {
-    const ids = await ctx.warehouse.sessionsWithoutReport({
-      analystVersion: state.analystVersion,
-      week: state.week ?? undefined,
-      range: batch,
-    });
-    const result = state.analyst === "llm" ? await scoreWithModel(ids, state, ctx, config) : await scoreByRules(ids, ctx, config);
+    // Claimed, so gather workers sharing the warehouse (each planning the same batches) score each session once.
+    const query = { analystVersion: state.analystVersion, week: state.week ?? undefined, range: batch };
+    const result = await ctx.warehouse.claimUnreported(query, (ids) => (state.analyst === "llm" ? scoreWithModel(ids, state, ctx, config) : scoreByRules(ids, ctx, config)));
     ctx.log.info({ batch, ...result }, "batch scored");
     return result;
   });

@@ -1,0 +1,116 @@
+/**
+ * The Postgres engine at scale, each figure beside its baseline measured in the same run:
+ * - `selfheal ingest` of a simulated PostHog export as a whole process, against a raw load of the same
+ *   lines (JSON parsed to CSV, then one server-side COPY into a bare table: no dedup, no sessions);
+ * - heuristic `selfheal gather` of the week with 1, 2 and 4 worker processes, against 1 worker.
+ * Prints figures; asserts nothing. Needs the server of SELFHEAL_BENCH_POSTGRES (default the test
+ * server, postgres://postgres@127.0.0.1:5432/test); every schema it makes is dropped after.
+ * Usage: npm run bench:postgres [-- <sessions>]
+ */
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { simulateWeek, writeSessionsJsonl } from "../demo/simulator/index.js";
+import { weekRange } from "../runtime/week.js";
+import { writeDemoProfile } from "../cli/demoRepo.js";
+
+const SERVER = process.env["SELFHEAL_BENCH_POSTGRES"] || "postgres://postgres@127.0.0.1:5432/test";
+const BIN = fileURLToPath(new URL("../bin/selfheal.js", import.meta.url));
+const WEEK = "2026-W47";
+
+function warehouseUrl(schema: string): string {
+  const url = new URL(SERVER);
+  url.searchParams.set("schema", schema);
+  return url.toString();
+}
+
+/** Runs the built CLI; resolves with its JSON result and wall seconds. */
+function selfheal(args: string[]): Promise<{ result: Record<string, unknown>; seconds: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args, "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`selfheal ${args.join(" ")} exited ${code}: ${err.slice(-500)}`));
+      else resolve({ result: JSON.parse(out) as Record<string, unknown>, seconds: (performance.now() - start) / 1000 });
+    });
+  });
+}
+
+/** The baseline: each line's columns to CSV, then one COPY of the file by the server. */
+async function rawCopy(client: pg.Client, file: string, dir: string, schema: string): Promise<{ events: number; seconds: number }> {
+  const start = performance.now();
+  const csv = join(dir, "events.csv");
+  const out = createWriteStream(csv);
+  const quote = (v: string | null): string => (v === null ? "" : `"${v.replaceAll('"', '""')}"`);
+  let events = 0;
+  for await (const line of createInterface({ input: createReadStream(file) })) {
+    if (!line) continue;
+    const e = JSON.parse(line) as { uuid: string; event: string; distinct_id: string; timestamp: string; properties?: Record<string, unknown> };
+    const session = e.properties?.["$session_id"];
+    const row = [e.uuid, e.event, e.distinct_id, e.timestamp, typeof session === "string" ? session : null, JSON.stringify(e.properties ?? {})].map(quote).join(",");
+    if (!out.write(`${row}\n`)) await once(out, "drain");
+    events++;
+  }
+  out.end();
+  await once(out, "finish");
+  chmodSync(dir, 0o755); // the server process reads the file
+  chmodSync(csv, 0o644);
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.query(`CREATE TABLE "${schema}".raw_events (uuid text, event text, distinct_id text, timestamp text, session_id text, properties text)`);
+  await client.query(`COPY "${schema}".raw_events FROM '${csv}' WITH (FORMAT csv)`);
+  return { events, seconds: (performance.now() - start) / 1000 };
+}
+
+async function gatherWith(workers: number, db: string, config: string, client: pg.Client, schema: string): Promise<{ scored: number; seconds: number }> {
+  await client.query(`DELETE FROM "${schema}".session_reports`);
+  const start = performance.now();
+  const runs = await Promise.all(Array.from({ length: workers }, () => selfheal(["--db", db, "--config", config, "gather", "--analyst", "heuristic", "--week", WEEK])));
+  const scored = runs.reduce((sum, r) => sum + Number(r.result["scored"] ?? 0), 0);
+  return { scored, seconds: (performance.now() - start) / 1000 };
+}
+
+export async function postgresBench(sessions = 10_000): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    console.log(`postgres   skipped: ${SERVER} is not reachable (${(err as Error).message})`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "selfheal-bench-pg-"));
+  const stamp = Date.now().toString(36);
+  const schemas = { warehouse: `bench_${stamp}`, raw: `bench_raw_${stamp}` };
+  try {
+    const file = join(dir, "events.jsonl");
+    const sim = await writeSessionsJsonl(simulateWeek({ sessions, seed: 1, weekStart: weekRange(WEEK).start }), file);
+    console.log(`postgres   ${sim.sessions} sessions, ${sim.events} events, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+    const db = warehouseUrl(schemas.warehouse);
+    const ingest = await selfheal(["--db", db, "ingest", file]);
+    const raw = await rawCopy(client, file, dir, schemas.raw);
+    const ingestRate = Number(ingest.result["events"]) / ingest.seconds;
+    const rawRate = raw.events / raw.seconds;
+    console.log(`  ingest   selfheal ${Math.round(ingestRate)} events/s (${ingest.seconds.toFixed(1)} s, the whole process), raw COPY ${Math.round(rawRate)} events/s, ratio ${(ingestRate / rawRate).toFixed(2)}`);
+    const config = writeDemoProfile(dir);
+    const one = await gatherWith(1, db, config, client, schemas.warehouse);
+    for (const [workers, run] of [[1, one], [2, await gatherWith(2, db, config, client, schemas.warehouse)], [4, await gatherWith(4, db, config, client, schemas.warehouse)]] as const) {
+      const rate = run.scored / run.seconds;
+      console.log(`  gather   ${workers} worker${workers > 1 ? "s" : " "} ${Math.round(rate)} sessions/s (${run.scored} scored in ${run.seconds.toFixed(1)} s), speed-up ${(rate / (one.scored / one.seconds)).toFixed(2)}`);
+    }
+  } finally {
+    for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await postgresBench(process.argv[2] ? Number(process.argv[2]) : undefined);
