@@ -51,7 +51,7 @@ export async function shipDemoFix(warehouse: Warehouse, fix: DemoFix, opts: { re
     const { dir } = await ensureWorktree(opts.repo, { dir: attempt?.worktree ?? join(opts.dataDir, "worktrees", ticket.id), branch, base: "main" });
     const patch = referenceFix(fix.bug);
     const commit = await commitAndMerge({ repo: opts.repo, worktree: dir, defaultBranch: "main", branch, patch, message: `Reference fix (selfheal demo): ${ticket.title}`, at: opts.at });
-    const reason = `no model configured: the demo committed its reference fix (${patch}) on ${branch} and merged it, as a person would; Skynet wrote no patch`;
+    const reason = `no model configured: the demo committed its reference fix (evals/datasets/demo-acme/skynet/${fix.bug}/right.patch) on ${branch} and merged it, as a person would; Skynet wrote no patch`;
     const details = { attempt: 1, problems: [], violations: [], files: [], reproTests: [], checks: [], steps: 0, tokens: 0, patchPath: null, commit };
     await warehouse.saveFixAttempt({ ticketId: ticket.id, status: attempt?.status ?? "needs_model", branch, worktree: dir, briefPath: attempt?.briefPath ?? null, reason, prUrl: null, testsBefore: attempt?.testsBefore ?? null, testsAfter: attempt?.testsAfter ?? null, createdAt: when, details });
     said = `shipped the demo's REFERENCE fix for ${ticket.id} (no model wrote one) on ${branch}, merged on ${when.slice(0, 10)}`;
