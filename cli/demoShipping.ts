@@ -4,9 +4,8 @@ import type { Warehouse } from "../warehouse/types.js";
 import type { Ticket } from "../state/ticket.js";
 import { BUG_NAMES, type BugName } from "../demo/simulator/index.js";
 import { ensureWorktree } from "../tools/vcs/worktree.js";
-import { git } from "../tools/codebase/git.js";
 import { branchFor } from "../agents/skynet/attemptFix.js";
-import { commitAndMerge, referenceFix } from "./demoShip.js";
+import { commitAndMerge, mergeAt, referenceFix } from "./demoShip.js";
 
 /** A bug ticket of the demo and the simulated bug it is about (its reference fix touches the ticket's code). */
 export interface DemoFix {
@@ -44,13 +43,12 @@ export async function shipDemoFix(warehouse: Warehouse, fix: DemoFix, opts: { re
   const when = opts.at.toISOString();
   let said: string;
   if (attempt?.status === "pr_opened" && attempt.details?.commit) {
-    const env = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
-    await git(opts.repo, ["-c", "user.name=selfheal demo", "-c", "user.email=demo@selfheal.invalid", "merge", "--no-ff", "-q", "-m", `Merge ${branch}`, branch], { env });
+    await mergeAt(opts.repo, branch, opts.at);
     said = `merged Skynet's fix for ${ticket.id} (${branch}) on ${when.slice(0, 10)}`;
   } else {
     const { dir } = await ensureWorktree(opts.repo, { dir: attempt?.worktree ?? join(opts.dataDir, "worktrees", ticket.id), branch, base: "main" });
     const patch = referenceFix(fix.bug);
-    const commit = await commitAndMerge({ repo: opts.repo, worktree: dir, defaultBranch: "main", branch, patch, message: `Reference fix (selfheal demo): ${ticket.title}`, at: opts.at });
+    const commit = await commitAndMerge({ repo: opts.repo, worktree: dir, branch, patch, message: `Reference fix (selfheal demo): ${ticket.title}`, at: opts.at });
     const reason = `no model configured: the demo committed its reference fix (evals/datasets/demo-acme/skynet/${fix.bug}/right.patch) on ${branch} and merged it, as a person would; Skynet wrote no patch`;
     const details = { attempt: 1, problems: [], violations: [], files: [], reproTests: [], checks: [], steps: 0, tokens: 0, patchPath: null, commit };
     await warehouse.saveFixAttempt({ ticketId: ticket.id, status: attempt?.status ?? "needs_model", branch, worktree: dir, briefPath: attempt?.briefPath ?? null, reason, prUrl: null, testsBefore: attempt?.testsBefore ?? null, testsAfter: attempt?.testsAfter ?? null, createdAt: when, details });
