@@ -14,13 +14,19 @@ export function referenceFix(bug: BugName): string {
  * in its worktree, and the branch merged into the default branch with a merge commit. Returns the fix
  * commit. The demo uses it with its reference fixes when no model wrote one, and says so.
  */
-export async function commitAndMerge(opts: { repo: string; worktree: string; defaultBranch: string; branch: string; patch: string; message: string; at: Date }): Promise<string> {
+export async function commitAndMerge(opts: { repo: string; worktree: string; branch: string; patch: string; message: string; at: Date }): Promise<string> {
   const env = { GIT_AUTHOR_DATE: opts.at.toISOString(), GIT_COMMITTER_DATE: opts.at.toISOString() };
   await git(opts.worktree, ["apply", opts.patch]);
   await git(opts.worktree, ["add", "-A"]);
   await git(opts.worktree, [...AUTHOR, "commit", "-q", "-m", opts.message], { env });
   const commit = (await git(opts.worktree, ["rev-parse", "HEAD"])).trim();
-  await git(opts.repo, [...AUTHOR, "merge", "--no-ff", "-q", "-m", `Merge ${opts.branch}`, opts.branch], { env });
+  await mergeAt(opts.repo, opts.branch, opts.at);
   return commit;
+}
+
+/** Merges a branch into the checked-out default branch with a merge commit dated `at`. */
+export async function mergeAt(repo: string, branch: string, at: Date): Promise<void> {
+  const env = { GIT_AUTHOR_DATE: at.toISOString(), GIT_COMMITTER_DATE: at.toISOString() };
+  await git(repo, [...AUTHOR, "merge", "--no-ff", "-q", "-m", `Merge ${branch}`, branch], { env });
 }
 

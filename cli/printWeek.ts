@@ -20,6 +20,11 @@ export async function printWeek(out: Output, warehouse: Warehouse, state: Weekly
   }
   out.say(pc.bold("Skynet"));
   printAttempts(out, state.fixSummary?.attempts ?? []);
+  const checked = state.verifySummary?.fixes ?? [];
+  if (checked.length) {
+    out.say(pc.bold("Verify"));
+    for (const f of checked) out.say(`  ${f.ticket} ${f.verdict.replace("_", " ")}${f.reopened ? " (ticket reopened)" : ""}: ${f.reason}`);
+  }
   if (state.digest) out.say(`${pc.bold("Digest")}    ${state.digest.path}`);
 }
 

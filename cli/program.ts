@@ -23,6 +23,7 @@ export function buildProgram(): Command {
     .option("--sessions <n>", "sessions to simulate", positiveInt("--sessions"), 2000)
     .option("--seed <n>", "simulator seed", positiveInt("--seed"), 42)
     .option("--week <week>", "ISO week to simulate (YYYY-Www); default: last week")
+    .option("--weeks <n>", "simulate N weeks ending with --week, in which fixes ship and are verified", positiveInt("--weeks"), 1)
     .option("--fresh", "delete the demo's data folder first")
     .action(lazy(() => import("./commands/demo.js")));
 

@@ -19,7 +19,7 @@ export interface RecordedGitHubRequest {
 export class FakeGitHubServer {
   readonly requests: RecordedGitHubRequest[] = [];
   readonly violations: string[] = [];
-  readonly pulls: { number: number; head: string; base: string; title: string; body: string; html_url: string }[] = [];
+  readonly pulls: { number: number; head: string; base: string; title: string; body: string; html_url: string; merged_at: string | null }[] = [];
   /** Faults to answer a share of requests with (429s, 5xx, timeouts, cut and invalid bodies, dropped connections). */
   faults: FaultPlan | null = null;
   private server: Server | null = null;
@@ -40,6 +40,13 @@ export class FakeGitHubServer {
 
   async stop(): Promise<void> {
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+  }
+
+  /** A person merges a pull request on GitHub. */
+  merge(number: number, at: Date): void {
+    const pr = this.pulls.find((p) => p.number === number);
+    if (!pr) throw new Error(`no pull request #${number}`);
+    pr.merged_at = at.toISOString();
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; json: unknown }> {
@@ -67,12 +74,16 @@ export class FakeGitHubServer {
       if (b.base !== this.opts.defaultBranch) return reject(`a PR into ${b.base}, not the default branch`);
       if (!(await this.opts.branchExists(b.head))) return reject(`head branch ${b.head} was not pushed before the PR was opened`);
       const number = this.pulls.length + 1;
-      const pr = { number, head: b.head, base: b.base, title: b.title, body: b.body ?? "", html_url: `https://github.example/${this.opts.owner}/${this.opts.repo}/pull/${number}` };
+      const pr = { number, head: b.head, base: b.base, title: b.title, body: b.body ?? "", html_url: `https://github.example/${this.opts.owner}/${this.opts.repo}/pull/${number}`, merged_at: null };
       this.pulls.push(pr);
       return { status: 201, json: pr };
     }
     if (/\/merge$/.test(url.pathname)) return reject("Skynet tried to merge a PR");
     const one = new RegExp(`^${base}/(\\d+)$`).exec(url.pathname);
+    if (req.method === "GET" && one) {
+      const pr = this.pulls.find((p) => p.number === Number(one[1]));
+      return pr ? { status: 200, json: pr } : { status: 404, json: { message: "Not Found" } };
+    }
     if (req.method === "PATCH" && one) {
       const pr = this.pulls.find((p) => p.number === Number(one[1]));
       if (!pr) return { status: 404, json: { message: "Not Found" } };

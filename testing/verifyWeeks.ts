@@ -8,10 +8,8 @@ import { buildGathererGraph } from "../graphs/gatherer/index.js";
 import { buildPmGraph } from "../graphs/pm/index.js";
 import { buildVerifyGraph } from "../graphs/verify/index.js";
 import type { VerifySummary } from "../graphs/verify/state.js";
-import { ensureWorktree } from "../tools/vcs/worktree.js";
-import { commitAndMerge, referenceFix } from "../cli/demoShip.js";
+import { shipDemoFix } from "../cli/demoShipping.js";
 import type { Ticket } from "../state/ticket.js";
-import { fixAttempt } from "./records.js";
 import { withWarehouse, type DemoWeek } from "./demoWeek.js";
 
 /** Simulates, ingests and scores one more week into the demo's warehouse. */
@@ -57,13 +55,9 @@ export async function ticketOfBug(demo: DemoWeek, week: string, bug: BugName): P
   return ticket;
 }
 
-/** Ships the bug's reference fix on its ticket's branch at `at`, and records the fix commit as Skynet would. */
-export async function shipFix(demo: DemoWeek, ticket: Ticket, bug: BugName, at: Date): Promise<string> {
+/** Ships the bug's reference fix on its ticket's branch at `at`, as the demo does, closing the ticket. */
+export async function shipFix(demo: DemoWeek, ticket: Ticket, bug: BugName, at: Date): Promise<void> {
   const repo = join(demo.settings.dataDir, "demo-repo");
-  const branch = `selfheal/${ticket.id.toLowerCase()}`;
-  const { dir } = await ensureWorktree(repo, { dir: join(demo.settings.dataDir, "worktrees", ticket.id), branch, base: "main" });
-  const commit = await commitAndMerge({ repo, worktree: dir, defaultBranch: "main", branch, patch: referenceFix(bug), message: `Fix ${ticket.title}`, at });
-  const details = { attempt: 1, problems: [], violations: [], files: [], reproTests: [], checks: [], steps: 0, tokens: 0, patchPath: null, commit };
-  await withWarehouse(demo, (w) => w.saveFixAttempt(fixAttempt(ticket.id, { status: "pr_opened", branch, worktree: dir, details })));
-  return commit;
+  const said = await withWarehouse(demo, (w) => shipDemoFix(w, { ticket, bug }, { repo, dataDir: demo.settings.dataDir, at }));
+  if (!said) throw new Error(`${ticket.id} was shipped already`);
 }

@@ -25,7 +25,7 @@ export function fixesSection(d: DigestData): string {
   const title = `<h2>Did last week's fixes work?</h2>`;
   if (d.fixVerdicts.length === 0) return `<section>${title}<p class="muted">No shipped fix was checked this week. A fix counts as shipped once its pull request or branch is merged, or its ticket is done.</p></section>`;
   const rows = d.fixVerdicts.map(
-    (v) => `<tr><td class="nowrap"><code>${linkOrText(v.ticketUrl, v.ticketId)}</code><div class="note">${e(v.title)}</div></td>` +
+    (v) => `<tr><td><code class="nowrap">${linkOrText(v.ticketUrl, v.ticketId)}</code><div class="note">${e(v.title)}</div></td>` +
       `<td>${pill(VERDICT_NAMES[v.verdict], `v-${v.verdict}`)}${verdictFlags(v).map((f) => `<div class="note"><strong>${e(f)}</strong></div>`).join("")}</td>` +
       `<td class="nowrap">${e(v.shippedAt.slice(0, 10))}<div class="note">${e(SHIPPED_BY_NAMES[v.shippedBy])}</div></td>` +
       `<td>${e(windowText(v.before))}</td><td>${e(windowText(v.after))}</td><td class="nowrap">${e(npsChangeText(v.npsChange))}<div class="note">${e(v.department)}</div></td>` +

@@ -27,7 +27,11 @@ export async function checkFixes(warehouse: Warehouse, profile: ProductProfile, 
     const earlier = await warehouse.listVerdicts({ ticketId: ticket.id, before: asOf.toISOString() });
     // A fix that was reopened counts again only when it ships anew.
     const floor = earlier.filter((v) => v.reopened).map((v) => v.shippedAt).sort().at(-1) ?? null;
-    const shipped = await shippedFix(ticket, await warehouse.fixAttempt(ticket.id), sources, floor);
+    // A merge does not un-happen: a shipment an earlier check saw stands even when its evidence is gone
+    // (a new attempt replaced the fix commit, a ticket was reopened by triage).
+    const known = earlier.filter((v) => floor === null || v.shippedAt > floor).map((v): Shipped => ({ at: v.shippedAt, by: v.shippedBy, ref: v.shippedRef }));
+    const found = await shippedFix(ticket, await warehouse.fixAttempt(ticket.id), sources, floor);
+    const shipped = [...known, ...(found ? [found] : [])].sort((a, b) => a.at.localeCompare(b.at))[0];
     if (!shipped || Date.parse(shipped.at) >= asOf.getTime()) continue;
     const previous = earlier.filter((v) => v.shippedAt === shipped.at).at(-1) ?? null;
     const sameCheck = (await warehouse.listVerdicts({ ticketId: ticket.id, asOf: asOf.toISOString() }))[0] ?? null;

@@ -8,7 +8,7 @@ const [W0, W1, W2, W3] = ["2026-W40", "2026-W41", "2026-W42", "2026-W43"] as con
 const byTicket = (fixes: VerifyLine[], id: string) => fixes.find((f) => f.ticket === id);
 
 describe("verify on simulated weeks, local tracker, fixes shipped by merging their branch", () => {
-  it("too early, then healed / not healed (reopened), then a recurrence that reopens its ticket; idempotent", async () => {
+  it("too early, then healed / not healed (reopened), then a recurrence that reopens its ticket; idempotent", { timeout: 300_000 }, async () => {
     const demo = await seedDemoWeek({ sessions: 1200, seed: 5, week: W0 });
     await gather(demo, W0);
     await triageAccepted(demo, W0);
