@@ -54,7 +54,7 @@ async function outcome(w: World) {
 describe("a weekly run SIGKILLed again and again at random points ends as a run never killed", () => {
   let clean: World;
   let crashed: World;
-  let cleanMs = { ingest: 0, run: 0 };
+  const cleanMs = { ingest: 0, run: 0 };
   beforeAll(async () => {
     [clean, crashed] = await Promise.all([world(), world()]);
     let t = Date.now();
