@@ -44,4 +44,13 @@ describe("a weekly run while Linear is down", () => {
     expect(tickets.length).toBeGreaterThan(0);
     expect(fake.issues).toHaveLength(tickets.length);
   }, 240_000);
+
+  it("never prints a key Linear echoes back in its error", async () => {
+    fake.faults = null;
+    const wrong = "lin_api_WRONGkeyEchoedBack0123456789";
+    const out = await runCli([...args, "triage", "--json", "--yes"], { env: { LINEAR_API_KEY: wrong } });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("bad Authorization header: [LINEAR_API_KEY]");
+    expect(out.stderr + out.stdout).not.toContain(wrong);
+  }, 120_000);
 });
