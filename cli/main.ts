@@ -3,6 +3,7 @@ import pc from "picocolors";
 import { SelfhealError } from "../runtime/errors.js";
 import { buildProgram } from "./program.js";
 import { endQuietlyOnClosedPipe } from "./closedPipe.js";
+import { scrubSecrets } from "./scrubSecrets.js";
 
 /** Exit codes of the contract: 0 success, 1 failure, 2 bad usage or bad input. */
 export async function main(argv: string[]): Promise<number> {
@@ -14,10 +15,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     const known = selfhealErrorIn(err);
     if (known) {
-      process.stderr.write(`${pc.red("error:")} ${known.message}\n`);
+      process.stderr.write(`${pc.red("error:")} ${scrubSecrets(known.message)}\n`);
       return known.exitCode;
     }
-    process.stderr.write(`${pc.red("error:")} ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(`${pc.red("error:")} ${scrubSecrets((err as Error).stack ?? String(err))}\n`);
     return 1;
   }
 }

@@ -23,10 +23,10 @@ export interface DemoWeek {
 }
 
 /**
- * A temp data folder with the demo repository, its profile and a simulated, ingested week, in a
- * warehouse file there (or at `db`, a Postgres warehouse URL).
+ * A temp data folder with the demo repository, its profile and a simulated week in a warehouse file
+ * there (or at `db`, a Postgres warehouse URL), ingested unless `ingest` is false (then left in `events.jsonl`).
  */
-export async function seedDemoWeek(opts: { sessions: number; seed?: number; week?: string; db?: string }): Promise<DemoWeek> {
+export async function seedDemoWeek(opts: { sessions: number; seed?: number; week?: string; db?: string; ingest?: boolean }): Promise<DemoWeek> {
   const dataDir = mkdtempSync(join(tmpdir(), "selfheal-test-"));
   const week = opts.week ?? DEMO_WEEK;
   await ensureDemoRepo(dataDir);
@@ -43,7 +43,7 @@ export async function seedDemoWeek(opts: { sessions: number; seed?: number; week
     })(),
     file,
   );
-  await withWarehouseAt(settings.db, (w) => ingestFile(w, file));
+  if (opts.ingest !== false) await withWarehouseAt(settings.db, (w) => ingestFile(w, file));
   return { settings, week, scenarios, configurable: configurableFor(settings) };
 }
 

@@ -26,10 +26,10 @@ export const EVERY_FAULT: Fault[] = [
 export class FaultPlan {
   readonly injected = new Map<string, number>();
   down = false;
-  private state: number;
+  private readonly random: () => number;
 
   constructor(private readonly opts: { share: number; seed: number; kinds?: Fault[]; timeoutHangMs?: number }) {
-    this.state = opts.seed >>> 0;
+    this.random = seededRandom(opts.seed);
   }
 
   get total(): number {
@@ -80,12 +80,16 @@ export class FaultPlan {
     }
   }
 
-  /** mulberry32: seeded, so a failing run can be replayed. */
-  private random(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
+}
+
+/** mulberry32: numbers in [0, 1) from a seed, so a failing run can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  }
+  };
 }

@@ -16,6 +16,14 @@ export const PLANTED = {
   cardDigits: "4242424242424242",
   phone: "+1 415 555 0100",
   ip: "203.0.113.9",
+  openaiKey: "sk-proj-PLANTa1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV",
+  githubToken: "ghp_PLANT1234567890abcdefghijklmnopqrstuv",
+  slackToken: "xoxb-1234567890-0987654321-PLANTabcdefghijklmnop",
+  awsKey: "AKIAPLANT1234567890Q",
+  linearKey: "lin_api_PLANT1234567890abcdefghijklmnopqrstuvwxyz",
+  jwt: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJQTEFOVCJ9.PLANTsignature_abc123def456",
+  urlPassword: "PLANTpassw0rd",
+  iban: "DE89370400440532013000",
 } as const;
 
 /** Every planted string, for "did it leak" checks. */
@@ -48,7 +56,7 @@ export function plantedSessions(week: string, count: number): PostHogRecord[] {
         $exception_list: [
           {
             type: "ImportError",
-            value: `Import failed for ${PLANTED.email} with card ${PLANTED.card} and key ${PLANTED.key}`,
+            value: `Import failed for ${PLANTED.email} with card ${PLANTED.card} and key ${PLANTED.key}; retry with ${PLANTED.openaiKey} ${PLANTED.githubToken} ${PLANTED.slackToken} ${PLANTED.awsKey} ${PLANTED.linearKey} bearer ${PLANTED.jwt} from https://admin:${PLANTED.urlPassword}@db.acme.dev/x paying ${PLANTED.iban}`,
             stacktrace: { frames: [{ filename: "src/import/csv.ts", function: "importRows", lineno: 40, in_app: true }] },
           },
         ],

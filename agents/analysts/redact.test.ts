@@ -28,6 +28,8 @@ describe("redactText", () => {
     ["aws AKIAIOSFODNN7EXAMPLE", "aws [key]"],
     ["card 4111 1111 1111 1111 declined", "card [card] declined"],
     ["card 4111-1111-1111-1111", "card [card]"],
+    ["pay to DE89370400440532013000 today", "pay to [iban] today"],
+    ["IBAN GB82 WEST 1234 5698 7654 32.", "IBAN [iban]."],
     ["call +44 20 7946 0958 or (415) 555-0100", "call [phone] or [phone]"],
     ["from 192.168.10.254 and 2001:0db8:85a3:0000:0000:8a2e:0370:7334", "from [ip] and [ip]"],
     ["https://bob:hunter2@db.internal/x", "https://[redacted]@db.internal/x"],
@@ -42,6 +44,7 @@ describe("redactText", () => {
     "event 0192f3a1-1234-5678-9012-345678901234 at 2026-11-17T10:00:00.000Z",
     "/app/workflows/:id/edit version 1.236.1",
     "card 4111 1111 1111 1112 fails Luhn, so it stays",
+    "code DE89370400440532013001 fails the IBAN check, so it stays",
   ])("leaves ordinary text alone: %s", (text) => {
     expect(redactText(text)).toBe(text);
   });

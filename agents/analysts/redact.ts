@@ -29,6 +29,8 @@ const KEY_RULES: RegExp[] = [
 const SECRET_ASSIGNMENT = /\b((?:api[_-]?key|secret|password|passwd|token|access[_-]?token)\s*[:=]\s*)(?!\[(?:redacted|key)\])["']?[^\s"',;&#]{4,}["']?/gi;
 const EMAIL_RE = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** 13-19 digits, run together or in the usual groups (4-4-4-x, Amex 4-6-5); redacted only when the Luhn check passes. */
+/** An IBAN: country, check digits, then 11 to 30 letters and digits, printed in groups of four or not. */
+const IBAN_RE = /(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])/g;
 const CARD_RE = /(?<![\w-])(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\w-])/g;
 const PHONE_RES: RegExp[] = [
   /(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/g, // +44 20 7946 0958, +1-415-555-0100
@@ -46,6 +48,7 @@ export function redactText(text: string): string {
   for (const rule of KEY_RULES) out = out.replace(rule, (m, scheme?: string) => (typeof scheme === "string" && /^(bearer|basic|token)$/i.test(scheme) ? `${scheme} [key]` : "[key]"));
   out = out.replace(SECRET_ASSIGNMENT, (_m, lead: string) => `${lead}[key]`);
   out = out.replace(EMAIL_RE, "[email]");
+  out = out.replace(IBAN_RE, (m) => (ibanValid(m.replace(/ /g, "")) ? "[iban]" : m));
   out = out.replace(CARD_RE, (m) => (luhnValid(m.replace(/\D/g, "")) ? "[card]" : m));
   for (const rule of PHONE_RES) out = out.replace(rule, "[phone]");
   out = out.replace(IPV4_RE, "[ip]");
@@ -61,6 +64,15 @@ function redactUrl(url: string): string {
 function redactParam(name: string, value: string): string {
   if (!value || value === "[redacted]") return value;
   return SECRET_PARAM.test(decodeSafe(name)) ? "[redacted]" : value;
+}
+
+/** ISO 13616's check: the country and check digits moved to the end, letters as numbers, mod 97 is 1. */
+export function ibanValid(iban: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const digits = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
 }
 
 /** The Luhn checksum every payment card number satisfies. */

@@ -50,7 +50,9 @@ export async function buildPatterns(
 
   const patterns: FailurePattern[] = [];
   const mapper = repoPath && repo?.name === "local" ? await sourceMapsIn(repoPath, await repo.listFiles()) : null;
-  for (const group of await grouped(groupFailures(reports, signalsById, profile, mapper), opts)) {
+  // Redacted before any model sees a group (the merge, the investigation) and before it is stored.
+  const groups = groupFailures(reports, signalsById, profile, mapper).map(redactedGroup);
+  for (const group of await grouped(groups, opts)) {
     const averageScore = group.scoreSum / group.sessions;
     const { decision, priority } = decide({ sessions: group.sessions, averageScore, blocked: group.blocked }, weekFigures, profile.thresholds);
     // The model investigates what will be ticketed as a bug; a failed or over-budget run falls back to the search.
@@ -59,13 +61,13 @@ export async function buildPatterns(
     patterns.push({
       fingerprint: group.fingerprint,
       week,
-      title: redactText(group.title),
+      title: group.title,
       kind: group.kind,
-      signal: redactText(group.signal),
+      signal: group.signal,
       department: mainDepartment(group),
       sessions: group.sessions,
       sessionIds: group.sessionIds,
-      intents: group.intents.map(redactText),
+      intents: group.intents,
       averageScore: Math.round(averageScore * 10) / 10,
       codeLocations,
       decision,
@@ -74,6 +76,14 @@ export async function buildPatterns(
     });
   }
   return adoptFingerprints(patterns, await warehouse.listTickets());
+}
+
+/**
+ * A group's text as models and people may see it. The raw message stays: it is searched for in the
+ * product's code, where redaction placeholders would match nothing.
+ */
+function redactedGroup(group: FailureGroup): FailureGroup {
+  return { ...group, title: redactText(group.title), signal: redactText(group.signal), route: redactText(group.route), intents: group.intents.map(redactText) };
 }
 
 /** The deterministic groups, with paraphrased improvements merged when a model is at hand. */

@@ -1,3 +1,4 @@
+import { untrustedBlock } from "../untrusted.js";
 import { tool, type StructuredToolInterface } from "@langchain/core/tools";
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
@@ -112,15 +113,13 @@ async function verify(backend: CodeBackend, finding: Finding): Promise<CodeLocat
 
 function describePattern(group: FailureGroup, product: string): string {
   const frames = group.frames.map((f) => `  at ${f.function} (${sourceTail(f.file)}${f.line ? `:${f.line}` : ""})`);
-  return [
-    `Product: ${product}`,
-    "<pattern>",
+  const pattern = [
     `kind: ${group.kind}`,
     `signal: ${group.signal}`,
     `route: ${group.route}`,
     `sessions: ${group.sessions}`,
     ...(frames.length ? ["in-app stack, innermost first:", ...frames] : ["no in-app stack frames"]),
     `what users were trying to do: ${group.intents.join("; ")}`,
-    "</pattern>",
-  ].join("\n");
+  ];
+  return `Product: ${product}\n${untrustedBlock("pattern", pattern.join("\n"))}`;
 }

@@ -1,3 +1,4 @@
+import { untrustedBlock } from "../untrusted.js";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { z } from "zod";
@@ -30,7 +31,7 @@ export async function mergeImprovementsWithModel(model: BaseChatModel, groups: F
   const lines = improvements.map((g, i) => `${i + 1}. ${g.signal} (${g.sessions} sessions; users wanted: ${g.intents.slice(0, 2).join("; ")})`);
   const raw: unknown = await model
     .withStructuredOutput(SameNeed, { name: "same_need" })
-    .invoke([new SystemMessage(SYSTEM), new HumanMessage(`<requests>\n${lines.join("\n")}\n</requests>`)], oneRequest());
+    .invoke([new SystemMessage(SYSTEM), new HumanMessage(untrustedBlock("requests", lines.join("\n")))], oneRequest());
   const parsed = SameNeed.safeParse(raw);
   if (!parsed.success) return groups;
   const seen = new Set<number>();
