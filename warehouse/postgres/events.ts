@@ -2,7 +2,7 @@ import { SessionSignals, type StoredEvent } from "../../state/session.js";
 import type { EventStore, EventWrites, WeekCount } from "../stores/events.js";
 import type { PgConnection } from "./connection.js";
 import { PostgresEventWrites } from "./importTx.js";
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from "./rows.js";
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from "../rows.js";
 
 export function postgresEvents(pg: PgConnection, schema: string): EventStore {
   let importing = false;

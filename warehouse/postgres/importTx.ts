@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
-import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "./rows.js";
+import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
 
 const SESSION_FLUSH = 500;
 

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { SessionReport } from "../../state/report.js";
 import type { ReportStore, UnreportedQuery } from "../stores/reports.js";
 import type { PgConnection } from "./connection.js";
-import { now } from "./rows.js";
+import { now } from "../rows.js";
 
 /** The WHERE clause of "sessions without a current report", with its parameters from $1. */
 export function unreportedWhere(opts: UnreportedQuery): { where: string; params: unknown[] } {

@@ -1,19 +1,6 @@
 import type { NewRun, RunRecord, RunStatus, RunStore } from "../stores/runs.js";
 import type { PgConnection } from "./connection.js";
-import { now } from "./rows.js";
-
-interface RunRow {
-  id: string;
-  kind: string;
-  week: string | null;
-  started_at: string;
-  finished_at: string | null;
-  status: string;
-  summary: string | null;
-  thread: string | null;
-  pid: number | null;
-  host: string | null;
-}
+import { now, RUN_COLUMNS, toRunRecord, type RunRow } from "../rows.js";
 
 export function postgresRuns(pg: PgConnection): RunStore {
   return {
@@ -29,19 +16,8 @@ export function postgresRuns(pg: PgConnection): RunStore {
       await pg.query(`UPDATE runs SET status = $1, finished_at = $2, summary = $3 WHERE id = $4`, [status, now(), JSON.stringify(summary ?? null), id]);
     },
     async listRuns(limit = 50): Promise<RunRecord[]> {
-      const rows = await pg.query<RunRow>(`SELECT id, kind, week, started_at, finished_at, status, summary, thread, pid, host FROM runs ORDER BY started_at DESC LIMIT $1`, [limit]);
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        week: r.week,
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-        status: r.status,
-        summary: r.summary ? JSON.parse(r.summary) : null,
-        thread: r.thread,
-        pid: r.pid,
-        host: r.host,
-      }));
+      const rows = await pg.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at DESC LIMIT $1`, [limit]);
+      return rows.map(toRunRecord);
     },
   };
 }

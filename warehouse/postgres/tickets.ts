@@ -2,7 +2,7 @@ import { Ticket, type TicketStatus } from "../../state/ticket.js";
 import { localTicketId, localTicketUrl } from "../../state/ticketId.js";
 import type { NewTicket, TicketStore } from "../stores/tickets.js";
 import type { PgConnection } from "./connection.js";
-import { now } from "./rows.js";
+import { now } from "../rows.js";
 
 export function postgresTickets(pg: PgConnection, schema: string): TicketStore {
   const byId = async (id: string): Promise<Ticket | null> => {

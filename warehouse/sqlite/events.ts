@@ -2,7 +2,8 @@ import type Database from "better-sqlite3";
 import { SessionSignals, type StoredEvent } from "../../state/session.js";
 import type { EventStore, EventWrites, WeekCount } from "../stores/events.js";
 import { SqliteEventWrites } from "./importTx.js";
-import { chunks, EVENT_COLUMNS, IN_CHUNK, placeholders, toStoredEvent, type EventRow } from "./sql.js";
+import { chunks, IN_CHUNK, placeholders } from "./sql.js";
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from "../rows.js";
 
 export function sqliteEvents(db: Database.Database): EventStore {
   let importing = false;

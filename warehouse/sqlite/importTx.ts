@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
-import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "./sql.js";
+import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
 
 /** Negative: KiB (SQLite's convention). 32 MB measured 27k events/s at 210 MB peak RSS for 1M events; 64 MB, 31k at 263 MB. */
 const IMPORT_CACHE_KIB = -32768;

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { SessionReport } from "../../state/report.js";
 import type { ReportStore, UnreportedQuery } from "../stores/reports.js";
-import { now } from "./sql.js";
+import { now } from "../rows.js";
 
 export function sqliteReports(db: Database.Database): ReportStore {
   const store: ReportStore = {

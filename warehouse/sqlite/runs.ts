@@ -1,19 +1,6 @@
 import type Database from "better-sqlite3";
 import type { NewRun, RunRecord, RunStatus, RunStore } from "../stores/runs.js";
-import { now } from "./sql.js";
-
-interface RunRow {
-  id: string;
-  kind: string;
-  week: string | null;
-  started_at: string;
-  finished_at: string | null;
-  status: string;
-  summary: string | null;
-  thread: string | null;
-  pid: number | null;
-  host: string | null;
-}
+import { now, RUN_COLUMNS, toRunRecord, type RunRow } from "../rows.js";
 
 export function sqliteRuns(db: Database.Database): RunStore {
   return {
@@ -34,19 +21,8 @@ export function sqliteRuns(db: Database.Database): RunStore {
     },
 
     async listRuns(limit = 50): Promise<RunRecord[]> {
-      const rows = db.prepare(`SELECT id, kind, week, started_at, finished_at, status, summary, thread, pid, host FROM runs ORDER BY started_at DESC LIMIT ?`).all(limit) as RunRow[];
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        week: r.week,
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-        status: r.status,
-        summary: r.summary ? JSON.parse(r.summary) : null,
-        thread: r.thread,
-        pid: r.pid,
-        host: r.host,
-      }));
+      const rows = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at DESC LIMIT ?`).all(limit) as RunRow[];
+      return rows.map(toRunRecord);
     },
   };
 }

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { Ticket, type TicketStatus } from "../../state/ticket.js";
 import { localTicketId, localTicketUrl } from "../../state/ticketId.js";
 import type { NewTicket, TicketStore } from "../stores/tickets.js";
-import { now } from "./sql.js";
+import { now } from "../rows.js";
 
 export function sqliteTickets(db: Database.Database): TicketStore {
   const byId = (id: string): Ticket | null => {
