@@ -60,7 +60,8 @@ export async function collectDigest(
   for (let back = weeksOfTrend; back >= 1; back--) {
     previousWeeks.push(await weekPoint(isoWeekOf(new Date(start.getTime() - back * 7 * DAY_MS))));
   }
-  const weeklyTrend = await markShipments(warehouse, [...previousWeeks, { key: week, label: weekLabel(week), sessions: overall.reduce((a, b) => a + b, 0), nps: impliedNps }]);
+  const verdicts = await warehouse.listVerdicts(); // read once: the trend marks shipments, the section shows the week's checks
+  const weeklyTrend = markShipments(verdicts, [...previousWeeks, { key: week, label: weekLabel(week), sessions: overall.reduce((a, b) => a + b, 0), nps: impliedNps }]);
   const prevWeek = isoWeekOf(new Date(start.getTime() - 7 * DAY_MS));
   const prevPoint = previousWeeks.at(-1) ?? (await weekPoint(prevWeek));
 
@@ -116,7 +117,7 @@ export async function collectDigest(
       createdAt: a.createdAt,
     })),
     fixAttemptsTotal: attempts.length,
-    fixVerdicts: await weekVerdicts(warehouse, week, clip),
+    fixVerdicts: weekVerdicts(verdicts, week, clip),
     lowest: lowest.map((r): ExampleReport => ({
       sessionId: r.sessionId,
       score: r.score,

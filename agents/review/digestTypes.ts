@@ -1,6 +1,7 @@
 import type { Outcome } from "../../state/report.js";
 import type { CodeLocation, PatternKind } from "../../state/pattern.js";
 import type { FixStatus, TicketStatus } from "../../state/ticket.js";
+import type { ShippedBy, Verdict, WindowFigures } from "../../state/verdict.js";
 
 /** The digest's data model: small derived numbers and a handful of examples, never every report. */
 
@@ -60,6 +61,9 @@ export interface FixRow {
   createdAt: string;
 }
 
+/** The figures of one window that the digest shows. */
+export type VerdictFigures = Pick<WindowFigures, "sessions" | "productSessions" | "perThousand" | "nps">;
+
 /** "Did last week's fixes work?": one shipped fix, its verdict and its before/after figures. */
 export interface VerdictRow {
   ticketId: string;
@@ -67,11 +71,11 @@ export interface VerdictRow {
   title: string;
   department: string;
   shippedAt: string;
-  shippedBy: "pr_merged" | "branch_merged" | "tracker_done";
-  verdict: "healed" | "not_healed" | "inconclusive";
+  shippedBy: ShippedBy;
+  verdict: Verdict;
   reason: string;
-  before: { sessions: number; productSessions: number; perThousand: number | null; nps: number | null };
-  after: { sessions: number; productSessions: number; perThousand: number | null; nps: number | null } | null;
+  before: VerdictFigures;
+  after: VerdictFigures | null;
   npsChange: { change: number; low: number; high: number; confidence: number } | null;
   worse: boolean;
   recurred: boolean;

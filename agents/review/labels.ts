@@ -1,5 +1,6 @@
 import type { FixStatus } from "../../state/ticket.js";
 import type { Outcome } from "../../state/report.js";
+import type { ShippedBy, Verdict } from "../../state/verdict.js";
 
 /** What each fix status means, in the digest's words (HTML and Markdown alike). */
 export const FIX_STATUS: Record<FixStatus, { label: string; explain: string }> = {
@@ -13,13 +14,13 @@ export const FIX_STATUS: Record<FixStatus, { label: string; explain: string }> =
 };
 
 /** What each verdict on a shipped fix is called (HTML and Markdown alike). */
-export const VERDICT_NAMES: Record<"healed" | "not_healed" | "inconclusive", string> = {
+export const VERDICT_NAMES: Record<Verdict, string> = {
   healed: "Healed",
   not_healed: "Not healed",
   inconclusive: "Inconclusive",
 };
 
-export const SHIPPED_BY_NAMES: Record<"pr_merged" | "branch_merged" | "tracker_done", string> = {
+export const SHIPPED_BY_NAMES: Record<ShippedBy, string> = {
   pr_merged: "PR merged",
   branch_merged: "branch merged",
   tracker_done: "ticket done",

@@ -1,15 +1,14 @@
-import type { Warehouse } from "../../warehouse/types.js";
 import type { FixVerdict } from "../../state/verdict.js";
 import { isoWeekOf, weekRange } from "../../runtime/week.js";
-import type { TrendPoint, VerdictRow } from "./digestTypes.js";
+import type { TrendPoint, VerdictFigures, VerdictRow } from "./digestTypes.js";
 
 const MAX_VERDICTS = 50;
 
-/** The latest check of each shipped fix made on data ending in this week, healed last. */
-export async function weekVerdicts(warehouse: Warehouse, week: string, clip: (s: string) => string): Promise<VerdictRow[]> {
+/** From every stored verdict (oldest first), the latest check of each shipped fix made on data ending in this week, healed last. */
+export function weekVerdicts(verdicts: FixVerdict[], week: string, clip: (s: string) => string): VerdictRow[] {
   const { start, end } = weekRange(week);
   const latest = new Map<string, FixVerdict>();
-  for (const v of await warehouse.listVerdicts()) {
+  for (const v of verdicts) {
     const asOf = Date.parse(v.asOf);
     if (asOf > start.getTime() && asOf <= end.getTime()) latest.set(v.ticketId, v); // listed oldest first
   }
@@ -35,13 +34,13 @@ export async function weekVerdicts(warehouse: Warehouse, week: string, clip: (s:
     }));
 }
 
-function figures(w: NonNullable<FixVerdict["after"]>): VerdictRow["before"] {
+function figures(w: NonNullable<FixVerdict["after"]>): VerdictFigures {
   return { sessions: w.sessions, productSessions: w.productSessions, perThousand: w.perThousand, nps: w.nps };
 }
 
 /** The weekly trend with the number of fixes that shipped in each week (each shipment counted once). */
-export async function markShipments(warehouse: Warehouse, points: TrendPoint[]): Promise<TrendPoint[]> {
-  const shipments = new Set((await warehouse.listVerdicts()).map((v) => `${v.ticketId} ${v.shippedAt}`));
+export function markShipments(verdicts: FixVerdict[], points: TrendPoint[]): TrendPoint[] {
+  const shipments = new Set(verdicts.map((v) => `${v.ticketId} ${v.shippedAt}`));
   const perWeek = new Map<string, number>();
   for (const key of shipments) {
     const week = isoWeekOf(new Date(key.slice(key.indexOf(" ") + 1)));

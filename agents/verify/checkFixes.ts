@@ -24,7 +24,9 @@ export async function checkFixes(warehouse: Warehouse, profile: ProductProfile, 
   };
   const verdicts: FixVerdict[] = [];
   for (const ticket of tickets) {
-    const earlier = await warehouse.listVerdicts({ ticketId: ticket.id, before: asOf.toISOString() });
+    // One read of the ticket's checks (oldest first): those on earlier data, and this data's own.
+    const checks = await warehouse.listVerdicts({ ticketId: ticket.id });
+    const earlier = checks.filter((v) => v.asOf < asOf.toISOString());
     // A fix that was reopened counts again only when it ships anew.
     const floor = earlier.filter((v) => v.reopened).map((v) => v.shippedAt).sort().at(-1) ?? null;
     // A merge does not un-happen: a shipment an earlier check saw stands even when its evidence is gone
@@ -34,7 +36,7 @@ export async function checkFixes(warehouse: Warehouse, profile: ProductProfile, 
     const shipped = [...known, ...(found ? [found] : [])].sort((a, b) => a.at.localeCompare(b.at))[0];
     if (!shipped || Date.parse(shipped.at) >= asOf.getTime()) continue;
     const previous = earlier.filter((v) => v.shippedAt === shipped.at).at(-1) ?? null;
-    const sameCheck = (await warehouse.listVerdicts({ ticketId: ticket.id, asOf: asOf.toISOString() }))[0] ?? null;
+    const sameCheck = checks.find((v) => v.asOf === asOf.toISOString()) ?? null;
     const verdict = await checkOne(ticket, shipped, asOf, profile, read, previous?.verdict ?? null, now);
     if (verdict.verdict === "not_healed") {
       if (sameCheck?.reopened) verdict.reopened = true;
