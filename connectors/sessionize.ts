@@ -29,7 +29,6 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
   const pageParams: NonNullable<SessionSignals["pageParams"]> = [];
   let host: string | null = null;
   let pageviews = 0;
-  let clicks = 0;
   let currentRoute = routeOf(first) ?? "/";
 
   for (const e of events) {
@@ -47,7 +46,6 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
       if (params && pageParams.length < MAX_LISTED) pageParams.push({ eventId: e.uuid, route: currentRoute, params, at: e.timestamp });
     }
     if (isClick(e)) {
-      clicks++;
       clickTrail.push({ route: currentRoute, element: elementIdentity(e), at: e.timestamp, ...(isToggle(e) ? { toggle: true } : {}) });
     }
     if (e.event === "$rageclick" || e.event === "$dead_click") {
@@ -85,7 +83,7 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
     activeSec: activeMs / 1000,
     eventCount: events.length,
     pageviews,
-    clicks,
+    clicks: clickTrail.length, // every click is in the trail until it is cut below
     routes: routes.length ? routes : [currentRoute],
     routeVisits,
     entryRoute: routes[0] ?? routeOf(first) ?? "/",

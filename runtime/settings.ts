@@ -24,7 +24,7 @@ export const DEFAULT_CONFIG = "selfheal.config.json";
 export function resolveSettings(explicit: { db?: string | null; config?: string | null; dataDir?: string | null } = {}): RunSettings {
   // An empty variable (SELFHEAL_DB= in a crontab or .env) is unset, never the working folder itself.
   const named = explicit.db ?? (process.env["SELFHEAL_DB"] || DEFAULT_DB);
-  const postgres = /^postgres(ql)?:\/\//i.test(named);
+  const postgres = isPostgresUrl(named);
   if (isDatabaseUrl(named) && !postgres) {
     throw new UsageError(`--db ${named}: a warehouse is a SQLite file path or a postgres:// URL`);
   }
@@ -34,6 +34,11 @@ export function resolveSettings(explicit: { db?: string | null; config?: string 
   const configured = explicit.config ?? (process.env["SELFHEAL_CONFIG"] || null);
   const config = configured ? resolve(configured) : [resolve(DEFAULT_CONFIG), join(postgres ? dataDir : dirname(db), DEFAULT_CONFIG)].find((f) => existsSync(f)) ?? null;
   return { db, config, dataDir };
+}
+
+/** True for a postgres:// or postgresql:// URL. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }
 
 /** A URL such as postgres://host/db, which must never be taken for a relative file path. */

@@ -72,8 +72,9 @@ export function groupFailures(
   for (const { report, failures } of hits) {
     const counted = new Set<string>();
     for (const { key } of failures) {
-      const leader = seen.get(leaderOf.get(key.fingerprint) ?? key.fingerprint) ?? seen.get(key.fingerprint);
-      if (!leader || counted.has(leader.key.fingerprint)) continue;
+      // Every fingerprint of a failure is in seen, and sameFailures names a leader for each.
+      const leader = seen.get(leaderOf.get(key.fingerprint)!)!;
+      if (counted.has(leader.key.fingerprint)) continue;
       counted.add(leader.key.fingerprint);
       const group = groups.get(leader.key.fingerprint) ?? newGroup(leader.key.fingerprint, "bug", leader.key.title, leader.key.signal, leader.ex.route);
       group.frames = group.frames.length ? group.frames : leader.key.frames;

@@ -181,7 +181,7 @@ function attemptRow(a: FixRow): string {
 
 function stories(d: DigestData): string {
   const items = d.lowest.map(
-    (r) => `<article class="story"><div class="story-head"><span class="score" style="background:${COLORS[bandOf(r.score)]}">${e(r.score)}</span>` +
+    (r) => `<article class="story"><div class="story-head">${scoreBadge(r.score)}` +
       `<code>${e(r.sessionId)}</code> · ${e(OUTCOME_NAMES[r.outcome])} · ${e(r.department)}</div>` +
       `<dl><dt>Wanted</dt><dd>${e(r.userIntent)}</dd><dt>What happened</dt><dd>${e(r.userSuccess)}</dd>` +
       `${r.improvement ? `<dt>What to change</dt><dd>${e(r.improvement)}</dd>` : ""}</dl></article>`,
@@ -189,3 +189,7 @@ function stories(d: DigestData): string {
   return `<section><h2>Lowest-scoring sessions</h2><p class="note">The ${d.lowest.length} lowest-scoring sessions of the week, in the analyst's words.</p>${items.join("\n")}</section>`;
 }
 
+/** A session's score as a badge in its NPS band's colour. */
+export function scoreBadge(score: number): string {
+  return `<span class="score" style="background:${COLORS[bandOf(score)]}">${e(score)}</span>`;
+}

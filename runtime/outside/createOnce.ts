@@ -11,10 +11,10 @@ export async function createOnce<T>(create: () => Promise<T>, lookup: () => Prom
     try {
       return await create();
     } catch (err) {
-      if (rootCause(err) instanceof CircuitOpenError || err instanceof CircuitOpenError) throw err;
+      const cause = rootCause(err); // err itself when it wraps nothing
+      if (cause instanceof CircuitOpenError) throw err;
       const found = await lookup();
       if (found) return found;
-      const cause = rootCause(err);
       if (attempt >= policy.maxRetries || !isRetryable(cause)) throw err;
       await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, policy, cause)));
     }

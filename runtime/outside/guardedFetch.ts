@@ -28,7 +28,7 @@ export function guardedFetch(guard: ServiceGuard, base: typeof fetch = fetch): t
       return await guard.call(async (signal) => {
         const res = await base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
         const text = await res.text(); // a body cut short fails here, and is retried
-        if (res.status === 429 || res.status === 408 || res.status >= 500) throw Object.assign(new FaultyReply(res.status, res.headers, text, `${res.status} ${text.slice(0, 200)}`), { status: res.status });
+        if (res.status === 429 || res.status === 408 || res.status >= 500) throw new FaultyReply(res.status, res.headers, text, `${res.status} ${text.slice(0, 200)}`);
         if (res.ok && (res.headers.get("content-type") ?? "").includes("json")) {
           try {
             JSON.parse(text);

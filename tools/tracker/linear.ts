@@ -7,6 +7,9 @@ import type { FileAction, TicketProposal, Tracker } from "./types.js";
 import { createOnce } from "../../runtime/outside/createOnce.js";
 import type { RetryPolicy } from "../../runtime/outside/retry.js";
 
+/** A tracker built without a retry policy (tests, one-off calls) tries once. */
+const NO_RETRY: RetryPolicy = { maxRetries: 0, baseMs: 0, maxMs: 0 };
+
 export interface LinearTrackerOptions {
   /** Team key (ENG) or id. */
   team: string;
@@ -121,7 +124,7 @@ export class LinearTracker implements Tracker {
         return made;
       },
       async () => issueByMarker(this.client, await this.team(), marker(p.fingerprint)),
-      this.opts.retry ?? { maxRetries: 0, baseMs: 0, maxMs: 0 },
+      this.opts.retry ?? NO_RETRY,
     );
     return this.warehouse.insertTicket({ ...ticketFields(p), id: issue.identifier, url: issue.url, status: "open" });
   }
@@ -137,7 +140,7 @@ export class LinearTracker implements Tracker {
       id ??= await createOnce(
         async () => (await this.client.createIssueLabel({ name, teamId: team })).issueLabelId ?? null,
         async () => (await labelsByName(this.client, [name], team)).get(name.toLowerCase()) ?? null,
-        this.opts.retry ?? { maxRetries: 0, baseMs: 0, maxMs: 0 },
+        this.opts.retry ?? NO_RETRY,
       ) ?? undefined;
       if (id) ids.push(id);
     }

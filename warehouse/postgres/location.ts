@@ -9,10 +9,7 @@ export interface PostgresLocation {
 
 export const DEFAULT_SCHEMA = "selfheal";
 
-/** True for a postgres:// or postgresql:// URL. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
+export { isPostgresUrl } from "../../runtime/settings.js";
 
 /**
  * Reads `postgres://user@host:5432/db?schema=team_a`: the schema (default `selfheal`) keeps one

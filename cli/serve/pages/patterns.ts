@@ -1,9 +1,8 @@
 import { clip, patternRow } from "../../../agents/review/digestData.js";
-import { patterns } from "../../../agents/review/renderDigest.js";
+import { patterns, scoreBadge } from "../../../agents/review/renderDigest.js";
 import { pill, table } from "../../../agents/review/html.js";
-import { bandOf } from "../../../agents/review/npsMath.js";
 import { OUTCOME_NAMES } from "../../../agents/review/labels.js";
-import { COLORS, escapeHtml as e, formatCount, priorityName } from "../../../agents/review/html.js";
+import { escapeHtml as e, formatCount, priorityName } from "../../../agents/review/html.js";
 import { page } from "../layout.js";
 import { reportsOf, type ReviewContext } from "../context.js";
 
@@ -36,7 +35,7 @@ export async function patternPage(ctx: ReviewContext, week: string, fingerprint:
   const shown = found.sessionIds.slice(0, MAX_SESSIONS);
   const rows = shown.map((id) => {
     const r = reports.get(id);
-    const score = r ? `<span class="score" style="background:${COLORS[bandOf(r.score)]}">${e(r.score)}</span>` : `<span class="muted">no report</span>`;
+    const score = r ? scoreBadge(r.score) : `<span class="muted">no report</span>`;
     return `<tr><td><a href="${e(sessionHref(id))}"><code>${e(id)}</code></a></td><td>${score}</td><td>${r ? e(OUTCOME_NAMES[r.outcome]) : ""}</td><td>${r ? e(clip(r.userIntent)) : ""}</td></tr>`;
   });
   const more = found.sessionIds.length > shown.length ? `<p class="note">Showing ${shown.length} of ${formatCount(found.sessionIds.length)} sessions.</p>` : "";

@@ -1,7 +1,7 @@
 import { clip } from "../../../agents/review/digestData.js";
-import { bandOf } from "../../../agents/review/npsMath.js";
+import { scoreBadge } from "../../../agents/review/renderDigest.js";
 import { OUTCOME_NAMES } from "../../../agents/review/labels.js";
-import { COLORS, escapeHtml as e } from "../../../agents/review/html.js";
+import { escapeHtml as e } from "../../../agents/review/html.js";
 import { buildTranscript } from "../../../agents/analysts/transcript.js";
 import { isoWeekOf } from "../../../runtime/week.js";
 import { page } from "../layout.js";
@@ -18,7 +18,7 @@ export async function sessionPage(ctx: ReviewContext, sessionId: string): Promis
   const report = (await reportsOf(ctx, week)).find((r) => r.sessionId === sessionId);
   const transcript = buildTranscript(await ctx.warehouse.sessionEvents(sessionId), ctx.loaded.profile, TRANSCRIPT_TOKENS);
   const reportHtml = report
-    ? `<div class="story-head"><span class="score" style="background:${COLORS[bandOf(report.score)]}">${e(report.score)}</span>${e(OUTCOME_NAMES[report.outcome])} · ${e(clip(report.department))} · ${e(report.analyst)} analyst <span class="note">${e(report.analystVersion)}</span></div>
+    ? `<div class="story-head">${scoreBadge(report.score)}${e(OUTCOME_NAMES[report.outcome])} · ${e(clip(report.department))} · ${e(report.analyst)} analyst <span class="note">${e(report.analystVersion)}</span></div>
 <dl><dt>Wanted</dt><dd>${e(clip(report.userIntent))}</dd><dt>What happened</dt><dd>${e(clip(report.userSuccess))}</dd>${report.improvement ? `<dt>What to change</dt><dd>${e(clip(report.improvement))}</dd>` : ""}<dt>Evidence</dt><dd>${report.evidence.map((id) => `<code>${e(id)}</code>`).join(" ")}</dd></dl>`
     : `<p class="muted">No report speaks for this session yet: run <code>selfheal gather</code>.</p>`;
   const shown = transcript.eventsShown < transcript.events ? ` (${transcript.eventsShown} of ${transcript.events} events shown)` : "";
