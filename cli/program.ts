@@ -39,7 +39,7 @@ export function buildProgram(): Command {
   program
     .command("gather")
     .description("write an implied-NPS report for every session without one for the current analyst")
-    .option("--analyst <analyst>", "heuristic (no model) or llm; default: llm when the profile names a reachable gatherer model, else heuristic")
+    .option("--analyst <analyst>", "heuristic (no model), llm, or cascade (the rules, then the model for sessions the rules are unsure of); default: the profile's gatherer.mode, whose auto is llm when the profile names a reachable gatherer model, else heuristic")
     .option("--concurrency <n>", "heuristic: batches scored at once (default 2); llm: model requests in flight (default: the profile's gatherer.concurrency)", positiveInt("--concurrency"))
     .option("--limit <n>", "score at most this many sessions", positiveInt("--limit"))
     .option("--week <week>", "only sessions of this ISO week (YYYY-Www)")

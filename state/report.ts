@@ -35,8 +35,17 @@ export const SessionReport = z.object({
     .optional()
     .describe("model reports: share of the cited event ids that were not in the transcript (dropped; at most 15%)"),
   usage: ReportUsage.optional().describe("token usage and cost; model-written reports only"),
+  confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("rules reports: how clearly the session's signals say what happened (agents/analysts/confidence.ts); the cascade sends the unclear ones to the model"),
 });
 export type SessionReport = z.infer<typeof SessionReport>;
 
 /** Who writes reports: the rules (no model) or the gatherer model. */
 export type Analyst = SessionReport["analyst"];
+
+/** How the gatherer scores: one analyst, or the cascade (the rules, then the model for the sessions the rules are unsure of). */
+export type GatherMode = Analyst | "cascade";

@@ -8,6 +8,7 @@ import { redactReport } from "./redact.js";
 import { cutText } from "./cutText.js";
 import { isOnTarget } from "./acquisition.js";
 import { normalizeMessage } from "../pm/normalize.js";
+import { confidenceOf } from "./confidence.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
 // 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized; 5: calibrated
@@ -67,6 +68,7 @@ export function analyzeHeuristically(signals: SessionSignals, profile: ProductPr
     evidence: evidenceOf(facts),
     analyst: "heuristic",
     analystVersion: heuristicVersion(profile),
+    confidence: confidenceOf(facts, judgement.outcome),
     ...(facts.noise.length ? { noise: noiseSignals(facts.noise) } : {}),
   });
 }

@@ -3,9 +3,9 @@ import type { SessionRange } from "../../warehouse/types.js";
 
 const sum = (a: number, b: number): number => a + b;
 
-import type { Analyst } from "../../state/report.js";
+import type { GatherMode } from "../../state/report.js";
 
-export type { Analyst } from "../../state/report.js";
+export type { Analyst, GatherMode } from "../../state/report.js";
 
 /** Counts and ids only: reports live in the warehouse, never in a checkpoint. */
 export const GathererState = Annotation.Root({
@@ -13,8 +13,8 @@ export const GathererState = Annotation.Root({
   week: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
   /** Stop after this many sessions; null for all. */
   limit: Annotation<number | null>({ reducer: (_a, b) => b, default: () => null }),
-  /** Which analyst writes the reports; "auto" (the default) is the gatherer model when one is configured, else the rules. Set to the one chosen by the plan. */
-  analyst: Annotation<Analyst | "auto">({ reducer: (_a, b) => b, default: () => "auto" }),
+  /** Which analyst writes the reports, or the cascade; "auto" (the default) is the profile's `gatherer.mode`. Set to the one chosen by the plan. */
+  analyst: Annotation<GatherMode | "auto">({ reducer: (_a, b) => b, default: () => "auto" }),
   /** Model requests in flight at once (LLM analyst); null for the profile's `gatherer.concurrency`. */
   concurrency: Annotation<number | null>({ reducer: (_a, b) => b, default: () => null }),
   /** Analyst version the reports are written under; set by the plan. */
@@ -27,6 +27,8 @@ export const GathererState = Annotation.Root({
   skipped: Annotation<number>({ reducer: (_a, b) => b, default: () => 0 }),
   /** Reports written in this run, summed over batches. */
   scored: Annotation<number>({ reducer: sum, default: () => 0 }),
+  /** Cascade: sessions the rules were unsure of and sent to the model, summed over batches. */
+  escalated: Annotation<number>({ reducer: sum, default: () => 0 }),
   /** Sessions whose analysis failed, summed over batches. */
   failed: Annotation<number>({ reducer: sum, default: () => 0 }),
   /** Why the first failed session failed (one reason, not one per session), so a run that fails says why. */
@@ -42,8 +44,11 @@ export interface GatherSummary {
   scored: number;
   skipped: number;
   failed: number;
-  analyst: Analyst;
+  analyst: GatherMode;
+  /** The version the reports were written under; the cascade's is the model's (its rules reports keep the rules' version). */
   analystVersion: string;
+  /** Cascade only: of the sessions scored, those sent to the model because the rules were unsure (confidence below the threshold). */
+  escalated?: number;
   /** Why the first failed session failed; null when none did. */
   firstFailure: string | null;
 }

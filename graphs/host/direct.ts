@@ -1,5 +1,5 @@
 import { buildGathererGraph } from "../gatherer/index.js";
-import type { Analyst, GatherSummary, GathererStateType } from "../gatherer/state.js";
+import type { GatherMode, GatherSummary, GathererStateType } from "../gatherer/state.js";
 import { buildReviewGraph, type ReviewStateType } from "../review/index.js";
 import { chooseAnalyst } from "../../agents/analysts/llm/setup.js";
 import { loadProfile } from "../../state/loadProfile.js";
@@ -26,7 +26,7 @@ export interface GatherProgress {
  */
 export async function runGatherer(
   settings: RunSettings,
-  opts: { week: string | null; limit: number | null; analyst?: Analyst; concurrency: number | null },
+  opts: { week: string | null; limit: number | null; analyst?: GatherMode; concurrency: number | null },
   progress: (p: GatherProgress) => void = () => undefined,
 ): Promise<GatherSummary> {
   const analyst = opts.analyst ?? chooseAnalyst("auto", loadProfile(settings.config).profile, {});
@@ -35,11 +35,11 @@ export async function runGatherer(
     const stream = await buildGathererGraph()
       .compile()
       .stream(
-        { week: opts.week, limit: opts.limit, analyst, concurrency: analyst === "llm" ? opts.concurrency : null },
+        { week: opts.week, limit: opts.limit, analyst, concurrency: analyst === "heuristic" ? null : opts.concurrency },
         {
           configurable: configurableFor(settings, { warehouse }),
           // The LLM analyst's batches share one request queue, so running two at once costs nothing.
-          maxConcurrency: analyst === "llm" ? 2 : (opts.concurrency ?? 2),
+          maxConcurrency: analyst === "heuristic" ? (opts.concurrency ?? 2) : 2,
           streamMode: ["custom", "values"],
           recursionLimit: 1000,
         },

@@ -3,6 +3,16 @@ import { z } from "zod";
 /** How the LLM analyst reaches its model: limits, retries, the transcript budget and prices. */
 export const GathererSettings = z
   .strictObject({
+    mode: z
+      .enum(["auto", "heuristic", "llm", "cascade"])
+      .default("auto")
+      .describe("who writes the reports when `gather` is given no --analyst: auto (the model when one is reachable, else the rules), heuristic, llm, or cascade (the rules, then the model for sessions the rules are unsure of)"),
+    cascadeThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.7)
+      .describe("cascade: sessions whose rules report has a confidence below this go to the model; the rest keep the rules report"),
     concurrency: z.number().int().min(1).max(256).default(8).describe("model requests in flight at once"),
     requestsPerMinute: z.number().int().min(1).default(300).describe("model requests started per minute, at most"),
     maxRetries: z.number().int().min(0).max(10).default(4).describe("retries of one request after a 429, a 5xx, a timeout or a malformed reply"),

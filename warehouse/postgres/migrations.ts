@@ -99,4 +99,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (ticket_id, as_of)
   );
   `,
+  // Issue #10 (cascade): the rules' confidence in a report (as in SQLite's).
+  `
+  ALTER TABLE session_reports ADD COLUMN confidence DOUBLE PRECISION;
+  `,
 ];

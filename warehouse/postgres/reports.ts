@@ -10,6 +10,12 @@ export function unreportedWhere(opts: UnreportedQuery): { where: string; params:
   const where = [`NOT EXISTS (SELECT 1 FROM session_reports r WHERE r.session_id = s.id AND r.analyst_version = $1 AND NOT r.stale)`];
   if (opts.week) where.push(`s.week = $${params.push(opts.week)}`);
   if (opts.range) where.push(`s.id BETWEEN $${params.push(opts.range.fromId)} AND $${params.push(opts.range.toId)}`);
+  const confident = opts.unlessConfident;
+  if (confident) {
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM session_reports c WHERE c.session_id = s.id AND c.analyst_version = $${params.push(confident.analystVersion)} AND NOT c.stale AND c.confidence >= $${params.push(confident.atLeast)})`,
+    );
+  }
   return { where: where.join(" AND "), params };
 }
 
@@ -71,10 +77,10 @@ export async function upsertReports(client: pg.PoolClient, all: SessionReport[])
   // One statement may not update a row twice: of two reports of one key, the later wins (as SQLite's loop does).
   const reports = [...new Map(all.map((r) => [`${r.sessionId}\u0000${r.analystVersion}`, r])).values()];
   await client.query(
-    `INSERT INTO session_reports (session_id, analyst_version, analyst, score, outcome, department, report, stale, created_at)
-     SELECT s, v, a, sc, o, d, r, false, $8 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) AS x(s, v, a, sc, o, d, r)
+    `INSERT INTO session_reports (session_id, analyst_version, analyst, score, outcome, department, report, confidence, stale, created_at)
+     SELECT s, v, a, sc, o, d, r, c, false, $8 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $9::float8[]) AS x(s, v, a, sc, o, d, r, c)
      ON CONFLICT (session_id, analyst_version) DO UPDATE SET analyst = excluded.analyst, score = excluded.score,
-       outcome = excluded.outcome, department = excluded.department, report = excluded.report, stale = false,
+       outcome = excluded.outcome, department = excluded.department, report = excluded.report, confidence = excluded.confidence, stale = false,
        created_at = excluded.created_at`,
     [
       reports.map((r) => r.sessionId),
@@ -85,6 +91,7 @@ export async function upsertReports(client: pg.PoolClient, all: SessionReport[])
       reports.map((r) => r.department),
       reports.map((r) => JSON.stringify(r)),
       now(),
+      reports.map((r) => r.confidence ?? null),
     ],
   );
 }

@@ -117,4 +117,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (ticket_id, as_of)
   );
   `,
+  // Issue #10 (cascade): the rules' confidence in a report, so the cascade finds the sessions to send
+  // to the model without reading every report. NULL for model reports and reports written before it.
+  `
+  ALTER TABLE session_reports ADD COLUMN confidence REAL;
+  `,
 ];

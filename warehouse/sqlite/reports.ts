@@ -9,8 +9,12 @@ export function sqliteReports(db: Database.Database): ReportStore {
       const where: string[] = [`NOT EXISTS (SELECT 1 FROM session_reports r WHERE r.session_id = s.id AND r.analyst_version = @version AND r.stale = 0)`];
       if (opts.week) where.push(`s.week = @week`);
       if (opts.range) where.push(`s.id BETWEEN @fromId AND @toId`);
+      if (opts.unlessConfident) {
+        where.push(`NOT EXISTS (SELECT 1 FROM session_reports c WHERE c.session_id = s.id AND c.analyst_version = @confidentVersion AND c.stale = 0 AND c.confidence >= @atLeast)`);
+      }
       const sql = `SELECT s.id FROM sessions s WHERE ${where.join(" AND ")} ORDER BY s.id${opts.limit ? " LIMIT @limit" : ""}`;
-      const rows = db.prepare(sql).all({ version: opts.analystVersion, week: opts.week, fromId: opts.range?.fromId, toId: opts.range?.toId, limit: opts.limit }) as { id: string }[];
+      const { analystVersion: confidentVersion, atLeast } = opts.unlessConfident ?? {};
+      const rows = db.prepare(sql).all({ version: opts.analystVersion, week: opts.week, fromId: opts.range?.fromId, toId: opts.range?.toId, limit: opts.limit, confidentVersion, atLeast }) as { id: string }[];
       return rows.map((r) => r.id);
     },
     async claimUnreported<T>(opts: UnreportedQuery, work: (sessionIds: string[]) => Promise<T>): Promise<T> {
@@ -19,17 +23,17 @@ export function sqliteReports(db: Database.Database): ReportStore {
 
     async saveReports(reports: SessionReport[]): Promise<void> {
       const upsert = db.prepare(
-        `INSERT INTO session_reports (session_id, analyst_version, analyst, score, outcome, department, report, stale, created_at)
-         VALUES (@sessionId, @analystVersion, @analyst, @score, @outcome, @department, @report, 0, @createdAt)
+        `INSERT INTO session_reports (session_id, analyst_version, analyst, score, outcome, department, confidence, report, stale, created_at)
+         VALUES (@sessionId, @analystVersion, @analyst, @score, @outcome, @department, @confidence, @report, 0, @createdAt)
          ON CONFLICT(session_id, analyst_version) DO UPDATE SET analyst = excluded.analyst, score = excluded.score,
-           outcome = excluded.outcome, department = excluded.department, report = excluded.report, stale = 0,
+           outcome = excluded.outcome, department = excluded.department, confidence = excluded.confidence, report = excluded.report, stale = 0,
            created_at = excluded.created_at`,
       );
       const stamp = now();
       db.transaction(() => {
         for (const r of reports) {
           const report = SessionReport.parse(r);
-          upsert.run({ ...report, report: JSON.stringify(report), createdAt: stamp });
+          upsert.run({ ...report, confidence: report.confidence ?? null, report: JSON.stringify(report), createdAt: stamp });
         }
       })();
     },

@@ -7,6 +7,11 @@ export interface UnreportedQuery {
   week?: string;
   range?: SessionRange;
   limit?: number;
+  /**
+   * The cascade: leave out sessions whose current report of this other analyst version is at least this
+   * confident (the rules' report stands for them).
+   */
+  unlessConfident?: { analystVersion: string; atLeast: number };
 }
 
 export interface SessionRange {

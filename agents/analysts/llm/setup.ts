@@ -1,7 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Logger } from "pino";
 import type { ProductProfile } from "../../../state/profile.js";
-import type { Analyst } from "../../../state/report.js";
+import type { GatherMode } from "../../../state/report.js";
 import { UsageError } from "../../../runtime/errors.js";
 import { modelConfigured, modelFor, whyNoModel, type ModelRole } from "../../models.js";
 import { limiterFor } from "./limiter.js";
@@ -27,12 +27,16 @@ export function gathererModelName(profile: ProductProfile, provided: Provided, e
 }
 
 function noGathererModel(profile: ProductProfile): UsageError {
-  return new UsageError(`--analyst llm needs a model: ${whyNoModel("gatherer", profile)}`);
+  return new UsageError(`the llm analyst (--analyst llm or cascade, or gatherer.mode) needs a model: ${whyNoModel("gatherer", profile)}`);
 }
 
-/** "auto" is the model when the profile names a reachable gatherer model, else the rules. */
-export function chooseAnalyst(requested: Analyst | "auto", profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): Analyst {
-  if (requested !== "auto") return requested;
+/**
+ * "auto" is the profile's `gatherer.mode`; its own "auto" is the model when the profile names a reachable
+ * gatherer model, else the rules.
+ */
+export function chooseAnalyst(requested: GatherMode | "auto", profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): GatherMode {
+  const wanted = requested === "auto" ? profile.gatherer.mode : requested;
+  if (wanted !== "auto") return wanted;
   return modelConfigured("gatherer", profile, provided, env) ? "llm" : "heuristic";
 }
 

@@ -13,9 +13,12 @@ export async function planBatches(state: GathererStateType, config: LangGraphRun
   return withRunContext(config, async ({ warehouse, profile, models }) => {
     const analyst = chooseAnalyst(state.analyst, profile.profile, models);
     // With no model for --analyst llm this throws a usage error naming the setting to add.
-    const analystVersion = analyst === "llm" ? llmVersionFor(profile.profile, models) : heuristicVersion(profile.profile);
+    const rulesVersion = heuristicVersion(profile.profile);
+    const analystVersion = analyst === "heuristic" ? rulesVersion : llmVersionFor(profile.profile, models);
     const week = state.week ?? undefined;
-    const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week });
+    // The cascade's pending sessions: no model report, and no rules report confident enough to stand.
+    const unlessConfident = analyst === "cascade" ? { analystVersion: rulesVersion, atLeast: profile.profile.gatherer.cascadeThreshold } : undefined;
+    const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week, unlessConfident });
     const pending = state.limit ? unscored.slice(0, state.limit) : unscored;
     // For hosts that show progress: how many sessions this run will score.
     config.writer?.({ stage: "gather", planned: pending.length });

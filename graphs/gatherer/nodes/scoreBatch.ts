@@ -1,6 +1,6 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext, type RunContext } from "../../host/runContext.js";
-import { analyzeHeuristically } from "../../../agents/analysts/heuristic.js";
+import { analyzeHeuristically, heuristicVersion } from "../../../agents/analysts/heuristic.js";
 import { redactReport } from "../../../agents/analysts/redact.js";
 import { currentSignals } from "../../../agents/analysts/currentSignals.js";
 import { analyzeWithModel } from "../../../agents/analysts/llm/analyst.js";
@@ -17,17 +17,42 @@ export async function scoreBatch(state: GathererStateType, config: LangGraphRunn
   if (!batch) return {};
   return withRunContext(config, async (ctx) => {
     // Claimed, so gather workers sharing the warehouse (each planning the same batches) score each session once.
-    const query = { analystVersion: state.analystVersion, week: state.week ?? undefined, range: batch };
-    const result = await ctx.warehouse.claimUnreported(query, (ids) => (state.analyst === "llm" ? scoreWithModel(ids, state, ctx, config) : scoreByRules(ids, ctx, config)));
+    const cascade = state.analyst === "cascade";
+    const threshold = ctx.profile.profile.gatherer.cascadeThreshold;
+    const unlessConfident = cascade ? { analystVersion: heuristicVersion(ctx.profile.profile), atLeast: threshold } : undefined;
+    const query = { analystVersion: state.analystVersion, week: state.week ?? undefined, range: batch, unlessConfident };
+    const result = await ctx.warehouse.claimUnreported(query, (ids) =>
+      cascade ? scoreByCascade(ids, threshold, state, ctx, config) : state.analyst === "llm" ? scoreWithModel(ids, state, ctx, config) : scoreByRules(ids, ctx, config),
+    );
     ctx.log.info({ batch, ...result }, "batch scored");
     return result;
   });
 }
 
-/** The rules are fast: the batch's reports go in one transaction, so a crash loses at most this batch. */
-type BatchResult = { scored: number; failed: number; firstFailure: string | null };
+type BatchResult = { scored: number; failed: number; firstFailure: string | null; escalated?: number };
 
-async function scoreByRules(ids: string[], { warehouse, profile, log }: RunContext, config: LangGraphRunnableConfig): Promise<BatchResult> {
+/** The rules are fast: the batch's reports go in one transaction, so a crash loses at most this batch. */
+async function scoreByRules(ids: string[], ctx: RunContext, config: LangGraphRunnableConfig): Promise<BatchResult> {
+  const { reports, failed, firstFailure } = await saveRulesReports(ids, ctx);
+  config.writer?.({ stage: "gather", scored: reports.length, failed });
+  return { scored: reports.length, failed, firstFailure };
+}
+
+/**
+ * The cascade: every session gets its rules report (with the rules' confidence); those the rules are
+ * unsure of, and those they could not score, go to the model, whose report then speaks for them.
+ * A session whose model request fails keeps its rules report and stays pending for the next run.
+ */
+async function scoreByCascade(ids: string[], threshold: number, state: GathererStateType, ctx: RunContext, config: LangGraphRunnableConfig): Promise<BatchResult> {
+  const rules = await saveRulesReports(ids, ctx);
+  const sure = new Set(rules.reports.filter((r) => (r.confidence ?? 0) >= threshold).map((r) => r.sessionId));
+  const unsure = ids.filter((id) => !sure.has(id));
+  config.writer?.({ stage: "gather", scored: sure.size, failed: 0 });
+  const model = unsure.length ? await scoreWithModel(unsure, state, ctx, config) : { scored: 0, failed: 0, firstFailure: null };
+  return { scored: sure.size + model.scored, failed: model.failed, firstFailure: model.firstFailure ?? rules.firstFailure, escalated: unsure.length };
+}
+
+async function saveRulesReports(ids: string[], { warehouse, profile, log }: RunContext): Promise<{ reports: SessionReport[]; failed: number; firstFailure: string | null }> {
   const reports: SessionReport[] = [];
   let failed = 0;
   let firstFailure: string | null = null;
@@ -41,8 +66,7 @@ async function scoreByRules(ids: string[], { warehouse, profile, log }: RunConte
     }
   }
   await warehouse.saveReports(reports);
-  config.writer?.({ stage: "gather", scored: reports.length, failed });
-  return { scored: reports.length, failed, firstFailure };
+  return { reports, failed, firstFailure };
 }
 
 /**
