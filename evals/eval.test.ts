@@ -47,8 +47,13 @@ function brokenAnalyst(req: FakeRequest) {
 describe("npm run eval on the fixture datasets", () => {
   let broken: FakeOpenAIServer;
   let brokenUrl: string;
+  /** Session-report requests the broken analyst's server answered: the model's run and the cascade's. */
+  let reportRequests = 0;
   beforeAll(async () => {
-    broken = new FakeOpenAIServer(brokenAnalyst);
+    broken = new FakeOpenAIServer((req) => {
+      if (((req.body.tools ?? []) as { function?: { name?: string } }[]).some((t) => t.function?.name === "session_report")) reportRequests++;
+      return brokenAnalyst(req);
+    });
     brokenUrl = await broken.start();
   });
   afterAll(() => broken.stop());
@@ -90,6 +95,11 @@ describe("npm run eval on the fixture datasets", () => {
     expect(run.datasets[0]!.analyst).toBe("llm");
     expect(run.datasets[0]!.promptHash).toMatch(/^[0-9a-f]{12}$/);
     expect(run.datasets[0]!.usage.gatherer.requests).toBe(300);
+    // The cascade ran on its own warehouse: the server saw its requests beside the model run's 300, one per unsure session.
+    const cascade = run.datasets[0]!.analysts!.cascade;
+    expect(cascade.modelReports).toBeGreaterThan(0);
+    expect(cascade.modelReports).toBeLessThan(300);
+    expect(reportRequests).toBe(300 + cascade.modelReports);
   });
 
   it("reports a dataset without a truth entry for every session as a defect, and fails", async () => {
@@ -125,8 +135,19 @@ describe("npm run eval on the fixture datasets", () => {
     expect(usage.inputTokens / usage.requests).toBeGreaterThan(300);
     // The PM's model calls are counted too (its investigation of each ticketed bug).
     expect(run.datasets[0]!.usage.pm.requests).toBeGreaterThan(0);
+    // Rules, model and cascade side by side, labelled as mechanics: the fake judges nothing.
+    expect(out.stdout).toMatch(/gatherer \(MECHANICS ONLY: fake model\)\s+rules\s+model\s+cascade/);
+    expect(out.stdout).toMatch(/model requests \/ 1,000 sessions\s+0\s+1000\s+\d+(\.\d)?\n/);
+    const { rules, model, cascade } = run.datasets[0]!.analysts!;
+    expect([rules.modelReports, model.modelReports]).toEqual([0, 300]);
+    expect(cascade.modelReports).toBeGreaterThan(0);
+    expect(cascade.modelReports).toBeLessThan(300);
+    expect(cascade.usage.requests).toBe(cascade.modelReports);
+    expect(rules.metrics["gatherer.reportCoverage"]).toBe(1);
+    expect(cascade.metrics["gatherer.reportCoverage"]).toBe(1);
     const md = readFileSync(join(results, readdirSync(results).find((f) => f.endsWith(".md"))!), "utf8");
     expect(md).toContain("> MECHANICS ONLY");
+    expect(md).toContain("| gatherer (MECHANICS ONLY: fake model) | rules | model | cascade |");
   });
 
   it("refuses bad usage with exit 2: a model with no endpoint, a threshold naming no metric", async () => {

@@ -14,6 +14,7 @@ import { checkThresholds } from "./thresholds.js";
 import { truthProblems } from "./truth.js";
 import { NO_USAGE, reportUsage, UsageCounter } from "./usage.js";
 import { inWorkspace, type ModelSetup, type Workspace } from "./workspace.js";
+import { compareAnalysts } from "./analystComparison.js";
 
 export interface EvalOptions {
   /** The model name every role is given, or null offline (the rules analyst, the model-less PM, scripted patches). */
@@ -61,6 +62,9 @@ async function evaluateIn(ws: Workspace, dataset: LoadedDataset, models: ModelSe
   if (dataset.skynetBugs.length) opts.progress(`${dataset.name}: Skynet on ${dataset.skynetBugs.length} bugs with hidden tests`);
   const fixes = await skynetFixRate(dataset, models, opts.model ? { kind: "model", callbacks: [skynetCounter] } : { kind: "scripted" });
   defects.push(...fixes.defects);
+  // With a model, the rules and the cascade score the same sessions, for the side-by-side table.
+  if (opts.model) opts.progress(`${dataset.name}: rules and cascade, for the comparison`);
+  const analysts = opts.model ? await compareAnalysts(ws, dataset, models, { bySession: matched.bySession, events }, reports) : undefined;
   const metrics: Metrics = { ...gathered.metrics, ...pm.metrics, ...skynetMetrics(fixes.attempts, opts.model !== null) };
   const price = opts.model ? priceOf(opts.model, profile.gatherer) : null;
   return {
@@ -78,6 +82,7 @@ async function evaluateIn(ws: Workspace, dataset: LoadedDataset, models: ModelSe
     skynet: fixes.attempts,
     usage: { gatherer: analyst === "llm" ? reportUsage(reports) : NO_USAGE, pm: pmCounter.usage(price), skynet: skynetCounter.usage(price) },
     checks: checkThresholds(opts.thresholds, metrics),
+    ...(analysts ? { analysts } : {}),
     durationMs: Date.now() - started,
   };
 }

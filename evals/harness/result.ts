@@ -3,6 +3,7 @@ import type { GathererFigures } from "./metrics/gatherer.js";
 import type { ProblemResult, StrayPattern } from "./metrics/pm.js";
 import type { ThresholdCheck } from "./thresholds.js";
 import type { Usage } from "./usage.js";
+import type { AnalystComparison } from "./analystComparison.js";
 
 /** One patch Skynet worked on, and how the hidden tests judged it. */
 export interface SkynetAttempt {
@@ -36,6 +37,8 @@ export interface DatasetResult {
   skynet: SkynetAttempt[];
   usage: Record<"gatherer" | "pm" | "skynet", Usage>;
   checks: ThresholdCheck[];
+  /** With a model: the rules, the model and the cascade on the same sessions, quality and cost side by side. */
+  analysts?: AnalystComparison;
   durationMs: number;
 }
 

@@ -6,7 +6,7 @@ import { openWarehouse, type Warehouse } from "../../warehouse/index.js";
 import { isoWeekOf } from "../../runtime/week.js";
 import type { FailurePattern } from "../../state/pattern.js";
 import type { SessionReport } from "../../state/report.js";
-import type { Analyst } from "../../state/report.js";
+import type { GatherMode } from "../../state/report.js";
 import type { LoadedDataset } from "./dataset.js";
 import type { Workspace } from "./workspace.js";
 import { runThroughGates, type RunExtras } from "./graphRun.js";
@@ -41,7 +41,7 @@ export function sessionEventIds(ws: Workspace): Promise<Map<string, Set<string>>
 }
 
 /** The gatherer graph over every session; its reports, read back from the warehouse. */
-export async function gather(ws: Workspace, analyst: Analyst, extras: RunExtras): Promise<{ summary: GatherSummary; reports: SessionReport[] }> {
+export async function gather(ws: Workspace, analyst: GatherMode, extras: RunExtras): Promise<{ summary: GatherSummary; reports: SessionReport[] }> {
   const state = await runThroughGates<GathererStateType>(buildGathererGraph(), { week: null, analyst }, ws, extras, { type: "accept" });
   const summary = state.gatherSummary;
   if (!summary) throw new Error("the gatherer graph ended without a summary");

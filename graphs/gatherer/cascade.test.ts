@@ -17,8 +17,9 @@ describe("gatherer cascade (scripted model)", () => {
   it("sends only the sessions the rules are unsure of to the model, keeps the rules' report for the rest, and sends nothing twice", async () => {
     const demo = await seedDemoWeek({ sessions: 60, seed: 23 });
     // The profile asks for the cascade; the run asks for nothing ("auto"), as `selfheal run` does.
-    const raw = JSON.parse(readFileSync(demo.settings.config, "utf8")) as Record<string, unknown>;
-    writeFileSync(demo.settings.config, JSON.stringify({ ...raw, models: { gatherer: "scripted" }, gatherer: { mode: "cascade", cascadeThreshold: THRESHOLD } }));
+    const configFile = demo.settings.config ?? "";
+    const raw = JSON.parse(readFileSync(configFile, "utf8")) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...raw, models: { gatherer: "scripted" }, gatherer: { mode: "cascade", cascadeThreshold: THRESHOLD } }));
     const profile = loadProfile(demo.settings.config).profile;
     const total = await withWarehouse(demo, (w) => w.countSessions(demo.week));
     const model = new ScriptedChatModel(Array.from({ length: total }, () => ({ toolCalls: [{ name: REPORT_TOOL, args: report }] })));
