@@ -1,4 +1,5 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import type { ProductProfile } from "../state/profile.js";
 import { ServiceGuard } from "../runtime/outside/guard.js";
@@ -42,6 +43,20 @@ export async function modelFor(
     maxRetries: ownRetries ? client.maxRetries : 0,
     timeout: ownRetries ? client.timeoutMs : undefined,
   });
+}
+
+/**
+ * The embeddings model the profile names (`models.embeddings`), through the same OPENAI_API_KEY /
+ * OPENAI_BASE_URL as the chat models and the profile's `services` guard; null when none is named or
+ * there is no way to reach it (the PM then remembers tickets by fingerprint and words alone).
+ */
+export async function embeddingsFor(profile: ProductProfile, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddingsInterface | null> {
+  const name = profile.models.embeddings;
+  if (!name || !(env["OPENAI_API_KEY"] || env["OPENAI_BASE_URL"])) return null;
+  const baseURL = env["OPENAI_BASE_URL"];
+  const { OpenAIEmbeddings } = await import("@langchain/openai");
+  const fetch = guardedFetch(new ServiceGuard("the embeddings model", profile.services));
+  return new OpenAIEmbeddings({ model: name, apiKey: env["OPENAI_API_KEY"] ?? "not-needed", configuration: { ...(baseURL ? { baseURL } : {}), fetch }, maxRetries: 0 });
 }
 
 /** Whether `modelFor` would make a model for the role, without making one. */

@@ -8,6 +8,7 @@ import { LinearSection } from "./profileSections/linear.js";
 import { ServiceSettings } from "./profileSections/services.js";
 import { FailureEvents, NoiseSettings, SearchEvents } from "./profileSections/signals.js";
 import { VerifySettings } from "./profileSections/verify.js";
+import { MemorySettings } from "./profileSections/memory.js";
 
 /** Before any product's analytics: an event dated earlier is a default or a unit mistake (1970, year 1). */
 export const DEFAULT_PRODUCT_SINCE = "2000-01-01";
@@ -61,6 +62,7 @@ export const ProductProfile = z.strictObject({
       gatherer: z.string().optional(),
       pm: z.string().optional(),
       skynet: z.string().optional(),
+      embeddings: z.string().optional().describe("embeddings model on the same endpoint (e.g. text-embedding-3-small): the PM then matches new patterns to remembered tickets by meaning"),
     })
     .prefault({})
     .describe("model name per role; a role without one runs its deterministic fallback"),
@@ -71,6 +73,7 @@ export const ProductProfile = z.strictObject({
   posthog: PostHogSettings,
   services: ServiceSettings,
   verify: VerifySettings,
+  memory: MemorySettings,
   fallbackDepartment: z.string().default("product").describe("department for routes no prefix matches"),
 });
 export type ProductProfile = z.infer<typeof ProductProfile>;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FaultPlan } from "./faultPlan.js";
+import { embeddingsResponse } from "./fakeEmbeddings.js";
 
 /** What the fake server answers one chat-completions request with. */
 export type FakeReply =
@@ -20,6 +21,7 @@ export interface FakeRequest {
 /**
  * A local OpenAI-compatible server for end-to-end tests of anything that calls a model through
  * @langchain/openai: it answers POST /v1/chat/completions from a script (or a function of the request),
+ * POST /v1/embeddings with deterministic vectors (testing/fakeEmbeddings.ts; off with `servesEmbeddings`),
  * can inject 429s, 5xx and malformed bodies, and records every request and the peak concurrency.
  * Bound to 127.0.0.1 on a free port.
  */
@@ -28,6 +30,8 @@ export class FakeOpenAIServer {
   peakConcurrency = 0;
   /** Faults to answer a share of requests with (429s, 5xx, timeouts, cut and invalid bodies, dropped connections). */
   faults: FaultPlan | null = null;
+  /** False: /v1/embeddings answers 404, as a chat-only server (llama.cpp without --embeddings) does. */
+  servesEmbeddings = true;
   private inFlight = 0;
   private server: Server | null = null;
   private readonly script: FakeReply[] = [];
@@ -67,6 +71,7 @@ export class FakeOpenAIServer {
       const rawBody = await readBody(req);
       const request: FakeRequest = { path: req.url ?? "", headers: req.headers, body: safeJson(rawBody), rawBody };
       this.requests.push(request);
+      if (request.path.endsWith("/embeddings")) return this.embeddings(request, res);
       if (!request.path.endsWith("/chat/completions")) return send(res, 404, { error: { message: `no route ${request.path}` } });
       const reply = this.script.shift() ?? this.fallback?.(request);
       if (!reply) return send(res, 500, { error: { message: "fake server: script exhausted" } });
@@ -80,6 +85,13 @@ export class FakeOpenAIServer {
     } finally {
       this.inFlight--;
     }
+  }
+
+  private embeddings(request: FakeRequest, res: ServerResponse): void {
+    if (!this.servesEmbeddings) return send(res, 404, { error: { message: `no route ${request.path}` } });
+    const body = embeddingsResponse(request.body);
+    if (!body) return send(res, 400, { error: { message: "input must be a string or an array of strings", type: "invalid_request_error" } });
+    send(res, 200, body);
   }
 }
 

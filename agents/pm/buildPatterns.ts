@@ -11,6 +11,7 @@ import { decide } from "./decide.js";
 import { investigate } from "./investigate.js";
 import { adoptFingerprints } from "./adoptFingerprints.js";
 import { mergeImprovementsWithModel } from "./mergeWithModel.js";
+import { recallTickets, type TicketMemory } from "./memory/recallTickets.js";
 
 export interface PatternOptions {
   /** The PM's model (from modelFor("pm", ...)); null runs the deterministic search only. */
@@ -18,6 +19,8 @@ export interface PatternOptions {
   /** Where the code is; default: the profile's clone, else its GitHub repository. */
   backend?: CodeBackend | null;
   log?: Logger;
+  /** Tickets remembered by meaning (an embeddings model); null matches by fingerprint and words only. */
+  memory?: TicketMemory | null;
 }
 import { redactText } from "../analysts/redact.js";
 import { NotReadyError } from "../../runtime/errors.js";
@@ -75,7 +78,8 @@ export async function buildPatterns(
       route: redactText(found?.route ?? proposeRoute(group, codeLocations)),
     });
   }
-  return adoptFingerprints(patterns, await warehouse.listTickets());
+  const tickets = await warehouse.listTickets();
+  return recallTickets(adoptFingerprints(patterns, tickets), tickets, opts.memory ?? null);
 }
 
 /**

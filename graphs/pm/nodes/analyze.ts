@@ -1,7 +1,8 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext } from "../../host/runContext.js";
 import { buildPatterns } from "../../../agents/pm/buildPatterns.js";
-import { modelFor } from "../../../agents/models.js";
+import { embeddingsFor, modelFor } from "../../../agents/models.js";
+import { weekRange } from "../../../runtime/week.js";
 import { ticketBody, ticketLabels } from "../../../agents/pm/ticketText.js";
 import { trackerFor } from "../../../tools/tracker/index.js";
 import type { TicketProposal } from "../../../tools/tracker/types.js";
@@ -13,7 +14,10 @@ export async function analyze(state: PmStateType, config: LangGraphRunnableConfi
   if (!week) throw new Error("pm graph needs a week (YYYY-Www) in its input");
   return withRunContext(config, async ({ warehouse, profile, models, log }) => {
     const model = await modelFor("pm", profile.profile, models);
-    const patterns = await buildPatterns(warehouse, week, profile.profile, profile.repoPath, { model, log });
+    const embeddings = await embeddingsFor(profile.profile);
+    // "Recently closed" is counted back from the week triaged, so a late triage remembers what its week did.
+    const memory = embeddings ? { embeddings, settings: profile.profile.memory, log, now: weekRange(week).end } : null;
+    const patterns = await buildPatterns(warehouse, week, profile.profile, profile.repoPath, { model, log, memory });
     await warehouse.savePatterns(week, patterns);
     const weekSessions = await warehouse.countSessions(week);
     const tracker = await trackerFor(profile.profile, warehouse);
