@@ -19,6 +19,19 @@ describeEachEngine("reports", ({ fresh }) => {
     expect((await w.listReports({ analystVersion: "v2" })).map((r) => r.sessionId)).toEqual(["s1"]);
     expect(await w.sessionsWithoutReport({ analystVersion: "v2" })).toEqual(["s2"]);
   });
+
+  it("the cascade's pending sessions: no report of its version, and no report of the rules at least this confident", async () => {
+    const w = await fresh();
+    await importEvents(w, ["s1", "s2", "s3", "s4"].map((s, i) => storedEvent(`e${i}`, { sessionId: s })));
+    await w.saveReports([report("s1", { confidence: 0.9 }), report("s2", { confidence: 0.7 }), report("s3", { confidence: 0.4 }), report("s4")]);
+    const pending = { analystVersion: "llm-v", unlessConfident: { analystVersion: "v1", atLeast: 0.7 } };
+    // s4's rules report carries no confidence (written before it existed): it is not known to be sure.
+    expect(await w.sessionsWithoutReport(pending)).toEqual(["s3", "s4"]);
+    await w.saveReports([report("s3", { analyst: "llm", analystVersion: "llm-v" })]);
+    expect(await w.sessionsWithoutReport(pending)).toEqual(["s4"]);
+    expect(await w.claimUnreported(pending, async (ids) => ids)).toEqual(["s4"]);
+    expect((await w.listReports({ analystVersion: "v1" })).map((r) => r.confidence)).toEqual([0.9, 0.7, 0.4, undefined]);
+  });
 });
 
 describeEachEngine("patterns", ({ fresh }) => {
