@@ -4,12 +4,17 @@ import type { WeeklyStateType } from "../graphs/weekly/state.js";
 import type { Output } from "./output.js";
 import { triageJson } from "./contract.js";
 import { printAttempts, printPatterns } from "./render.js";
+import { currentReports } from "../agents/analysts/currentReports.js";
+import type { ProductProfile } from "../state/profile.js";
 
 /** The weekly loop's result in words: what each stage did, and where the digest is. */
-export async function printWeek(out: Output, warehouse: Warehouse, state: WeeklyStateType, week: string): Promise<void> {
+export async function printWeek(out: Output, warehouse: Warehouse, state: WeeklyStateType, week: string, profile: ProductProfile): Promise<void> {
   const g = state.gatherSummary;
-  if (g) out.say(`${pc.bold("Gatherer")}  scored ${g.scored} sessions (${g.skipped} already scored, ${g.failed} failed), analyst ${g.analyst} ${g.analystVersion}`);
-  const scores = (await warehouse.listReports({ week, analystVersion: g?.analystVersion })).map((r) => r.score);
+  const escalated = g?.escalated === undefined ? "" : `; ${g.escalated} the rules were unsure of went to the model`;
+  if (g) out.say(`${pc.bold("Gatherer")}  scored ${g.scored} sessions (${g.skipped} already scored, ${g.failed} failed), analyst ${g.analyst} ${g.analystVersion}${escalated}`);
+  // The cascade's reports are of two versions: the ones that speak for the week's sessions are counted.
+  const reports = g?.analyst === "cascade" ? await currentReports(warehouse, profile, week) : await warehouse.listReports({ week, analystVersion: g?.analystVersion });
+  const scores = reports.map((r) => r.score);
   if (scores.length) printDistribution(out, scores);
   out.say(pc.bold("PM"));
   printPatterns(out, await triageJson(warehouse, week));

@@ -61,7 +61,7 @@ export async function run(options: DemoOptions, command: Command): Promise<void>
     if (!last) return;
     const { ingest, state } = last;
     await out.result({ week, weeks, dataDir, ingest, ...summaryOf(state) }, async () => {
-      await printWeek(out, warehouse, state, week);
+      await printWeek(out, warehouse, state, week, profileOf(settings));
       out.say(describeTranscriptStats(await transcriptStats(warehouse, profileOf(settings), week), profileOf(settings)));
       out.say(`Warehouse ${settings.db}`);
       out.say(`Product   ${repo.path} (worktrees and briefs under ${dataDir})`);

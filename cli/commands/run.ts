@@ -5,6 +5,7 @@ import { THREADS } from "../../graphs/host/threads.js";
 import { acceptIf } from "../gates.js";
 import { printGate } from "../render.js";
 import { printWeek } from "../printWeek.js";
+import { loadProfile } from "../../state/loadProfile.js";
 
 export async function run(options: { week?: string; yes?: boolean }, command: Command): Promise<void> {
   const { settings, out } = globalsOf(command);
@@ -22,7 +23,7 @@ export async function run(options: { week?: string; yes?: boolean }, command: Co
     const s = outcome.state;
     await out.result(
       { week, status: "done", gather: s.gatherSummary, triage: s.triageSummary, fix: s.fixSummary, digest: s.digest },
-      () => printWeek(out, warehouse, s, week),
+      () => printWeek(out, warehouse, s, week, loadProfile(settings.config).profile),
     );
   } finally {
     await warehouse.close();
