@@ -143,6 +143,10 @@ describe("npm run eval on the fixture datasets", () => {
     expect(cascade.modelReports).toBeGreaterThan(0);
     expect(cascade.modelReports).toBeLessThan(300);
     expect(cascade.usage.requests).toBe(cascade.modelReports);
+    // The rules' confidence split: the sessions the cascade kept, and those it sent.
+    const split = run.datasets[0]!.analysts!.confidence;
+    expect([split.kept.sessions, split.sent.sessions]).toEqual([300 - cascade.modelReports, cascade.modelReports]);
+    expect(out.stdout).toMatch(/rules' confidence at 0\.7: kept \d+ sessions, rules outcome accuracy/);
     expect(rules.metrics["gatherer.reportCoverage"]).toBe(1);
     expect(cascade.metrics["gatherer.reportCoverage"]).toBe(1);
     const md = readFileSync(join(results, readdirSync(results).find((f) => f.endsWith(".md"))!), "utf8");

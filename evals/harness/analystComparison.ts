@@ -19,7 +19,15 @@ export interface AnalystColumn {
 }
 
 export type AnalystName = "rules" | "model" | "cascade";
-export type AnalystComparison = Record<AnalystName, AnalystColumn>;
+
+/** How well the rules' confidence tells their right reports from their wrong ones: the rules' outcome accuracy on each side of the threshold. */
+export interface ConfidenceSplit {
+  threshold: number;
+  kept: { sessions: number; outcomeAccuracy: number | null };
+  sent: { sessions: number; outcomeAccuracy: number | null };
+}
+
+export type AnalystComparison = Record<AnalystName, AnalystColumn> & { confidence: ConfidenceSplit };
 
 interface Truths {
   bySession: Map<string, TruthSession>;
@@ -43,7 +51,17 @@ export async function compareAnalysts(ws: Workspace, dataset: LoadedDataset, mod
     rules: columnOf(rules.reports, truths),
     model: columnOf(modelReports, truths),
     cascade: columnOf(cascade, truths),
+    confidence: confidenceSplit(rules.reports, truths, ws.profile.profile.gatherer.cascadeThreshold),
   };
+}
+
+function confidenceSplit(rules: SessionReport[], truths: Truths, threshold: number): ConfidenceSplit {
+  const side = (keep: boolean) => {
+    const of = rules.filter((r) => (r.confidence ?? 0) >= threshold === keep && truths.bySession.has(r.sessionId));
+    const right = of.filter((r) => truths.bySession.get(r.sessionId)?.outcome === r.outcome).length;
+    return { sessions: of.length, outcomeAccuracy: of.length ? right / of.length : null };
+  };
+  return { threshold, kept: side(true), sent: side(false) };
 }
 
 function columnOf(reports: SessionReport[], truths: Truths): AnalystColumn {

@@ -1,5 +1,5 @@
 import { GATHERER_METRICS } from "./metrics/gatherer.js";
-import type { AnalystComparison, AnalystName } from "./analystComparison.js";
+import type { AnalystComparison, AnalystName, ConfidenceSplit } from "./analystComparison.js";
 
 const COLUMNS: AnalystName[] = ["rules", "model", "cascade"];
 
@@ -24,4 +24,10 @@ export function comparisonRows(c: AnalystComparison): string[][] {
 /** The header row; a fake model's columns are mechanics, and the header says so. */
 export function comparisonHeader(mechanicsOnly: boolean): string[] {
   return [mechanicsOnly ? "gatherer (MECHANICS ONLY: fake model)" : "gatherer", ...COLUMNS];
+}
+
+/** One line: the rules' outcome accuracy on the sessions the cascade keeps and on those it sends (a property of the rules alone). */
+export function confidenceLine(split: ConfidenceSplit): string {
+  const side = (s: ConfidenceSplit["kept"]) => `${s.sessions} sessions, rules outcome accuracy ${fmt(s.outcomeAccuracy)}`;
+  return `rules' confidence at ${split.threshold}: kept ${side(split.kept)}; sent to the model ${side(split.sent)}`;
 }

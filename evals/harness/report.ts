@@ -2,7 +2,7 @@ import { METRICS } from "./metrics/index.js";
 import type { DatasetResult, RunResult } from "./result.js";
 import { analystChange, deltas } from "./compare.js";
 import type { Usage } from "./usage.js";
-import { comparisonHeader, comparisonRows } from "./analystTable.js";
+import { comparisonHeader, comparisonRows, confidenceLine } from "./analystTable.js";
 
 export type Previous = Map<string, { file: string; result: DatasetResult }>;
 
@@ -39,7 +39,7 @@ export function renderText(run: RunResult, previous: Previous): string {
     lines.push(...pad([["agent", "metric", "value", "bar", "", "Δ last"], ...tableRows(d, previous)]).map((l) => `   ${l}`));
     for (const a of d.skynet) lines.push(`   skynet ${a.bug} (${a.patch} patch): ${a.status}, score ${a.score}${a.hidden ? `; hidden tests ${a.hidden}` : ""}`);
     if (d.analyst === "llm") for (const [stage, u] of Object.entries(d.usage)) lines.push(`   ${stage} usage: ${usageLine(u)}`);
-    if (d.analysts) lines.push("", ...pad([comparisonHeader(run.mechanicsOnly), ...comparisonRows(d.analysts)]).map((l) => `   ${l}`));
+    if (d.analysts) lines.push("", ...pad([comparisonHeader(run.mechanicsOnly), ...comparisonRows(d.analysts)]).map((l) => `   ${l}`), `   ${confidenceLine(d.analysts.confidence)}`);
     for (const defect of d.defects) lines.push(`   DATASET DEFECT: ${defect}`);
     lines.push("");
   }
@@ -79,6 +79,7 @@ export function renderMarkdown(run: RunResult, previous: Previous): string {
     if (d.analysts) {
       out.push("", `| ${comparisonHeader(run.mechanicsOnly).join(" | ")} |`, "| --- | --- | --- | --- |");
       for (const r of comparisonRows(d.analysts)) out.push(`| ${r.join(" | ")} |`);
+      out.push("", confidenceLine(d.analysts.confidence) + ".");
     }
     out.push("", `Usage: gatherer ${usageLine(d.usage.gatherer)}; pm ${usageLine(d.usage.pm)}; skynet ${usageLine(d.usage.skynet)}.`);
     for (const defect of d.defects) out.push("", `**Dataset defect**: ${defect}`);
