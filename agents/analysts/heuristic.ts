@@ -16,8 +16,9 @@ import { normalizeMessage } from "../pm/normalize.js";
 // scores, noise apart, declared search and failure events, answered searches, outcome's department; 6: a
 // workaround is partial, an unanswered search beside a success is partial; 7: failure-named events,
 // network failures of fetch are noise; 8: React Native touches are clicks; 9: an untroubled visit is a success,
-// a campaign arrival without one is acquisition, a bounce is a visit without interaction, a help search is its
-// page's need, a rage click without a success is a failure.
+// a campaign arrival without one is acquisition, a bounce is a visit without interaction or a crawl, a help
+// search is its page's need, a rage click without a success is a failure, a page reopened without failing is
+// got past, a refused input is worked around, images that fail to load are noise.
 const RULES_VERSION = "heuristic-rules-9";
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
@@ -89,15 +90,9 @@ function judge(f: SessionFacts, profile: ProductProfile): Judgement {
   if (!f.wins.length && !f.futileClicks && leftWithoutEngaging(s)) return acquisitionOf(s, profile);
   const confusion = confusionOf(f, profile);
   if (firstWin) {
-    // Looked for something and did not find it, or clicked in vain after their last success: they got something
-    // done, not all they came for.
-    if (confusion && (confusion.searched || !f.wins.some((w) => w.at > confusion.at))) {
+    if (confusion) {
       const focusRoute = confusion.searched ? (firstWin.route ?? s.exitRoute) : confusion.route;
       return { outcome: "partial", score: 6, userSuccess: `Spent ${time} and ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute };
-    }
-    if (confusion) {
-      // They fought a confusing flow and got there: a success, lowered (a passive) like an error got past.
-      return { outcome: "success", score: 7, userSuccess: `Spent ${time} and ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: firstWin.route ?? s.exitRoute };
     }
     // A smooth success is a promoter whatever its length; engagement (active time, not idle) or a second kind of success makes it a 10.
     const engaged = (s.activeSec ?? 0) >= ENGAGED_ACTIVE_SECONDS || f.distinctWins.length >= 2;
@@ -175,8 +170,6 @@ interface Confusion {
   improvement: string;
   /** Where the confusion happened. */
   route: string;
-  /** When it last happened. */
-  at: string;
   /** It was a search that found nothing: the page searched is not where the outcome happened. */
   searched?: boolean;
   /** ...and the user went back to the product after it. */
@@ -185,16 +178,12 @@ interface Confusion {
 
 /** Clicks in vain, back-and-forth loops and searches that found nothing: the product works but not as users expect. */
 function confusionOf(f: SessionFacts, profile: ProductProfile): Confusion | null {
-  // Without a success, one burst of rage clicks is what the session ended on (beside a success, a burst can be
-  // how a control is used: drawing a signature, dragging a slider).
-  const clicks = f.futileClicks ?? (f.wins.length ? null : rageClickOf(f));
+  const clicks = f.futileClicks;
   if (clicks) {
     return {
-      // A burst of rage clicks is one signal for several clicks.
-      story: `Clicked "${clicks.text}" on ${clicks.route} ${clicks.count > 1 ? plural(clicks.count, "time") : "again and again"} and nothing happened.`,
+      story: `Clicked "${clicks.text}" on ${clicks.route} ${plural(clicks.count, "time")} and nothing happened.`,
       improvement: `Users click "${clicks.text}" on ${clicks.route} again and again and nothing happens: make it work or show the way.`,
       route: clicks.route,
-      at: clicks.lastAt,
     };
   }
   // Going back and forth is ordinary navigation for someone who gets things done: a signal only without a win.
@@ -204,7 +193,6 @@ function confusionOf(f: SessionFacts, profile: ProductProfile): Confusion | null
       story: `Went back and forth between ${a} and ${b}.`,
       improvement: `Users go back and forth between ${a} and ${b}: simplify that flow.`,
       route: b,
-      at: f.signals.endedAt,
     };
   }
   // A search that led to a result is the product working; only one that led nowhere is an unmet need, even
@@ -223,17 +211,21 @@ function confusionOf(f: SessionFacts, profile: ProductProfile): Confusion | null
       story: `Searched ${last.route} for ${queries.map((q) => `"${q}"`).join(", ")} and found nothing to act on.`,
       improvement: `Users look for ${cutText(last.query, 60)} and find nothing${tried}: add it or make it findable.`,
       route: needRouteOf(f.signals, last, profile),
-      at: last.at,
       searched: true,
       carriedOn: carriedOn(f.signals, last, profile),
     };
   }
+  // Without a success, one burst of rage clicks is what the session ended on (beside a success, a burst can be
+  // how a control is used: drawing a signature, dragging a slider).
+  const rage = f.wins.length ? null : f.signals.clickSignals.filter((c) => c.kind === "rage").at(-1);
+  if (rage) {
+    return {
+      story: `Clicked "${rage.text}" on ${rage.route} again and again and nothing happened.`,
+      improvement: `Users click "${rage.text}" on ${rage.route} again and again and nothing happens: make it work or show the way.`,
+      route: rage.route,
+    };
+  }
   return null;
-}
-
-function rageClickOf(f: SessionFacts): SessionFacts["futileClicks"] {
-  const rage = f.signals.clickSignals.filter((c) => c.kind === "rage").at(-1);
-  return rage ? { text: rage.text, route: rage.route, count: 1, lastAt: rage.at } : null;
 }
 
 function intentOf(f: SessionFacts): string {

@@ -23,7 +23,7 @@ export interface SessionFacts {
   reopenedWithoutFailing: boolean;
   secondsAfterLastProblem: number | null;
   /** The element clicked in vain most often (rage or dead clicks), when it was clicked so twice or more. */
-  futileClicks: { text: string; route: string; count: number; lastAt: string } | null;
+  futileClicks: { text: string; route: string; count: number } | null;
   /** A pair of routes the user went back and forth between, when they did it twice or more. */
   loop: [string, string] | null;
 }
@@ -55,9 +55,8 @@ function mostFutileClick(clicks: SessionSignals["clickSignals"]): SessionFacts["
   const counts = new Map<string, NonNullable<SessionFacts["futileClicks"]>>();
   for (const c of clicks) {
     const key = `${c.route}\u0000${c.text}`;
-    const entry = counts.get(key) ?? { text: c.text, route: c.route, count: 0, lastAt: c.at };
+    const entry = counts.get(key) ?? { text: c.text, route: c.route, count: 0 };
     entry.count++;
-    entry.lastAt = c.at;
     counts.set(key, entry);
   }
   const best = [...counts.values()].sort((a, b) => b.count - a.count)[0];
