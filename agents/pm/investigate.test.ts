@@ -19,6 +19,7 @@ const group: FailureGroup = {
   signal: "CsvImportError: Missing required column <quoted> in upload <id> (found: <quoted>)",
   frames: [...bugFrames().csv_bom].reverse().map((f) => ({ file: `webpack:///./${f.file}`, function: f.fn, line: f.lineno, inApp: true })),
   message: 'Missing required column "email" in upload up_81 (found: "\uFEFFemail")',
+  literals: [],
   route: "/app/import",
   sessions: 119,
   sessionIds: ["s1"],
