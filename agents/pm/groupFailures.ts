@@ -10,6 +10,7 @@ import { sameFailures, type FingerprintSeen } from "./sameFailure.js";
 import { normalizeMessage } from "./normalize.js";
 import { clusterTexts, SAME_TOPIC } from "./semanticGroups.js";
 import { terms } from "./textSimilarity.js";
+import { joinByFoughtControl } from "./sameControl.js";
 
 const NOT_A_PRODUCT_NEED: ReadonlySet<SessionReport["outcome"]> = new Set(["success", "bounce", "wrong_product"]);
 
@@ -85,7 +86,13 @@ export function groupFailures(
       add(groups, group, report);
     }
   }
-  for (const group of improvementGroups(asking, signalsById, productWords(profile))) groups.set(group.fingerprint, group);
+  const improvements = improvementGroups(asking, signalsById, productWords(profile));
+  for (const group of improvements) groups.set(group.fingerprint, group);
+  const unadvised = hits.filter((h) => h.failures.length === 0 && !h.report.improvement.trim()).map((h) => h.report);
+  for (const [sessionId, fingerprint] of joinByFoughtControl(improvements, unadvised, signalsById)) {
+    const report = unadvised.find((r) => r.sessionId === sessionId)!;
+    add(groups, groups.get(fingerprint)!, report);
+  }
   return [...groups.values()].sort((a, b) => b.sessions - a.sessions || a.fingerprint.localeCompare(b.fingerprint));
 }
 

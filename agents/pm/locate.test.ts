@@ -1,9 +1,6 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { git } from "../../tools/codebase/git.js";
-import { LocalRepo } from "../../tools/codebase/localRepo.js";
+import type { LocalRepo } from "../../tools/codebase/localRepo.js";
+import { repoOfFiles } from "../../testing/repoOfFiles.js";
 import { isBuildOutput, isTestFile } from "../../tools/codebase/fileKinds.js";
 import { locateInCode } from "./locate.js";
 import type { FailureGroup } from "./groupFailures.js";
@@ -52,14 +49,7 @@ function group(fields: Partial<FailureGroup>): FailureGroup {
 describe("locating a failure that has no stack", () => {
   let repo: LocalRepo;
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), "selfheal-locate-"));
-    for (const [path, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), `${text}\n`);
-    }
-    await git(root, ["init", "-q"]);
-    await git(root, ["add", "-A"]);
-    repo = new LocalRepo(root);
+    repo = await repoOfFiles(FILES);
   });
 
   it("finds the source line that spells the message, not the bundle, its map or a test, and the constant its guard reads", async () => {

@@ -1,9 +1,6 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { git } from "../../tools/codebase/git.js";
-import { LocalRepo } from "../../tools/codebase/localRepo.js";
+import type { LocalRepo } from "../../tools/codebase/localRepo.js";
+import { repoOfFiles } from "../../testing/repoOfFiles.js";
 import { traceOrigins, type FailureContext } from "./traceOrigin.js";
 
 /** A small invoicing product, not the demo's: each file has one failure whose cause sits elsewhere. */
@@ -104,14 +101,7 @@ const none: FailureContext = { frameFunctions: new Set(), messageWords: new Set(
 describe("following a failing line back to where its value is made", () => {
   let repo: LocalRepo;
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), "selfheal-trace-"));
-    for (const [path, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), `${text}\n`);
-    }
-    await git(root, ["init", "-q"]);
-    await git(root, ["add", "-A"]);
-    repo = new LocalRepo(root);
+    repo = await repoOfFiles(FILES);
   });
 
   it("reaches the file's constant the throw and its guard read", async () => {
