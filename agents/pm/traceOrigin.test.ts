@@ -94,6 +94,23 @@ const FILES: Record<string, string> = {
     "  return res;", // 9
     "}", // 10
   ].join("\n"),
+  "app/rates.py": [
+    'RATES = {"FR": 0.2, "DE": 0.19}', // 1
+    "", // 2
+    "def vat_rate(country):", // 3
+    "    code = country.strip()", // 4
+    "    return RATES.get(code)", // 5
+  ].join("\n"),
+  "app/checkout.py": [
+    "from .rates import vat_rate", // 1
+    "", // 2
+    "def quote(order, track):", // 3
+    "    rate = vat_rate(order.country)", // 4
+    "    if rate is None:", // 5
+    '        track("quote_failed", {"reason": "unknown_country"})', // 6
+    "        return None", // 7
+    "    return order.total * (1 + rate)", // 8
+  ].join("\n"),
 };
 
 const none: FailureContext = { frameFunctions: new Set(), messageWords: new Set() };
@@ -110,6 +127,10 @@ describe("following a failing line back to where its value is made", () => {
 
   it("follows a failure event's guard to the imported function that computed its value, to that function's return", async () => {
     expect(await traceOrigins(repo, { path: "src/billing/checkout.ts", line: 6 }, none)).toEqual([{ path: "src/billing/tax.ts", line: 6 }]);
+  });
+
+  it("reads Python the same way: a relative import, a def, its body by indentation", async () => {
+    expect(await traceOrigins(repo, { path: "app/checkout.py", line: 6 }, none)).toEqual([{ path: "app/rates.py", line: 5 }]);
   });
 
   it("crosses from a client's request to the handler that names the same API path, and follows the handler's guard", async () => {
