@@ -1,6 +1,6 @@
 import type { CodeLocation } from "../../state/pattern.js";
 import type { CodeBackend } from "../../tools/codebase/backend.js";
-import { preferSources } from "../../tools/codebase/fileKinds.js";
+import { isBuildOutput, preferSources } from "../../tools/codebase/fileKinds.js";
 import { sourceTail } from "./fingerprint.js";
 import { constantParts } from "./normalize.js";
 import { traceOrigins, type FailureContext } from "./traceOrigin.js";
@@ -41,7 +41,8 @@ export async function locateInCode(group: FailureGroup, repo: CodeBackend): Prom
   const found: CodeLocation[] = [];
   for (const [i, at] of shown.entries()) {
     push(found, at);
-    if (i < TRACED) for (const origin of await traceOrigins(repo, at, context)) push(found, origin);
+    // Minified output has no names to follow: only sources are traced.
+    if (i < TRACED && !isBuildOutput(at.path)) for (const origin of await traceOrigins(repo, at, context)) push(found, origin);
   }
   return found.slice(0, MAX_LOCATIONS);
 }
