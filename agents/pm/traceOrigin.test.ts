@@ -83,7 +83,7 @@ const FILES: Record<string, string> = {
     "}", // 15
   ].join("\n"),
   "src/auth/oauth.ts": [
-    "/** The permissions the app asks for. */", // 1
+    'export const ERROR_PREFIX = "denied";', // 1
     "export const GRANTED_PERMISSIONS = [", // 2
     '  "ledger.entries.read",', // 3
     "];", // 4
@@ -145,8 +145,8 @@ describe("following a failing line back to where its value is made", () => {
     expect(await traceOrigins(repo, { path: "src/import/sheet.ts", line: 14 }, context)).toEqual([{ path: "src/import/sheet.ts", line: 3 }]);
   });
 
-  it("names the file's constant the message speaks of, though no value of the failing line leads there", async () => {
-    const context = { ...none, messageWords: new Set(["denied", "missing", "permission", "ledger", "entries", "write"]) };
+  it("names the file's constant the message speaks of, though no value of the failing line leads there, but not one every error speaks of", async () => {
+    const context = { ...none, messageWords: new Set(["error", "denied", "missing", "permission", "ledger", "entries", "write"]) };
     expect(await traceOrigins(repo, { path: "src/auth/oauth.ts", line: 8 }, context)).toEqual([{ path: "src/auth/oauth.ts", line: 2 }]);
     expect(await traceOrigins(repo, { path: "src/auth/oauth.ts", line: 8 }, none)).toEqual([]);
   });

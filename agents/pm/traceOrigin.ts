@@ -24,6 +24,11 @@ const MAX_ORIGINS = 3;
 /** An API path a client calls and a handler elsewhere in the repository names: `/v1/watch/token`. */
 const API_PATH = /^\/[\w.-]+(\/[\w.:{}-]+)+$/;
 
+/** Words every error message has: a constant named by one of them is not named by the failure. */
+const GENERIC_WORDS = new Set(
+  "error errors fail failed failure exception message invalid missing unknown cannot read reading properties property undefined null object value values type request response status code with from that this".split(" "),
+);
+
 /** What the trace knows of the failure: functions already on its stack, and the words of its message. */
 export interface FailureContext {
   /** Functions of the failure's own frames: where it is raised, not where its cause is. */
@@ -131,7 +136,7 @@ function namedConstants(lines: string[], path: string, context: FailureContext):
     const m = /^(export\s+)?(const|let|var)\s+([A-Za-z_$][\w$]*)\s*(:[^=]+)?=/.exec(line) ?? /^([A-Z][A-Z0-9_]+)\s*=/.exec(line);
     const name = m?.[3] ?? m?.[1];
     if (!name || functionDefinition([line], name) >= 0) return;
-    const words = identifierWords(name).filter((w) => !fileWords.has(w) && w.length >= 4);
+    const words = identifierWords(name).filter((w) => !fileWords.has(w) && !GENERIC_WORDS.has(w) && w.length >= 4);
     const named = (w: string): boolean => [w, w.replace(/s$/, ""), w.replace(/es$/, "")].some((form) => context.messageWords.has(form));
     if (words.some(named)) out.push({ path, line: i + 1 });
   });
