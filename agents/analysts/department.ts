@@ -17,7 +17,8 @@ export function departmentOf(route: string, profile: ProductProfile): string {
   return best?.department ?? profile.fallbackDepartment;
 }
 
-function matchesPrefix(route: string, prefix: string): boolean {
+/** A route is under a prefix when it is the prefix or below it; "/" owns the home page only. */
+export function matchesPrefix(route: string, prefix: string): boolean {
   if (prefix === "/") return route === "/";
   return route === prefix || route.startsWith(`${prefix}/`);
 }

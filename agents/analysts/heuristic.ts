@@ -7,15 +7,19 @@ import { readFacts, type SessionFacts } from "./sessionFacts.js";
 import { redactReport } from "./redact.js";
 import { cutText } from "./cutText.js";
 import { isOnTarget } from "./acquisition.js";
+import { arrivedFromCampaign, leftWithoutEngaging } from "./engagement.js";
+import { carriedOn, needRouteOf } from "./searches.js";
 import { normalizeMessage } from "../pm/normalize.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
 // 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized; 5: calibrated
 // scores, noise apart, declared search and failure events, answered searches, outcome's department; 6: a
 // workaround is partial, an unanswered search beside a success is partial; 7: failure-named events,
-// network failures of fetch are noise; 8: React Native touches are clicks.
-const RULES_VERSION = "heuristic-rules-8";
-const BOUNCE_MAX_SECONDS = 30;
+// network failures of fetch are noise; 8: React Native touches are clicks; 9: an untroubled visit is a success,
+// a campaign arrival without one is acquisition, a bounce is a visit without interaction or a crawl, a help
+// search is its page's need, a rage click without a success is a failure, a page reopened without failing is
+// got past, a refused input is worked around, images that fail to load are noise.
+const RULES_VERSION = "heuristic-rules-9";
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
 const ENGAGED_ACTIVE_SECONDS = 300;
@@ -47,6 +51,9 @@ interface Judgement {
   /** Where the outcome happened (the success, the failure): the department owns it. */
   focusRoute: string;
 }
+
+/** An untroubled visit with no success event (reading, watching, looking something up): a promoter, not an engaged one. */
+const UNTROUBLED_SCORE = 9;
 
 /**
  * The analyst without a model: reads the session's signals against the product profile and writes the
@@ -80,21 +87,8 @@ function judge(f: SessionFacts, profile: ProductProfile): Judgement {
 
   if (f.problems.length > 0) return judgeProblem(f, time, reached);
   // Clicking one thing again and again before leaving is a failure to report, not a bounce.
-  if (!f.wins.length && !f.futileClicks && s.pageviews <= 1 && s.durationSec < BOUNCE_MAX_SECONDS) {
-    const term = s.utm["utm_term"];
-    // Acquisition, not product satisfaction: an on-target visitor who left is a bounce, an off-target one wanted something else.
-    if (term && !isOnTarget(term, profile)) {
-      return {
-        outcome: "wrong_product",
-        score: 5,
-        userSuccess: `Arrived from a search for "${cutText(term, 60)}" and left after ${describeDuration(s.durationSec)}: not what they were looking for.`,
-        improvement: `Visitors from searches such as "${cutText(term, 60)}" leave at once: they wanted another product; review ad and search targeting.`,
-        focusRoute: s.entryRoute,
-      };
-    }
-    return { outcome: "bounce", score: 4, userSuccess: `Left ${s.entryRoute} after ${describeDuration(s.durationSec)}.`, improvement: "", focusRoute: s.entryRoute };
-  }
-  const confusion = confusionOf(f);
+  if (!f.wins.length && !f.futileClicks && leftWithoutEngaging(s)) return acquisitionOf(s, profile);
+  const confusion = confusionOf(f, profile);
   if (firstWin) {
     if (confusion) {
       const focusRoute = confusion.searched ? (firstWin.route ?? s.exitRoute) : confusion.route;
@@ -105,9 +99,29 @@ function judge(f: SessionFacts, profile: ProductProfile): Judgement {
     return { outcome: "success", score: engaged ? 10 : 9, userSuccess: `Spent ${time} and ${reached}.${noiseNote(f)}`, improvement: "", focusRoute: firstWin.route ?? s.exitRoute };
   }
   if (confusion) {
-    return { outcome: "failure", score: 3, userSuccess: `Spent ${time}, ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: confusion.route };
+    // They found nothing and went back to the product anyway: they carry on without what they looked for.
+    const outcome = confusion.carriedOn ? "partial" : "failure";
+    return { outcome, score: confusion.carriedOn ? 5 : 3, userSuccess: `Spent ${time}, ${reached}. ${confusion.story}`, improvement: confusion.improvement, focusRoute: confusion.route };
   }
-  return { outcome: "partial", score: 5, userSuccess: `Spent ${time} and ${reached}.`, improvement: "", focusRoute: s.exitRoute };
+  // No success and no trouble. From a campaign, they came to try the product and did not take it up: acquisition.
+  if (arrivedFromCampaign(s)) return acquisitionOf(s, profile);
+  // Otherwise they used it (read, watched, looked something up) and nothing went wrong: a satisfied visit.
+  return { outcome: "success", score: UNTROUBLED_SCORE, userSuccess: `Spent ${time}, ${reached}, and met no trouble.${noiseNote(f)}`, improvement: "", focusRoute: s.exitRoute };
+}
+
+/** Acquisition, not product satisfaction: an on-target visitor who left is a bounce, an off-target one wanted something else. */
+function acquisitionOf(s: SessionSignals, profile: ProductProfile): Judgement {
+  const term = s.utm["utm_term"];
+  if (term && !isOnTarget(term, profile)) {
+    return {
+      outcome: "wrong_product",
+      score: 5,
+      userSuccess: `Arrived from a search for "${cutText(term, 60)}" and left after ${describeDuration(s.durationSec)}: not what they were looking for.`,
+      improvement: `Visitors from searches such as "${cutText(term, 60)}" leave at once: they wanted another product; review ad and search targeting.`,
+      focusRoute: s.entryRoute,
+    };
+  }
+  return { outcome: "bounce", score: 4, userSuccess: `Left ${s.entryRoute} after ${describeDuration(s.durationSec)}.`, improvement: "", focusRoute: s.entryRoute };
 }
 
 function judgeProblem(f: SessionFacts, time: string, reached: string): Judgement {
@@ -139,6 +153,10 @@ function judgeProblem(f: SessionFacts, time: string, reached: string): Judgement
       focusRoute: (f.wins.find((w) => w.at > problem.at) ?? lastWin).route ?? s.exitRoute,
     };
   }
+  if (!lastWin && f.reopenedWithoutFailing) {
+    // No success event, but the page that failed as it opened worked when opened again: got past it, lowered by the error.
+    return { outcome: "success", score: 7, userSuccess: `Spent ${time}; ${hit}${rageNote}, got past it and ${reached}.`, improvement, focusRoute: problem.route };
+  }
   const quickExit = (f.secondsAfterLastProblem ?? Infinity) <= QUICK_EXIT_SECONDS;
   const exit = quickExit ? `, and left ${describeDuration(f.secondsAfterLastProblem ?? 0)} later` : ", and never got past it";
   const story = `Spent ${time}; ${hit}${rageNote}${exit}; ${reached}.`;
@@ -154,10 +172,12 @@ interface Confusion {
   route: string;
   /** It was a search that found nothing: the page searched is not where the outcome happened. */
   searched?: boolean;
+  /** ...and the user went back to the product after it. */
+  carriedOn?: boolean;
 }
 
 /** Clicks in vain, back-and-forth loops and searches that found nothing: the product works but not as users expect. */
-function confusionOf(f: SessionFacts): Confusion | null {
+function confusionOf(f: SessionFacts, profile: ProductProfile): Confusion | null {
   const clicks = f.futileClicks;
   if (clicks) {
     return {
@@ -190,8 +210,19 @@ function confusionOf(f: SessionFacts): Confusion | null {
     return {
       story: `Searched ${last.route} for ${queries.map((q) => `"${q}"`).join(", ")} and found nothing to act on.`,
       improvement: `Users look for ${cutText(last.query, 60)} and find nothing${tried}: add it or make it findable.`,
-      route: last.route,
+      route: needRouteOf(f.signals, last, profile),
       searched: true,
+      carriedOn: carriedOn(f.signals, last, profile),
+    };
+  }
+  // Without a success, one burst of rage clicks is what the session ended on (beside a success, a burst can be
+  // how a control is used: drawing a signature, dragging a slider).
+  const rage = f.wins.length ? null : f.signals.clickSignals.filter((c) => c.kind === "rage").at(-1);
+  if (rage) {
+    return {
+      story: `Clicked "${rage.text}" on ${rage.route} again and again and nothing happened.`,
+      improvement: `Users click "${rage.text}" on ${rage.route} again and again and nothing happens: make it work or show the way.`,
+      route: rage.route,
     };
   }
   return null;

@@ -18,6 +18,9 @@ const frame = (filename: string, inApp: boolean | undefined, fn = "handler") => 
 const exception = (offsetSec: number, type: string, value: string, frames: object[] = []) =>
   ev(offsetSec, "$exception", { $exception_list: [{ type, value, stacktrace: { frames } }] });
 
+const click = (offsetSec: number, text: string) => ev(offsetSec, "$autocapture", { $event_type: "click", $el_text: text, $elements_chain: `a.link:text="${text}"` });
+const inApp = [frame("https://app.quillboard.test/assets/app-1a2b3c4d.js", true, "render")];
+
 describe("score calibration", () => {
   it("scores a short smooth success a promoter, and reads engagement from active time, not a tab left idle", () => {
     const quick = report([page(0, "/notebooks"), ev(25, "note_published"), page(40, "/notebooks")]);
@@ -131,5 +134,75 @@ describe("department", () => {
   it("is the failure's route for a session blocked by one", () => {
     const r = report([page(0, "/notebooks"), page(10, "/billing"), exception(15, "Error", "card declined by processor", [frame("https://app.quillboard.test/assets/pay.js", true)]), page(40, "/help")]);
     expect(r.department).toBe("billing");
+  });
+});
+
+describe("a visit without a success event", () => {
+  it("is a success when the user read and clicked around and nothing went wrong", () => {
+    const r = report([page(0, "/notebooks"), click(40, "Climate notes"), page(41, "/notebooks/nb_7"), page(200, "/notebooks/nb_8")]);
+    expect(r).toMatchObject({ outcome: "success", score: 9, department: "editor", improvement: "" });
+  });
+
+  it("from a campaign is acquisition: a bounce on an on-target term, a visitor who wanted another product on an off-target one", () => {
+    const visit = (term: string) => report([page(0, "/", { utm_source: "ads", utm_term: term }), click(30, "Pricing"), page(31, "/pricing"), page(90, "/pricing")]);
+    expect(visit("shared research notebook").outcome).toBe("bounce");
+    expect(visit("quillboard chalk markers").outcome).toBe("wrong_product");
+  });
+
+  it("on one page with no interaction at all is a bounce however long the tab stayed open; a click makes it a visit", () => {
+    expect(report([page(0, "/notebooks"), ev(120, "$pageleave")]).outcome).toBe("bounce");
+    expect(report([page(0, "/notebooks"), click(60, "Climate notes"), ev(120, "$pageleave")]).outcome).toBe("success");
+  });
+
+  it("opening pages faster than anyone reads is a crawler's bounce", () => {
+    const crawl = ["/", "/pricing", "/notebooks", "/share", "/help", "/billing"].map((path, i) => page(i * 0.4, path));
+    expect(report(crawl).outcome).toBe("bounce");
+  });
+
+  it("ending on a burst of rage clicks is a failure where they clicked", () => {
+    const r = report([page(0, "/share"), ev(40, "$rageclick", { $el_text: "Share" }), ev(60, "$pageleave")]);
+    expect(r).toMatchObject({ outcome: "failure", department: "sharing" });
+    expect(r.score).toBeLessThanOrEqual(4);
+  });
+
+  it("got past a page that failed as it opened when it opened again without failing", () => {
+    const r = report([page(0, "/share"), exception(1, "TypeError", "reviewers is undefined", inApp), page(10, "/notebooks"), page(20, "/share"), click(60, "Copy link")]);
+    expect(r.outcome).toBe("success");
+    expect(r.score).toBeGreaterThanOrEqual(7);
+    expect(r.score).toBeLessThanOrEqual(8);
+    // Never opened again: blocked.
+    expect(report([page(0, "/share"), exception(1, "TypeError", "reviewers is undefined", inApp), page(10, "/notebooks"), click(60, "Climate notes")]).outcome).toBe("failure");
+  });
+});
+
+describe("a help search that found nothing", () => {
+  const noResults = (offsetSec: number, query: string) => ev(offsetSec, "help_search", { $pathname: "/help", query, results: 0 });
+
+  it("is the need of the page the user opened the help from, and a failure when they left on it", () => {
+    const r = report([page(0, "/share"), page(20, "/help"), noResults(25, "share with a whole group"), ev(60, "$pageleave")]);
+    expect(r).toMatchObject({ outcome: "failure", department: "sharing" });
+  });
+
+  it("is partial when they went back to the product without it", () => {
+    const r = report([page(0, "/share"), page(20, "/help"), noResults(25, "share with a whole group"), page(40, "/share"), page(90, "/notebooks")]);
+    expect(r).toMatchObject({ outcome: "partial", department: "sharing" });
+    expect(r.score).toBeLessThanOrEqual(6);
+  });
+
+  it("reads the help centre's routes from the profile", () => {
+    const guided = notebookProfile({ searchEvents: { helpRoutes: ["/guide"] } });
+    const events = [page(0, "/share"), page(20, "/guide"), ev(25, "guide_search", { $pathname: "/guide", query: "group sharing", results: 0 }), ev(60, "$pageleave")];
+    expect(report(events, guided).department).toBe("sharing");
+    // /guide is no help centre by default: the search is the need of the page it was made on.
+    expect(report(events).department).toBe(profile.fallbackDepartment);
+    expect(heuristicVersion(guided)).not.toBe(heuristicVersion(profile));
+  });
+});
+
+describe("noise is not a product failure, continued", () => {
+  it("an image that failed to load is noise: the success stays a promoter", () => {
+    const r = report([page(0, "/notebooks"), exception(5, "Error", "Failed to load avatar https://cdn.quillboard.test/avatars/u_1.png", inApp), ev(30, "note_published")]);
+    expect(r).toMatchObject({ outcome: "success", score: 9 });
+    expect(r.noise).toHaveLength(1);
   });
 });

@@ -13,6 +13,8 @@ export const BENIGN_ERRORS: readonly string[] = [
   "\\b(the user aborted a request|the operation was aborted|signal is aborted without reason|request aborted)\\b",
   "Non-Error promise rejection captured with value",
   "^(\\w+: )?(cancell?ed)$",
+  // An image the page could not load (an avatar, an icon): the page shows without it.
+  "\\b(failed to load|could not load|error loading) (image|avatar|icon|favicon|thumbnail|logo)s?\\b",
   // A fetch the network never completed (Chrome, Firefox, Safari, React Native): the user went offline or left the page.
   "^(TypeError: )?(Failed to fetch|NetworkError when attempting to fetch resource\\.?|Load failed|Network request failed)$",
 ];

@@ -43,6 +43,13 @@ describe("after a failure: got past it, or worked around it", () => {
     expect(r.score).toBeLessThanOrEqual(6);
   });
 
+  it("input the product refused (a rejection, not an exception) was changed before the same button worked: worked around", () => {
+    const refused = (offsetSec: number) => ev(offsetSec, "attachment_rejected", { reason: "Only PDF files can be attached" });
+    const r = report([page(0, "/share"), click(5, ATTACH), click(8, SHARE, "Share"), refused(9), click(30, ATTACH), click(32, SHARE, "Share"), ev(33, "notebook_shared")]);
+    expect(r.outcome).toBe("partial");
+    expect(r.score).toBeLessThanOrEqual(6);
+  });
+
   it("a failure on opening a page, with the page reached again after it, was got past", () => {
     const r = report([page(0, "/share/nb_1"), failed(1), page(20, "/notebooks"), page(40, "/share/nb_2"), ev(50, "notebook_shared")]);
     expect(r.outcome).toBe("success");

@@ -2,6 +2,8 @@ import type { SessionException, SessionSignals } from "../../state/session.js";
 
 /** A click this close before a failure is what the user was doing when it failed. */
 const TRIGGER_WINDOW_MS = 30_000;
+/** A failure named as a refusal of the user's input (`upload_rejected`, `CardRefused`), not a fault of the code. */
+const REFUSAL = /(rejected|refused)/i;
 
 /**
  * After the session's last failure the user reached a success: did they get past the failure (they did
@@ -11,11 +13,11 @@ const TRIGGER_WINDOW_MS = 30_000;
  * way (unticking a checkbox drops part of what they asked for). Without a click, retrying is reaching the page it failed on again, or succeeding there.
  */
 export function gotPast(signals: SessionSignals, failure: SessionException, successes: SessionSignals["customEvents"]): boolean {
-  const failedAt = Date.parse(failure.at);
+  // The product refused what they gave it (a file, a card): succeeding after means giving something else.
+  if (REFUSAL.test(failure.type)) return false;
   const trail = signals.clickTrail ?? [];
-  const before = trail.filter((c) => Date.parse(c.at) <= failedAt);
-  const trigger = before.at(-1);
-  if (trigger?.element && trigger.route === failure.route && failedAt - Date.parse(trigger.at) <= TRIGGER_WINDOW_MS) {
+  const trigger = triggerOf(signals, failure);
+  if (trigger) {
     for (const click of trail.filter((c) => c.at > failure.at)) {
       if (click.element === trigger.element) return true;
       // An option set differently (a checkbox unticked) before the retry: they changed what they asked for.
@@ -23,6 +25,24 @@ export function gotPast(signals: SessionSignals, failure: SessionException, succ
     }
     return false;
   }
-  const revisited = (signals.routeVisits ?? []).some((v) => v.at > failure.at && v.route === failure.route);
-  return revisited || successes.some((w) => w.at > failure.at && w.route === failure.route);
+  return reopened(signals, failure) || successes.some((w) => w.at > failure.at && w.route === failure.route);
+}
+
+/**
+ * A failure no click set off (the page failed as it opened), and the user opened that page again: the
+ * failure was its last one, so the page worked the second time. Got past it even without a success event.
+ */
+export function reopenedWithoutFailing(signals: SessionSignals, failure: SessionException): boolean {
+  return !triggerOf(signals, failure) && reopened(signals, failure);
+}
+
+function reopened(signals: SessionSignals, failure: SessionException): boolean {
+  return (signals.routeVisits ?? []).some((v) => v.at > failure.at && v.route === failure.route);
+}
+
+/** The click that set the failure off: the last one before it, on its page, moments before. */
+function triggerOf(signals: SessionSignals, failure: SessionException): NonNullable<SessionSignals["clickTrail"]>[number] | null {
+  const failedAt = Date.parse(failure.at);
+  const trigger = (signals.clickTrail ?? []).filter((c) => Date.parse(c.at) <= failedAt).at(-1);
+  return trigger?.element && trigger.route === failure.route && failedAt - Date.parse(trigger.at) <= TRIGGER_WINDOW_MS ? trigger : null;
 }

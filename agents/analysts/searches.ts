@@ -1,6 +1,7 @@
 import type { ProductProfile } from "../../state/profile.js";
 import type { SessionSignals } from "../../state/session.js";
-import { DEFAULT_SEARCH_PARAMETERS } from "../../connectors/routes.js";
+import { DEFAULT_SEARCH_PARAMETERS, normalizeRoute } from "../../connectors/routes.js";
+import { matchesPrefix } from "./department.js";
 
 /** One search a user made, and whether it led anywhere. */
 export interface Search {
@@ -50,6 +51,31 @@ function wentOn(signals: SessionSignals, search: { route: string; at: string }, 
   if (signals.customEvents.some((e) => e.at > search.at && success.has(e.name))) return true;
   const after = signals.routeVisits ?? [];
   return after.some((v) => v.at > search.at && v.route !== search.route);
+}
+
+/** Where most products keep their help centre or docs; a profile names its own (`searchEvents.helpRoutes`). */
+export const DEFAULT_HELP_ROUTES: readonly string[] = ["/help", "/docs", "/support", "/faq", "/kb"];
+
+/** Whether a route is in the help centre or docs: where users look up how to do something elsewhere. */
+export function isHelpRoute(route: string, profile: ProductProfile): boolean {
+  return (profile.searchEvents.helpRoutes ?? DEFAULT_HELP_ROUTES).some((p) => matchesPrefix(route, normalizeRoute(p)));
+}
+
+/**
+ * Where the need behind a search came from. A search in the help centre is about the page the user was
+ * on before opening it (else the one they went on to): that page's department owns what they missed.
+ * A search anywhere else is about the page it was made on.
+ */
+export function needRouteOf(signals: SessionSignals, search: Search, profile: ProductProfile): string {
+  if (!isHelpRoute(search.route, profile)) return search.route;
+  const visits = (signals.routeVisits ?? []).filter((v) => !isHelpRoute(v.route, profile));
+  const before = visits.filter((v) => v.at <= search.at).at(-1);
+  return (before ?? visits.find((v) => v.at > search.at))?.route ?? search.route;
+}
+
+/** After the search the user went back to using the product (a page outside the help centre): they carried on without it. */
+export function carriedOn(signals: SessionSignals, search: Search, profile: ProductProfile): boolean {
+  return (signals.routeVisits ?? []).some((v) => v.at > search.at && v.route !== search.route && !isHelpRoute(v.route, profile));
 }
 
 function firstOf(props: Record<string, string | number | boolean>, keys: readonly string[]): string | number | boolean | undefined {

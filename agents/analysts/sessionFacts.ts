@@ -2,7 +2,7 @@ import type { ProductProfile } from "../../state/profile.js";
 import type { SessionException, SessionSignals } from "../../state/session.js";
 import { problemsOf } from "./problems.js";
 import { searchesOf, type Search } from "./searches.js";
-import { gotPast } from "./recovery.js";
+import { gotPast, reopenedWithoutFailing } from "./recovery.js";
 
 /** What the heuristic analyst reads off a session's signals and the profile, before judging it. */
 export interface SessionFacts {
@@ -19,6 +19,8 @@ export interface SessionFacts {
   recovered: boolean;
   /** ...and the user did again what had failed, and it worked (else they worked around it: what failed stays undone). */
   gotPast: boolean;
+  /** No success after the last failure, but it failed as its page opened, and the page opened again without failing. */
+  reopenedWithoutFailing: boolean;
   secondsAfterLastProblem: number | null;
   /** The element clicked in vain most often (rage or dead clicks), when it was clicked so twice or more. */
   futileClicks: { text: string; route: string; count: number } | null;
@@ -42,6 +44,7 @@ export function readFacts(signals: SessionSignals, profile: ProductProfile): Ses
     searches: searchesOf(signals, profile),
     recovered,
     gotPast: recovered && lastProblem !== undefined && gotPast(signals, lastProblem, wins),
+    reopenedWithoutFailing: !recovered && lastProblem !== undefined && reopenedWithoutFailing(signals, lastProblem),
     secondsAfterLastProblem: lastProblemAt ? (Date.parse(signals.endedAt) - Date.parse(lastProblemAt)) / 1000 : null,
     futileClicks: mostFutileClick(signals.clickSignals),
     loop: findLoop(signals.routes),
@@ -49,7 +52,7 @@ export function readFacts(signals: SessionSignals, profile: ProductProfile): Ses
 }
 
 function mostFutileClick(clicks: SessionSignals["clickSignals"]): SessionFacts["futileClicks"] {
-  const counts = new Map<string, { text: string; route: string; count: number }>();
+  const counts = new Map<string, NonNullable<SessionFacts["futileClicks"]>>();
   for (const c of clicks) {
     const key = `${c.route}\u0000${c.text}`;
     const entry = counts.get(key) ?? { text: c.text, route: c.route, count: 0 };

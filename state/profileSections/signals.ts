@@ -20,6 +20,10 @@ export const SearchEvents = z
         .array(z.string().min(1))
         .optional()
         .describe("query parameters that are site searches; default q, query, search, search_query, keyword, keywords"),
+      helpRoutes: z
+        .array(z.string().startsWith("/"))
+        .optional()
+        .describe("route prefixes of the help centre or docs, where users look up how to do something elsewhere; default /help, /docs, /support, /faq, /kb"),
     }),
   )
   .prefault({})

@@ -41,9 +41,10 @@ ${departments}
 - [email], [card], [key], [phone], [ip] and [redacted] are removed personal data: never guess them.
 
 ## Scoring
-- 9-10: got what they came for smoothly (success events, no errors or confusion) and engaged.
-- 7-8: got it, with minor friction.
-- 5-6: partly: an error or confusion they worked around, or no clear outcome.
+- 9-10: got what they came for smoothly: success events, or an untroubled visit (no error, confusion or unanswered search), however long or short.
+- 7-8: got it, with minor friction, or after an error they got past (the outcome is still a success).
+- 5-6: partly: reached it another way after something failed, or a need left unmet beside what worked.
+- Errors from outside the product (browser extensions, third-party scripts, benign browser warnings, images that failed to load) are noise: they never lower the score.
 - 0-4: failed: an error blocked them, they rage-clicked or left right after an error, or could not find what they needed.
 - A bounce (one page, under half a minute) with no sign of a product problem is 4; a visitor who clearly wanted another product is "wrong_product", 5.
 

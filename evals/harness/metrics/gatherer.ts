@@ -7,6 +7,8 @@ export const GATHERER_METRICS: MetricDef[] = [
   { key: "gatherer.reportCoverage", agent: "gatherer", higherIsBetter: true, label: "sessions with a report" },
   { key: "gatherer.scoreMae", agent: "gatherer", higherIsBetter: false, label: "score MAE, product users (points)" },
   ...PRODUCT_OUTCOMES.map((o) => ({ key: `gatherer.bandAgreement.${o}`, agent: "gatherer" as const, higherIsBetter: true, label: `NPS band agreement, true ${o}` })),
+  { key: "gatherer.bugBlockedDetractor", agent: "gatherer", higherIsBetter: true, label: "sessions blocked by a bug scored 0-6" },
+  { key: "gatherer.noiseSuccessUnlowered", agent: "gatherer", higherIsBetter: true, label: "successes with noise scored 7 or more" },
   { key: "gatherer.outcomeAccuracy", agent: "gatherer", higherIsBetter: true, label: "outcome accuracy" },
   { key: "gatherer.departmentAccuracy", agent: "gatherer", higherIsBetter: true, label: "department accuracy" },
   { key: "gatherer.npsError", agent: "gatherer", higherIsBetter: false, label: "|implied NPS - true NPS| (points)" },
@@ -41,6 +43,11 @@ export function gathererMetrics(
     const of = pairs.filter((p) => p.truth.outcome === outcome);
     metrics[`gatherer.bandAgreement.${outcome}`] = share(of.filter((p) => bandOf(p.report.score) === bandOf(p.truth.score)).length, of.length);
   }
+  // A user a bug blocked (outright or in part) is a detractor; noise beside a success never makes one.
+  const blocked = pairs.filter((p) => p.truth.cause?.kind === "bug" && (p.truth.outcome === "failure" || p.truth.outcome === "partial"));
+  metrics["gatherer.bugBlockedDetractor"] = share(blocked.filter((p) => bandOf(p.report.score) === "detractor").length, blocked.length);
+  const noisy = pairs.filter((p) => p.truth.noise.length > 0 && p.truth.outcome === "success");
+  metrics["gatherer.noiseSuccessUnlowered"] = share(noisy.filter((p) => p.report.score >= 7).length, noisy.length);
   metrics["gatherer.outcomeAccuracy"] = share(pairs.filter((p) => p.report.outcome === p.truth.outcome).length, pairs.length);
   metrics["gatherer.departmentAccuracy"] = share(pairs.filter((p) => p.report.department === p.truth.department).length, pairs.length);
   // The analyst's NPS over the sessions it took for product users, as the digest would count them.

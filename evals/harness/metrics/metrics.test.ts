@@ -60,6 +60,42 @@ describe("gatherer metrics", () => {
     expect(figures).toMatchObject({ trueNps: 0, nps: 33 });
     expect(metrics["gatherer.npsError"]).toBe(33);
   });
+
+  it("counts bug-blocked sessions scored as detractors, and noisy successes not lowered under 7", () => {
+    const bug = { kind: "bug" as const, id: "crash" };
+    const noisy = (score: number): TruthSession => ({ ...truthOf("success", score), noise: ["ext"] });
+    const truth = new Map<string, TruthSession>([
+      ["blocked", truthOf("failure", 2, "product", bug)],
+      ["half-blocked", truthOf("partial", 4, "product", bug)],
+      ["blocked-scored-passive", truthOf("failure", 1, "product", bug)],
+      // Got past the bug: a success, not blocked, whatever its score.
+      ["got-past", truthOf("success", 7, "product", bug)],
+      // Blocked by a missing feature, not a bug.
+      ["missing", truthOf("failure", 3, "product", { kind: "improvement", id: "export" })],
+      ["noisy-kept", noisy(9)],
+      ["noisy-at-seven", noisy(9)],
+      ["noisy-lowered", noisy(10)],
+      ["noisy-failure", { ...truthOf("failure", 2), noise: ["ext"] }],
+    ]);
+    const reports = [
+      report("blocked", { score: 6, outcome: "failure" }),
+      report("half-blocked", { score: 0, outcome: "partial" }),
+      report("blocked-scored-passive", { score: 7, outcome: "failure" }),
+      report("got-past", { score: 9 }),
+      report("missing", { score: 9 }),
+      report("noisy-kept", { score: 10 }),
+      report("noisy-at-seven", { score: 7 }),
+      report("noisy-lowered", { score: 6 }),
+      report("noisy-failure", { score: 9, outcome: "failure" }),
+    ];
+    const { metrics } = gathererMetrics(truth, reports, new Map());
+    expect(metrics["gatherer.bugBlockedDetractor"]).toBeCloseTo(2 / 3, 10);
+    expect(metrics["gatherer.noiseSuccessUnlowered"]).toBeCloseTo(2 / 3, 10);
+    expect(gathererMetrics(new Map([["s", truthOf("success", 9)]]), [report("s", {})], new Map()).metrics).toMatchObject({
+      "gatherer.bugBlockedDetractor": null,
+      "gatherer.noiseSuccessUnlowered": null,
+    });
+  });
 });
 
 describe("PM metrics", () => {
