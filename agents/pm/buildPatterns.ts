@@ -114,12 +114,15 @@ async function investigateSafely(opts: PatternOptions, repo: CodeBackend, group:
 
 /** The fix route a model-less PM can honestly propose. */
 function proposeRoute(group: FailureGroup, locations: FailurePattern["codeLocations"]): string {
-  const where = locations.map((l) => (l.line ? `${l.path}:${l.line}` : l.path)).join(", ");
+  const at = (l: FailurePattern["codeLocations"][number]): string => (l.line ? `${l.path}:${l.line}` : l.path);
+  const where = locations.map(at).join(", ");
   if (group.kind === "bug") {
     const fn = group.frames[0]?.function;
-    return where
-      ? `Reproduce "${group.signal}" with a test, then fix it where it is thrown: ${where}${fn ? ` (${fn})` : ""}.`
-      : `Reproduce "${group.signal}" on ${group.route}; its code location is unknown (no in-app frames matched the repository).`;
+    const [raised, ...rest] = locations;
+    // The first location is where it is raised; the rest are its callers and where the values it fails on are made.
+    return raised
+      ? `Reproduce "${group.signal}" with a test, then fix it: it is raised at ${at(raised)}${fn ? ` (${fn})` : ""}${rest.length ? `; what it fails on comes through ${rest.map(at).join(", ")}` : ""}.`
+      : `Reproduce "${group.signal}" on ${group.route}; its code location is unknown (no in-app frames or failure strings matched the repository).`;
   }
   return where ? `${group.title} Start from ${where}.` : group.title;
 }

@@ -10,6 +10,7 @@ import { sameFailures, type FingerprintSeen } from "./sameFailure.js";
 import { normalizeMessage } from "./normalize.js";
 import { clusterTexts, SAME_TOPIC } from "./semanticGroups.js";
 import { terms } from "./textSimilarity.js";
+import { joinByFoughtControl } from "./sameControl.js";
 
 const NOT_A_PRODUCT_NEED: ReadonlySet<SessionReport["outcome"]> = new Set(["success", "bounce", "wrong_product"]);
 
@@ -23,6 +24,8 @@ export interface FailureGroup {
   frames: StackFrame[];
   /** A representative raw message, for searching the code (bugs only). */
   message: string | null;
+  /** Strings the product's code likely spells out: a failure event's name and its properties' values (bugs only). */
+  literals: string[];
   route: string;
   sessions: number;
   sessionIds: string[];
@@ -50,7 +53,7 @@ export function groupFailures(
   const asking: SessionReport[] = [];
   const noise = new NoiseRules(profile);
   const hits: { report: SessionReport; failures: { key: ExceptionGroupKey; ex: SessionException }[] }[] = [];
-  const seen = new Map<string, FingerprintSeen & { ex: SessionException }>();
+  const seen = new Map<string, FingerprintSeen & { ex: SessionException; literals: string[] }>();
   for (const report of reports) {
     const signals = signalsById.get(report.sessionId);
     const failures = (signals ? problemsOf(signals, profile, noise).product : []).map((thrown) => {
@@ -58,7 +61,7 @@ export function groupFailures(
       return { key: exceptionKey(ex), ex };
     });
     for (const { key, ex } of failures) {
-      const entry = seen.get(key.fingerprint) ?? { key, type: ex.type, sessionIds: new Set<string>(), ex };
+      const entry = seen.get(key.fingerprint) ?? { key, type: ex.type, sessionIds: new Set<string>(), ex, literals: signals ? failureLiterals(ex, signals) : [] };
       entry.sessionIds.add(report.sessionId);
       seen.set(key.fingerprint, entry);
     }
@@ -79,10 +82,17 @@ export function groupFailures(
       const group = groups.get(leader.key.fingerprint) ?? newGroup(leader.key.fingerprint, "bug", leader.key.title, leader.key.signal, leader.ex.route);
       group.frames = group.frames.length ? group.frames : leader.key.frames;
       group.message ??= leader.ex.message;
+      if (group.literals.length === 0) group.literals = leader.literals;
       add(groups, group, report);
     }
   }
-  for (const group of improvementGroups(asking, signalsById, productWords(profile))) groups.set(group.fingerprint, group);
+  const improvements = improvementGroups(asking, signalsById, productWords(profile));
+  for (const group of improvements) groups.set(group.fingerprint, group);
+  const unadvised = hits.filter((h) => h.failures.length === 0 && !h.report.improvement.trim()).map((h) => h.report);
+  for (const [sessionId, fingerprint] of joinByFoughtControl(improvements, unadvised, signalsById)) {
+    const report = unadvised.find((r) => r.sessionId === sessionId)!;
+    add(groups, groups.get(fingerprint)!, report);
+  }
   return [...groups.values()].sort((a, b) => b.sessions - a.sessions || a.fingerprint.localeCompare(b.fingerprint));
 }
 
@@ -109,13 +119,26 @@ function improvementGroups(reports: SessionReport[], signalsById: Map<string, Se
   return [...groups.values()];
 }
 
+/**
+ * What the code that reports a failure event spells out: the event's name, then its string properties'
+ * values other than the message, code-like ones (`spf_missing`) first. An exception has none: its stack
+ * locates it.
+ */
+function failureLiterals(ex: SessionException, signals: SessionSignals): string[] {
+  const event = signals.customEvents.find((e) => e.eventId === ex.eventId);
+  if (!event) return [];
+  const values = Object.values(event.props ?? {}).filter((v): v is string => typeof v === "string" && v !== ex.message && v.length >= 4 && v.length <= 80);
+  const codeLike = (v: string): number => (/^[a-z][a-z0-9]*([_.][a-z0-9]+)+$/i.test(v) ? 0 : 1);
+  return [...new Set([event.name, ...values.sort((a, b) => codeLike(a) - codeLike(b))])];
+}
+
 /** The words of what the product is: shared by all its needs, they tell none apart. */
 function productWords(profile: ProductProfile): ReadonlySet<string> {
   return new Set(terms(`${profile.product.name} ${profile.product.description}`.replace(/[-_/]/g, " "), false));
 }
 
 function newGroup(fingerprint: string, kind: PatternKind, title: string, signal: string, route: string): FailureGroup {
-  return { fingerprint, kind, title, signal, frames: [], message: null, route, sessions: 0, sessionIds: [], intents: [], departments: new Map(), scoreSum: 0, blocked: 0 };
+  return { fingerprint, kind, title, signal, frames: [], message: null, literals: [], route, sessions: 0, sessionIds: [], intents: [], departments: new Map(), scoreSum: 0, blocked: 0 };
 }
 
 function add(groups: Map<string, FailureGroup>, group: FailureGroup, report: SessionReport): void {

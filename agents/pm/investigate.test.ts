@@ -19,6 +19,7 @@ const group: FailureGroup = {
   signal: "CsvImportError: Missing required column <quoted> in upload <id> (found: <quoted>)",
   frames: [...bugFrames().csv_bom].reverse().map((f) => ({ file: `webpack:///./${f.file}`, function: f.fn, line: f.lineno, inApp: true })),
   message: 'Missing required column "email" in upload up_81 (found: "\uFEFFemail")',
+  literals: [],
   route: "/app/import",
   sessions: 119,
   sessionIds: ["s1"],
@@ -63,6 +64,14 @@ describe("the PM's tool-calling investigation", () => {
     const prompt = String(model.calls[0]!.messages[1]!.content);
     expect(prompt).toContain("<pattern>");
     expect(prompt).not.toContain("up_81");
+  });
+
+  it("gives the model a failure event's strings to search for, redacted", async () => {
+    const model = new ScriptedChatModel([{ toolCalls: [{ name: "report_finding", args: { locations: [{ path: crash.file, line: crash.lineno }], route: "Handle the byte order mark in requireColumn." } }] }]);
+    await investigate(model, repo, { ...group, frames: [], literals: ["import_failed", "owner jane.doe@example.com"] }, { product: "Acme" });
+    const prompt = String(model.calls[0]!.messages[1]!.content);
+    expect(prompt).toContain('strings the failure event carries: "import_failed"');
+    expect(prompt).not.toContain("jane.doe@example.com");
   });
 
   it("answers a bad tool call with a readable error and lets the model correct a finding that does not check out", async () => {

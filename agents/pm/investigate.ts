@@ -9,6 +9,7 @@ import { codebaseTools } from "../../tools/codebase/tools.js";
 import type { FailureGroup } from "./groupFailures.js";
 import { sourceTail } from "./fingerprint.js";
 import { oneRequest } from "../models.js";
+import { redactText } from "../analysts/redact.js";
 
 /** Model calls one investigation may make before it gives up and the deterministic search answers. */
 export const DEFAULT_STEP_BUDGET = 8;
@@ -119,6 +120,8 @@ function describePattern(group: FailureGroup, product: string): string {
     `route: ${group.route}`,
     `sessions: ${group.sessions}`,
     ...(frames.length ? ["in-app stack, innermost first:", ...frames] : ["no in-app stack frames"]),
+    // A failure event's name and values are what its reporting code spells out: the search terms when there is no stack.
+    ...(group.literals.length ? [`strings the failure event carries: ${group.literals.map((l) => JSON.stringify(redactText(l))).join(", ")}`] : []),
     `what users were trying to do: ${group.intents.join("; ")}`,
   ];
   return `Product: ${product}\n${untrustedBlock("pattern", pattern.join("\n"))}`;

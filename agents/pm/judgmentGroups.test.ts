@@ -68,4 +68,11 @@ describe("patterns of a product that is not the demo", () => {
     expect(latex?.sessionIds.every((id) => id.startsWith("latex"))).toBe(true);
     expect(needs.find((g) => g.sessions === 5)?.title).toMatch(/dark mode/);
   });
+
+  it("keeps a failure event's name and values as the strings to search the code for, code-like ones first", () => {
+    const groups = week(many(5, "exp", (id) => [page(id, 1, 0, "/notebooks/nb_1"), ev(id, 2, 10, "export_failed", { status: 502, provider: "dropbox", code: "upstream_timeout" }), page(id, 3, 30, "/notebooks/nb_1")]));
+    const [bug] = groups.filter((g) => g.kind === "bug");
+    expect(bug?.message).toBe("502");
+    expect(bug?.literals).toEqual(["export_failed", "upstream_timeout", "dropbox"]);
+  });
 });

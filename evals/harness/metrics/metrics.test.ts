@@ -147,6 +147,33 @@ describe("PM metrics", () => {
     expect(metrics["pm.adjustedRand"]).toBeLessThan(1);
   });
 
+  it("counts a frequent bug as found only when one pure pattern holds it and names its file and line", () => {
+    const located = [{ path: "src/a.ts", line: 42 }];
+    const whole = pmMetrics(truth, bySession, [pattern("crash", "bug", "ticket", ["c1", "c2", "c3", "c4", "c5", "c6"], located)], 5).metrics;
+    // rare has one session: it is not frequent, and does not count either way.
+    expect(whole["pm.frequentBugsLocated"]).toBe(1);
+    const fileOnly = [{ path: "src/a.ts", line: 90 }];
+    expect(pmMetrics(truth, bySession, [pattern("crash", "bug", "ticket", ["c1", "c2", "c3", "c4", "c5", "c6"], fileOnly)], 5).metrics["pm.frequentBugsLocated"]).toBe(0);
+    // Five of six sessions is under 90%, though the pattern is pure and located.
+    expect(pmMetrics(truth, bySession, [pattern("crash", "bug", "ticket", ["c1", "c2", "c3", "c4", "c5"], located)], 5).metrics["pm.frequentBugsLocated"]).toBe(0);
+    // Six of seven sessions of the pattern are the bug's: under 90% pure.
+    const mixed = pattern("crash", "bug", "ticket", ["c1", "c2", "c3", "c4", "c5", "c6", "x1"], located);
+    expect(pmMetrics(truth, bySession, [mixed], 5).metrics["pm.frequentBugsLocated"]).toBe(0);
+    const rareOnly: Truth = { ...truth, bugs: truth.bugs.filter((b) => b.id === "rare") };
+    expect(pmMetrics(rareOnly, bySession, [], 5).metrics["pm.frequentBugsLocated"]).toBeNull();
+  });
+
+  it("counts tickets that stand for no true problem", () => {
+    const patterns = [
+      pattern("crash", "bug", "ticket", ["c1", "c2", "c3", "c4", "c5", "c6"]),
+      pattern("noise", "bug", "ticket", ["n1", "n2", "n3"]),
+      pattern("mix", "bug", "ticket", ["n4", "x1", "r1"]),
+      pattern("flagged-noise", "bug", "flag", ["n5"]),
+    ];
+    expect(pmMetrics(truth, bySession, patterns, 5).metrics["pm.noiseTickets"]).toBe(2);
+    expect(pmMetrics(truth, bySession, patterns.slice(0, 1), 5).metrics["pm.noiseTickets"]).toBe(0);
+  });
+
   it("says when a pattern does not list every one of its sessions", () => {
     const capped = { ...pattern("crash", "bug", "ticket", ["c1", "c2"]), sessions: 6 };
     expect(pmMetrics(truth, bySession, [capped], 5).patternErrors).toEqual(["pattern crash lists 2 session ids for 6 sessions"]);

@@ -15,11 +15,17 @@ export const PM_METRICS: MetricDef[] = [
   { key: "pm.kindAccuracy", agent: "pm", higherIsBetter: true, label: "bug-vs-improvement right" },
   { key: "pm.fileHitRate", agent: "pm", higherIsBetter: true, label: "bugs located in the right file" },
   { key: "pm.lineHitRate", agent: "pm", higherIsBetter: true, label: `bugs located within ±LINE_TOLERANCE lines` },
+  { key: "pm.frequentBugsLocated", agent: "pm", higherIsBetter: true, label: "bugs of FREQUENT_BUG_SESSIONS+ sessions in one pure pattern, file and line located" },
+  { key: "pm.noiseTickets", agent: "pm", higherIsBetter: false, label: "tickets that stand for no true problem" },
 ];
 
 /** A reported location within this many lines of the truth's line is a line hit. */
 export const LINE_TOLERANCE = 5;
-for (const m of PM_METRICS) m.label = m.label.replace("LINE_TOLERANCE", String(LINE_TOLERANCE));
+/** A bug with at least this many sessions must be found whole: one pattern, located to its file and line. */
+export const FREQUENT_BUG_SESSIONS = 5;
+/** "Whole": the best pattern holds at least this share of the bug's sessions, and they are at least this share of it. */
+export const WHOLE_SHARE = 0.9;
+for (const m of PM_METRICS) m.label = m.label.replace("LINE_TOLERANCE", String(LINE_TOLERANCE)).replace("FREQUENT_BUG_SESSIONS", String(FREQUENT_BUG_SESSIONS));
 
 /** One true problem and where the PM put it. */
 export interface ProblemResult {
@@ -126,6 +132,8 @@ export function pmMetrics(
     }
   }
   const worthy = problems.filter((p) => p.shouldTicket);
+  const frequentBugs = bugs.filter((b) => b.sessions >= FREQUENT_BUG_SESSIONS);
+  const foundWhole = (b: ProblemResult): boolean => b.coverage >= WHOLE_SHARE && b.purity >= WHOLE_SHARE && b.fileHit === true && b.lineHit === true;
   const withProblem = patterns.map((p, i) => ({ p, key: problemOfPattern[i] })).filter((x) => x.key !== null);
 
   const metrics: Metrics = {
@@ -140,6 +148,8 @@ export function pmMetrics(
     "pm.kindAccuracy": share(withProblem.filter((x) => x.p.kind === x.key!.split(":")[0]).length, withProblem.length),
     "pm.fileHitRate": share(bugs.filter((b) => b.fileHit).length, bugs.length),
     "pm.lineHitRate": share(bugs.filter((b) => b.lineHit).length, bugs.length),
+    "pm.frequentBugsLocated": share(frequentBugs.filter(foundWhole).length, frequentBugs.length),
+    "pm.noiseTickets": ticketed.filter(({ i }) => problemOfPattern[i] === null).length,
   };
   const strays = patterns.flatMap((p, i) =>
     problemOfPattern[i] === null || bestOf.get(problemOfPattern[i]!) !== i ? [{ fingerprint: p.fingerprint, title: p.title, kind: p.kind, decision: p.decision, sessions: p.sessionIds.length, problem: problemOfPattern[i] ?? null }] : [],
