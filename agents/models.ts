@@ -30,16 +30,15 @@ export async function modelFor(
   const given = provided[role];
   if (given) return given;
   const name = profile.models[role];
-  if (!name || !modelConfigured(role, profile, provided, env)) return null;
-  const apiKey = env["OPENAI_API_KEY"];
-  const baseURL = env["OPENAI_BASE_URL"];
+  const endpoint = openAIEndpoint(env);
+  if (!name || !endpoint) return null;
   const { ChatOpenAI } = await import("@langchain/openai");
   const ownRetries = client.maxRetries !== undefined;
   const fetch = ownRetries ? undefined : guardedFetch(new ServiceGuard(`the ${role} model`, profile.services));
   return new ChatOpenAI({
     model: name,
-    apiKey: apiKey ?? "not-needed",
-    configuration: { ...(baseURL ? { baseURL } : {}), ...(fetch ? { fetch } : {}) },
+    apiKey: endpoint.apiKey,
+    configuration: { ...endpoint.configuration, ...(fetch ? { fetch } : {}) },
     maxRetries: ownRetries ? client.maxRetries : 0,
     timeout: ownRetries ? client.timeoutMs : undefined,
   });
@@ -52,11 +51,22 @@ export async function modelFor(
  */
 export async function embeddingsFor(profile: ProductProfile, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddingsInterface | null> {
   const name = profile.models.embeddings;
-  if (!name || !(env["OPENAI_API_KEY"] || env["OPENAI_BASE_URL"])) return null;
-  const baseURL = env["OPENAI_BASE_URL"];
+  const endpoint = openAIEndpoint(env);
+  if (!name || !endpoint) return null;
   const { OpenAIEmbeddings } = await import("@langchain/openai");
   const fetch = guardedFetch(new ServiceGuard("the embeddings model", profile.services));
-  return new OpenAIEmbeddings({ model: name, apiKey: env["OPENAI_API_KEY"] ?? "not-needed", configuration: { ...(baseURL ? { baseURL } : {}), fetch }, maxRetries: 0 });
+  return new OpenAIEmbeddings({ model: name, apiKey: endpoint.apiKey, configuration: { ...endpoint.configuration, fetch }, maxRetries: 0 });
+}
+
+/**
+ * The OpenAI-compatible endpoint the environment points at: a key (a local server needs none), a base
+ * URL, or both; null when it names neither, and no model of any kind can be reached.
+ */
+function openAIEndpoint(env: NodeJS.ProcessEnv): { apiKey: string; configuration: { baseURL?: string } } | null {
+  const apiKey = env["OPENAI_API_KEY"];
+  const baseURL = env["OPENAI_BASE_URL"];
+  if (!apiKey && !baseURL) return null;
+  return { apiKey: apiKey ?? "not-needed", configuration: baseURL ? { baseURL } : {} };
 }
 
 /** Whether `modelFor` would make a model for the role, without making one. */
@@ -67,7 +77,7 @@ export function modelConfigured(
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
   if (provided[role]) return true;
-  return Boolean(profile.models[role] && (env["OPENAI_API_KEY"] || env["OPENAI_BASE_URL"]));
+  return Boolean(profile.models[role] && openAIEndpoint(env));
 }
 
 /** Why a role has no model, in words for the user. */

@@ -224,7 +224,7 @@ export function ticketRow(t: Ticket): TicketRow {
   };
 }
 
-/** Text from data, as any page shows it: cut to a readable length, then redacted. */
+/** Text from data, as every page shows it: cut to a readable length, then redacted. */
 export function clip(text: string): string {
   return redactText(cutText(text, MAX_TEXT));
 }

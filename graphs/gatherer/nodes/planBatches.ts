@@ -3,6 +3,8 @@ import { withRunContext } from "../../host/runContext.js";
 import { heuristicVersion } from "../../../agents/analysts/heuristic.js";
 import { chooseAnalyst, llmVersionFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionRange } from "../../../warehouse/types.js";
+import type { UnreportedQuery } from "../../../warehouse/stores/reports.js";
+import type { ProductProfile } from "../../../state/profile.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
 
 /** Sessions per Send: LangGraph's per-Send overhead grows faster than linearly, so fan out over batches. */
@@ -16,9 +18,7 @@ export async function planBatches(state: GathererStateType, config: LangGraphRun
     const rulesVersion = heuristicVersion(profile.profile);
     const analystVersion = analyst === "heuristic" ? rulesVersion : llmVersionFor(profile.profile, models);
     const week = state.week ?? undefined;
-    // The cascade's pending sessions: no model report, and no rules report confident enough to stand.
-    const unlessConfident = analyst === "cascade" ? { analystVersion: rulesVersion, atLeast: profile.profile.gatherer.cascadeThreshold } : undefined;
-    const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week, unlessConfident });
+    const unscored = await warehouse.sessionsWithoutReport({ analystVersion, week, unlessConfident: cascadeStandingReports(analyst, profile.profile, rulesVersion) });
     const pending = state.limit ? unscored.slice(0, state.limit) : unscored;
     // For hosts that show progress: how many sessions this run will score.
     config.writer?.({ stage: "gather", planned: pending.length });
@@ -39,4 +39,12 @@ export function fanOut(state: GathererStateType): Send[] | "summarize" {
   const batches = state.plannedBatches;
   if (batches.length === 0) return "summarize";
   return batches.map((batch) => new Send("scoreBatch", { batch, week: state.week, analystVersion: state.analystVersion, limit: state.limit, analyst: state.analyst, concurrency: state.concurrency }));
+}
+
+/**
+ * The cascade's pending sessions are those with no model report and no rules report confident enough to
+ * stand; one definition for planning the batches and for claiming each one. Other analysts: undefined.
+ */
+export function cascadeStandingReports(analyst: GathererStateType["analyst"], profile: ProductProfile, rulesVersion = heuristicVersion(profile)): UnreportedQuery["unlessConfident"] {
+  return analyst === "cascade" ? { analystVersion: rulesVersion, atLeast: profile.gatherer.cascadeThreshold } : undefined;
 }

@@ -1,12 +1,13 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { withRunContext, type RunContext } from "../../host/runContext.js";
-import { analyzeHeuristically, heuristicVersion } from "../../../agents/analysts/heuristic.js";
+import { analyzeHeuristically } from "../../../agents/analysts/heuristic.js";
 import { redactReport } from "../../../agents/analysts/redact.js";
 import { currentSignals } from "../../../agents/analysts/currentSignals.js";
 import { analyzeWithModel } from "../../../agents/analysts/llm/analyst.js";
 import { llmAnalystFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionReport } from "../../../state/report.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
+import { cascadeStandingReports } from "./planBatches.js";
 
 /**
  * Scores one batch. Sessions that gained a report meanwhile (a resumed run, another worker) are not scored again.
@@ -17,12 +18,10 @@ export async function scoreBatch(state: GathererStateType, config: LangGraphRunn
   if (!batch) return {};
   return withRunContext(config, async (ctx) => {
     // Claimed, so gather workers sharing the warehouse (each planning the same batches) score each session once.
-    const cascade = state.analyst === "cascade";
-    const threshold = ctx.profile.profile.gatherer.cascadeThreshold;
-    const unlessConfident = cascade ? { analystVersion: heuristicVersion(ctx.profile.profile), atLeast: threshold } : undefined;
+    const unlessConfident = cascadeStandingReports(state.analyst, ctx.profile.profile);
     const query = { analystVersion: state.analystVersion, week: state.week ?? undefined, range: batch, unlessConfident };
     const result = await ctx.warehouse.claimUnreported(query, (ids) =>
-      cascade ? scoreByCascade(ids, threshold, state, ctx, config) : state.analyst === "llm" ? scoreWithModel(ids, state, ctx, config) : scoreByRules(ids, ctx, config),
+      unlessConfident ? scoreByCascade(ids, unlessConfident.atLeast, state, ctx, config) : state.analyst === "llm" ? scoreWithModel(ids, state, ctx, config) : scoreByRules(ids, ctx, config),
     );
     ctx.log.info({ batch, ...result }, "batch scored");
     return result;
