@@ -20,7 +20,7 @@ import { confidenceOf } from "./confidence.js";
 // a campaign arrival without one is acquisition, a bounce is a visit without interaction or a crawl, a help
 // search is its page's need, a rage click without a success is a failure, a page reopened without failing is
 // got past, a refused input is worked around, images that fail to load are noise.
-const RULES_VERSION = "heuristic-rules-9";
+export const RULES_VERSION = "heuristic-rules-9";
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
 const ENGAGED_ACTIVE_SECONDS = 300;

@@ -9,6 +9,7 @@ import { configurableFor } from "./configuration.js";
 import { openCheckpointer } from "./checkpointer.js";
 import type { GateAnswerer } from "./gates.js";
 import { settleAbandonedRuns, THIS_PROCESS } from "./runs.js";
+import { recordedInputs, whyStale, type ThreadInputs } from "./threadInputs.js";
 
 export type GraphOutcome<S> = { status: "done"; state: S } | { status: "waiting"; gate: HumanInterrupt };
 
@@ -31,6 +32,8 @@ export interface ThreadRun {
   week: string | null;
   answer: GateAnswerer;
   progress?: (line: string) => void;
+  /** What the thread is computed from, recorded with each run; a gate or crashed run on other inputs starts over. */
+  inputs?: (warehouse: Warehouse) => Promise<ThreadInputs>;
 }
 
 /**
@@ -50,20 +53,40 @@ export async function runOnThread<S, I>(builder: GraphBuilder<I>, input: I, run:
     for (const killed of await settleAbandonedRuns(warehouse)) {
       if (killed.thread === run.threadId) run.progress?.(`the run of ${run.threadId} started at ${killed.startedAt} was interrupted: its process ended before it finished`);
     }
-    await warehouse.startRun({ id: runId, kind: run.kind, week: run.week, thread: run.threadId, ...THIS_PROCESS });
+    const inputs = (await run.inputs?.(warehouse)) ?? null;
+    const stale = inputs ? whyStale(await recordedInputs(warehouse, run.threadId), inputs) : null;
+    await warehouse.startRun({ id: runId, kind: run.kind, week: run.week, thread: run.threadId, ...THIS_PROCESS, summary: { threadId: run.threadId, inputs } });
     try {
-      const outcome = await driveThread<S, I>(builder.compile({ checkpointer: checkpointer.saver }), input, run, { runId, warehouse });
-      const summary = { threadId: run.threadId, gate: outcome.status === "waiting" ? outcome.gate.action_request.action : null };
+      const graph = builder.compile({ checkpointer: checkpointer.saver });
+      const answer = stale ? await startOver(graph, checkpointer.saver, run, stale) : run.answer;
+      const outcome = await driveThread<S, I>(graph, input, { ...run, answer }, { runId, warehouse });
+      const summary = { threadId: run.threadId, gate: outcome.status === "waiting" ? outcome.gate.action_request.action : null, inputs };
       await warehouse.finishRun(runId, outcome.status === "done" ? "succeeded" : "interrupted", summary);
       return outcome;
     } catch (err) {
-      await warehouse.finishRun(runId, "failed", { threadId: run.threadId, error: (err as Error).message });
+      await warehouse.finishRun(runId, "failed", { threadId: run.threadId, error: (err as Error).message, inputs });
       throw err;
     }
   } finally {
     await checkpointer.close();
     await warehouse.close();
   }
+}
+
+/**
+ * Forgets a thread stopped midway (at a gate, or killed) that was computed from other inputs than
+ * today's, saying why, so it runs again from the start. Its first gate then waits for a person
+ * whatever the answerer: an answer given to the stale proposal (or `--yes`, given before the new one
+ * was seen) must not accept a proposal nobody read.
+ */
+async function startOver<I>(graph: HostedGraph<I>, saver: BaseCheckpointSaver, run: ThreadRun, why: string): Promise<GateAnswerer> {
+  const before = await graph.getState({ configurable: { thread_id: run.threadId } });
+  // A finished thread runs again from the start anyway; only one stopped midway holds stale work.
+  if (before.next.length === 0) return run.answer;
+  await saver.deleteThread(run.threadId);
+  run.progress?.(`${run.threadId} was computed before ${why}: it starts again from the beginning, and its gate waits for a fresh answer`);
+  let first = true;
+  return (gate) => (first ? ((first = false), null) : run.answer(gate));
 }
 
 /** The gate a thread of the settings' warehouse waits at, if any, without running anything. */

@@ -7,6 +7,8 @@ import type { SkynetStateType } from "../skynet/state.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import type { HumanInterrupt } from "../../state/humanInterrupt.js";
 import type { GateAnswerer } from "./gates.js";
+import type { Warehouse } from "../../warehouse/types.js";
+import { weekInputs, type ThreadInputs } from "./threadInputs.js";
 import { runOnThread, waitingGate, type GraphBuilder, type GraphOutcome } from "./runOnThread.js";
 
 export interface RunThreadOptions {
@@ -39,6 +41,8 @@ function threadKind<S, I, W extends string | null>(spec: {
   /** The week of a thread's key. */
   week: (key: string) => W;
   input: (week: W) => I;
+  /** What a week's thread is computed from (none for a kind whose inputs are its own queue). */
+  inputs?: (settings: RunSettings, warehouse: Warehouse, week: W) => Promise<ThreadInputs>;
 }): ThreadKind<S, W> {
   const prefix = `${spec.kind}-`;
   const weekOf = (threadId: string): W => spec.week(threadId.slice(prefix.length));
@@ -47,13 +51,22 @@ function threadKind<S, I, W extends string | null>(spec: {
     gates: spec.gates,
     threadId: (week) => `${prefix}${spec.key(week)}`,
     weekOf,
-    run: (settings, week, opts) =>
-      runOnThread<S, I>(spec.build(), spec.input(week), { settings, threadId: `${prefix}${spec.key(week)}`, kind: spec.kind, week, ...opts }),
+    run: (settings, week, opts) => {
+      const inputs = spec.inputs;
+      return runOnThread<S, I>(spec.build(), spec.input(week), {
+        settings,
+        threadId: `${prefix}${spec.key(week)}`,
+        kind: spec.kind,
+        week,
+        ...opts,
+        inputs: inputs ? (warehouse) => inputs(settings, warehouse, week) : undefined,
+      });
+    },
     waitingGate: (settings, threadId) => waitingGate(spec.build(), settings, threadId),
   };
 }
 
-const byWeek = { key: (week: string) => week, week: (key: string) => key, input: (week: string) => ({ week }) };
+const byWeek = { key: (week: string) => week, week: (key: string) => key, input: (week: string) => ({ week }), inputs: weekInputs };
 
 /**
  * The thread registry: every kind of checkpointed thread selfheal runs. The command line, the

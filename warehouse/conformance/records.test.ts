@@ -127,5 +127,8 @@ describeEachEngine("runs", ({ fresh }) => {
     expect(runs[1]?.summary).toEqual({ scored: 3 });
     expect(runs[1]?.finishedAt).not.toBeNull();
     expect((await w.listRuns(1)).map((r) => r.id)).toEqual(["r2"]);
+    // What a run records as it starts stays readable while it runs (a killed run still says what it ran on).
+    await w.startRun({ id: "r3", kind: "triage", week: "2026-W02", summary: { inputs: { sessions: 5 } } });
+    expect((await w.listRuns(1))[0]).toMatchObject({ id: "r3", status: "running", summary: { inputs: { sessions: 5 } } });
   });
 });

@@ -6,10 +6,10 @@ export function postgresRuns(pg: PgConnection): RunStore {
   return {
     async startRun(run: NewRun): Promise<void> {
       await pg.query(
-        `INSERT INTO runs (id, kind, week, started_at, status, thread, pid, host) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)
+        `INSERT INTO runs (id, kind, week, started_at, status, thread, pid, host, summary) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8)
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, week = excluded.week, started_at = excluded.started_at, status = 'running',
-           finished_at = NULL, summary = NULL, thread = excluded.thread, pid = excluded.pid, host = excluded.host`,
-        [run.id, run.kind, run.week, now(), run.thread ?? null, run.pid ?? null, run.host ?? null],
+           finished_at = NULL, summary = excluded.summary, thread = excluded.thread, pid = excluded.pid, host = excluded.host`,
+        [run.id, run.kind, run.week, now(), run.thread ?? null, run.pid ?? null, run.host ?? null, run.summary === undefined ? null : JSON.stringify(run.summary)],
       );
     },
     async finishRun(id: string, status: RunStatus, summary: unknown): Promise<void> {

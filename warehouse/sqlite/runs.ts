@@ -5,7 +5,7 @@ import { now, RUN_COLUMNS, toRunRecord, type RunRow } from "../rows.js";
 export function sqliteRuns(db: Database.Database): RunStore {
   return {
     async startRun(run: NewRun): Promise<void> {
-      db.prepare(`INSERT OR REPLACE INTO runs (id, kind, week, started_at, status, thread, pid, host) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)`).run(
+      db.prepare(`INSERT OR REPLACE INTO runs (id, kind, week, started_at, status, thread, pid, host, summary) VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?)`).run(
         run.id,
         run.kind,
         run.week,
@@ -13,6 +13,7 @@ export function sqliteRuns(db: Database.Database): RunStore {
         run.thread ?? null,
         run.pid ?? null,
         run.host ?? null,
+        run.summary === undefined ? null : JSON.stringify(run.summary),
       );
     },
 

@@ -23,6 +23,8 @@ export interface NewRun {
   thread?: string | null;
   pid?: number | null;
   host?: string | null;
+  /** What the run records as it starts (finishRun replaces it), so a killed run still says what it ran on. */
+  summary?: unknown;
 }
 
 /** Runs of commands and graphs, for the digest, for operators, and to find threads waiting at a gate. */
