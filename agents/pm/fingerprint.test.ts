@@ -94,3 +94,24 @@ describe("failure fingerprints", () => {
     expect(constantParts('Missing required column "email" in upload up_19 (found: "a")')[0]).toBe("Missing required column");
   });
 });
+
+describe("a failure's title", () => {
+  const ex = (message: string): SessionException => ({
+    type: "TypeError",
+    message,
+    route: "/app/x",
+    frames: [{ file: "src/api/save.ts", function: "save", line: 12, inApp: true }],
+  } as SessionException);
+
+  it("keeps a quoted name from code, which says what was missing; grouping still ignores it", () => {
+    const a = exceptionKey(ex("Cannot read properties of undefined (reading 'config')"));
+    const b = exceptionKey(ex("Cannot read properties of undefined (reading 'steps')"));
+    expect(a.title).toBe("TypeError: Cannot read properties of undefined (reading 'config') in save (src/api/save.ts:12)");
+    expect(a.signal).toBe("TypeError: Cannot read properties of undefined (reading <quoted>)");
+    expect(a.fingerprint).toBe(b.fingerprint);
+  });
+
+  it("masks a quoted value that is not a name from code", () => {
+    expect(exceptionKey(ex(`No workspace named "Acme Corp 2" for 42 users`)).title).toBe("TypeError: No workspace named <quoted> for <n> users in save (src/api/save.ts:12)");
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SessionException, StackFrame } from "../../state/session.js";
-import { normalizeMessage } from "./normalize.js";
+import { normalizeMessage, titleMessage } from "./normalize.js";
 
 const IN_APP_FRAMES = 3;
 
@@ -27,7 +27,8 @@ export function exceptionKey(ex: SessionException): ExceptionGroupKey {
     ? ["frames", ex.type, ...frames.map((f) => `${sourceTail(f.file)}:${f.function}`), ...(frames.some(isMinified) ? [anyValue(signal)] : [])]
     : ["message", ex.type, anyValue(signal), ex.route];
   const top = frames[0];
-  return { fingerprint: `exc-${hash(parts.join("\n"))}`, title: `${signal}${top ? ` in ${frameLabel(top)}` : ` on ${ex.route}`}`, signal, frames };
+  const title = `${ex.type}: ${titleMessage(ex.message)}${top ? ` in ${frameLabel(top)}` : ` on ${ex.route}`}`;
+  return { fingerprint: `exc-${hash(parts.join("\n"))}`, title, signal, frames };
 }
 
 /** `save (src/a.ts:42)`, or `src/a.ts:42` when the function is unknown: never "in ?". */

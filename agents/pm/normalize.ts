@@ -23,8 +23,26 @@ const RULES: [RegExp, string][] = [
 const HTTP_STATUS = /\b(status|code|with|HTTP)\s+([1-5]\d\d)\b/gi;
 
 export function normalizeMessage(message: string): string {
+  return masked(message, false);
+}
+
+/**
+ * A message as a title says it: normalized, but a quoted name from code ('config', "user.email") is
+ * kept, since "reading 'config'" says which value was missing where "reading <quoted>" says nothing.
+ * Grouping still masks it (normalizeMessage): the frames, not the name, decide the group.
+ */
+export function titleMessage(message: string): string {
+  return masked(message, true);
+}
+
+const QUOTED_CODE_NAME = /^(["'`])[A-Za-z_$][\w$]{0,39}(\.[A-Za-z_$][\w$]{0,39}){0,3}\1$/;
+
+function masked(message: string, keepCodeNames: boolean): string {
   let out = message.replace(HTTP_STATUS, (_m, word: string, status: string) => `${word} QQSTATUS${status}QQ`);
+  const kept: string[] = [];
+  if (keepCodeNames) out = out.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, (q) => (QUOTED_CODE_NAME.test(q) ? `QQKEPT${kept.push(q) - 1}QQ` : q));
   for (const [pattern, placeholder] of RULES) out = out.replace(pattern, placeholder);
+  out = out.replace(/QQKEPT(\d+)QQ/g, (_m, i: string) => kept[Number(i)] ?? "<quoted>");
   return out.replace(/QQSTATUS(\d+)QQ/g, "$1").replace(/\s+/g, " ").trim();
 }
 
