@@ -17,7 +17,7 @@ describe("the digest in Markdown, for chat", () => {
     const md = renderDigestMarkdown(await collectDigest(warehouse, WEEK, { analystVersion: VERSION }), { name: "Acme" });
     expect(md.split("\n")[0]).toBe(`# Acme: weekly review ${WEEK}`);
     expect(md).toContain("Monday 9 Feb 2026 – Sunday 15 Feb 2026");
-    expect(md).toContain("**Implied NPS +40** (-10 against 2026-W06) · 5 sessions scored · mean score 7.8/10");
+    expect(md).toContain("**Implied NPS +40** over 5 sessions of people who used the product (-10 against 2026-W06) · 5 sessions scored · mean score 7.8/10");
     expect(md).toContain("| checkout | 4 | 7.5 |");
     expect(md).toMatch(/1\. \*\*Cart total crashes on coupon\*\*\n {3}bug · Urgent · 4 sessions · checkout · `SH-1`\n {3}`src\/cart\.ts:42`, `src\/coupon\.ts`/);
     expect(md).toContain("## Flagged, not ticketed");
@@ -26,6 +26,16 @@ describe("the digest in Markdown, for chat", () => {
     expect(md).toContain("[acme/app#7](https://github.com/acme/app/pull/7)");
     expect(md).toContain("tests before: 1 failed · after: 12 passed");
     expect(md).toContain("**3/10**");
+  });
+
+  it("says what the page says beside the NPS: acquisition kept out of it, and the noise counted but never ticketed", async () => {
+    const warehouse = fresh();
+    await seedDigestWeek(warehouse);
+    const data = await collectDigest(warehouse, WEEK, { analystVersion: VERSION });
+    const md = renderDigestMarkdown({ ...data, acquisition: { bounces: 3, wrongProduct: 2 }, noise: [{ signal: "ResizeObserver loop | <n> times", sessions: 7 }] }, { name: "Acme" });
+    expect(md).toContain("Acquisition, not in the NPS: 3 quick bounces, 2 visitors who wanted another product");
+    expect(md).toMatch(/## Noise\n\n.*never ticketed.*\n\n\| Error \| Sessions \|\n\| --- \| ---: \|\n\| ResizeObserver loop \\\| \\<n\\> times \| 7 \|/);
+    expect(renderDigestMarkdown(data, { name: "Acme" })).not.toContain("## Noise");
   });
 
   it("escapes session text: no HTML, no formatting, no link and no mention comes from the data", async () => {

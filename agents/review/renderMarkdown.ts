@@ -4,6 +4,9 @@ import { FIX_STATUS, longDate, OUTCOME_NAMES, prLabel, SHIPPED_BY_NAMES, VERDICT
 import { npsChangeText, verdictFlags, windowText } from "./renderVerdicts.js";
 import type { Outcome } from "../../state/report.js";
 
+/** A table cell: plain text (text() escapes the pipe that would end it). */
+const cell = (value: string): string => text(value);
+
 /**
  * The Monday digest as Markdown for a chat message, from the same data as the HTML page. Every string
  * that comes from sessions, patterns or tickets is escaped, so it can neither format the message nor
@@ -21,6 +24,7 @@ export function renderDigestMarkdown(data: DigestData, product: { name: string }
     empty ? "" : departments(data),
     patterns(data.patterns),
     flagged(data.patterns),
+    noise(data),
     tickets(data),
     attempts(data),
     empty ? "" : lowest(data),
@@ -32,7 +36,9 @@ export function renderDigestMarkdown(data: DigestData, product: { name: string }
 function headline(d: DigestData): string {
   const change = d.npsChange === null ? "" : ` (${formatSigned(d.npsChange)} against ${d.previousWeek.week})`;
   const mean = d.meanScore === null ? "n/a" : `${d.meanScore.toFixed(1)}/10`;
-  return `**Implied NPS ${formatSigned(d.impliedNps)}**${change} · ${formatCount(d.sessions)} sessions scored · mean score ${mean}`;
+  const acquisition = d.acquisition.bounces + d.acquisition.wrongProduct;
+  const outside = acquisition ? `\nAcquisition, not in the NPS: ${formatCount(d.acquisition.bounces)} quick bounces, ${formatCount(d.acquisition.wrongProduct)} visitors who wanted another product` : "";
+  return `**Implied NPS ${formatSigned(d.impliedNps)}** over ${formatCount(d.productSessions)} sessions of people who used the product${change} · ${formatCount(d.sessions)} sessions scored · mean score ${mean}${outside}`;
 }
 
 /** Bars of one character per score, lowest to highest, so the shape reads at a glance in a chat line. */
@@ -85,6 +91,13 @@ function flagged(list: PatternRow[]): string {
   return `## Flagged, not ticketed\n\n${items.map((p) => `- ${text(p.title)}: ${formatCount(p.sessions)} sessions, ${p.kind}`).join("\n")}`;
 }
 
+function noise(d: DigestData): string {
+  if (d.noise.length === 0) return "";
+  const rows = d.noise.map((n) => `| ${cell(n.signal)} | ${formatCount(n.sessions)} |`);
+  const why = "Errors from outside the product (browser extensions, third-party scripts) and benign browser errors: counted here, never ticketed, and they lower no session's score.";
+  return ["## Noise", "", why, "", "| Error | Sessions |", "| --- | ---: |", ...rows].join("\n");
+}
+
 function tickets(d: DigestData): string {
   if (d.tickets.length === 0) return "## Tickets\n\nNo open tickets and none changed this week.";
   const items = d.tickets.map((t) => `- ${link(t.url, t.id)} ${text(t.title)} · ${t.status.replace("_", " ")} · ${priorityName(t.priority)}`);
@@ -119,7 +132,7 @@ export function text(value: string): string {
   return value.replace(/\s+/g, " ").replace(/[\\`*_[\]<>|~@]/g, "\\$&");
 }
 
-const cell = text;
+
 
 /** Inline code: a backtick inside would end it early, so it becomes a quote. */
 function code(value: string): string {
