@@ -107,6 +107,12 @@ describe("the command-line contract", () => {
     expect(digest.code, digest.stderr).toBe(0);
     expect(JSON.parse(digest.stdout)).toMatchObject({ path: outFile });
     expect(readFileSync(outFile, "utf8")).toContain("</html>");
+    // A file named .md gets Markdown, not HTML under a Markdown name.
+    const mdFile = join(demo.settings.dataDir, "review.md");
+    const md = await runCli([...base, "digest", "--week", demo.week, "--out", mdFile, "--json"]);
+    expect(md.code, md.stderr).toBe(0);
+    expect(readFileSync(mdFile, "utf8")).toMatch(/^# .*weekly review/);
+    expect(readFileSync(mdFile, "utf8")).not.toContain("<html");
   });
 
   it("bad usage exits 2 with a message that says what is wrong", async () => {
