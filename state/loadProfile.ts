@@ -32,9 +32,13 @@ export function loadProfile(file: string | null): LoadedProfile {
   }
   const parsed = ProductProfile.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const [issue, ...others] = parsed.error.issues;
     const keyPath = issue ? issueKeyPath(issue) : "";
-    throw new InputError(issue?.message ?? "invalid profile", { file: path, key: keyPath || undefined });
+    // Every problem at once: fixing one key at a time, a run each, is no way to fix a profile.
+    const more = others.slice(0, 9).map((o) => `${issueKeyPath(o) || "(top level)"}: ${o.message}`);
+    if (others.length > more.length) more.push(`${others.length - more.length} more`);
+    const message = `${issue?.message ?? "invalid profile"}${more.length ? `; also ${more.join("; ")}` : ""}`;
+    throw new InputError(message, { file: path, key: keyPath || undefined });
   }
   const profile = parsed.data;
   const repoPath = profile.repo ? resolve(dirname(path), profile.repo.path) : null;
