@@ -6,7 +6,7 @@ import type { IngestResult, MalformedLine } from "../ingest.js";
 import { parsePostHogEvent, RecordError } from "./event.js";
 import { postJson } from "./http.js";
 import { ServiceGuard } from "../../runtime/outside/guard.js";
-import { pageQuery, readQueryReply, toUtcMicros, type Watermark } from "./query.js";
+import { advances, isSafeWatermark, pageQuery, readQueryReply, toUtcMicros, type Watermark } from "./query.js";
 import type { PostHogApiSettings } from "./settings.js";
 
 export interface PullOptions {
@@ -45,9 +45,12 @@ export async function pullPostHog(warehouse: Warehouse, api: PostHogApiSettings,
       }
     }
     const last = rows[rows.length - 1] ?? {};
-    const next = { timestamp: toUtcMicros(String(last["timestamp"] ?? "")), uuid: String(last["uuid"] ?? "") };
-    if (!next.timestamp || !next.uuid) throw new SelfhealError(`PostHog returned a row without a readable timestamp/uuid: ${JSON.stringify(last).slice(0, 200)}`);
-    mark = { timestamp: next.timestamp, uuid: next.uuid };
+    const next = { timestamp: toUtcMicros(String(last["timestamp"] ?? "")) ?? "", uuid: String(last["uuid"] ?? "") };
+    // Checked before it is committed: a stored watermark that no query can use would stop every later pull,
+    // and one that does not move on would read the same page forever.
+    if (!isSafeWatermark(next)) throw new SelfhealError(`PostHog returned a row without a readable timestamp/uuid: ${JSON.stringify(last).slice(0, 200)}`);
+    if (!advances(mark, next)) throw new SelfhealError(`PostHog returned a page that does not move past ${mark?.timestamp} ${mark?.uuid} (its last row: ${next.timestamp} ${next.uuid}); is the host a PostHog app host?`);
+    mark = next;
     await commitPage(warehouse, events, { source, value: JSON.stringify(mark) }, total);
     total.malformedReasons.push(...malformed);
     opts.onPage?.(`page ${page} committed: ${rows.length} rows, watermark ${mark.timestamp} ${mark.uuid}`);
