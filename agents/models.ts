@@ -21,11 +21,12 @@ export async function modelFor(
   provided: Partial<Record<ModelRole, BaseChatModel>> = {},
   env: NodeJS.ProcessEnv = process.env,
   /**
-   * Callers that retry themselves pass maxRetries 0 (the gatherer: its retries wait their turn in its rate
-   * limiter). Otherwise every request goes through the profile's `services` guard: timeouts, retries
-   * honouring Retry-After, and a circuit breaker, and LangChain's own retries are off so as not to multiply them.
+   * Every request goes through a services guard: timeouts, retries honouring Retry-After, and a circuit
+   * breaker; LangChain's own retries are off so as not to multiply them. By default a guard of the
+   * profile's `services` settings; callers that retry themselves hand in their own (the gatherer: no
+   * retries in the guard, because its retries wait their turn in its rate limiter).
    */
-  client: { maxRetries?: number; timeoutMs?: number } = {},
+  guard: ServiceGuard = new ServiceGuard(`the ${role} model`, profile.services),
 ): Promise<BaseChatModel | null> {
   const given = provided[role];
   if (given) return given;
@@ -33,15 +34,7 @@ export async function modelFor(
   const endpoint = openAIEndpoint(env);
   if (!name || !endpoint) return null;
   const { ChatOpenAI } = await import("@langchain/openai");
-  const ownRetries = client.maxRetries !== undefined;
-  const fetch = ownRetries ? undefined : guardedFetch(new ServiceGuard(`the ${role} model`, profile.services));
-  return new ChatOpenAI({
-    model: name,
-    apiKey: endpoint.apiKey,
-    configuration: { ...endpoint.configuration, ...(fetch ? { fetch } : {}) },
-    maxRetries: ownRetries ? client.maxRetries : 0,
-    timeout: ownRetries ? client.timeoutMs : undefined,
-  });
+  return new ChatOpenAI({ model: name, apiKey: endpoint.apiKey, configuration: { ...endpoint.configuration, fetch: guardedFetch(guard) }, maxRetries: 0 });
 }
 
 /**

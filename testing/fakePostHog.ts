@@ -1,10 +1,12 @@
 /**
  * A local stand-in for PostHog's query API (POST /api/projects/:id/query/ with a HogQLQuery), on
  * 127.0.0.1 and a free port. It checks the Bearer key and the exact keyset query selfheal sends,
- * answers `{ results, columns, types, hasMore }` pages, and can fail or stall chosen requests.
+ * answers `{ results, columns, types, hasMore }` pages, and can fail or stall chosen requests, or a
+ * share of them by a fault plan.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FaultPlan } from "./faultPlan.js";
 
 export interface FakePostHogEvent {
   uuid: string;
@@ -31,6 +33,8 @@ export class FakePostHogServer {
   readonly failures: { status: number; retryAfter?: string }[] = [];
   /** 1-based number of a request that never gets an answer (a crash is injected while it hangs). */
   stallAt: number | null = null;
+  /** Faults on a share of the requests that pass the key check (after `failures`). */
+  faults: FaultPlan | null = null;
   private events: FakePostHogEvent[] = [];
   private server: Server | null = null;
 
@@ -67,13 +71,19 @@ export class FakePostHogServer {
     if (req.headers.authorization !== `Bearer ${this.opts.apiKey}`) return send(res, 401, { detail: "Invalid personal API key." });
     const failure = this.failures.shift();
     if (failure) return send(res, failure.status, { detail: "injected failure" }, failure.retryAfter);
+    const reply = this.page(query);
+    if (!this.faults) return send(res, reply.status, reply.payload);
+    await this.faults.serve(req, res, async () => ({ status: reply.status, body: JSON.stringify(reply.payload) }));
+  }
+
+  private page(query: string | null): { status: number; payload: unknown } {
     const match = query ? KEYSET.exec(query) : null;
-    if (!match || match[1] !== match[2]) return send(res, 400, { detail: `unsupported query: ${query ?? "none"}` });
+    if (!match || match[1] !== match[2]) return { status: 400, payload: { detail: `unsupported query: ${query ?? "none"}` } };
     const [, ts, , uuid, limitText] = match;
     const limit = Number(limitText);
     const after = this.events.filter((e) => !ts || e.timestamp > ts || (e.timestamp === ts && uuid !== undefined && e.uuid > uuid));
     const page = after.slice(0, limit);
-    send(res, 200, {
+    return { status: 200, payload: {
       results: page.map((e) => [e.uuid, e.event, e.distinct_id, `${e.timestamp.replace(" ", "T")}Z`, JSON.stringify(e.properties)]),
       columns: COLUMNS,
       types: [["uuid", "UUID"], ["event", "String"], ["distinct_id", "String"], ["timestamp", "DateTime64(6, 'UTC')"], ["properties", "String"]],
@@ -81,7 +91,7 @@ export class FakePostHogServer {
       limit,
       offset: 0,
       timezone: "UTC",
-    });
+    } };
   }
 }
 

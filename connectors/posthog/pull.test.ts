@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { pullPostHog } from "./pull.js";
 import { postHogSettings, type PostHogApiSettings } from "./settings.js";
-import { backoffMs, retryAfterMs } from "./http.js";
+import { ServiceSettings } from "../../state/profileSections/services.js";
 import { ProductProfile } from "../../state/profile.js";
 import { FakePostHogServer, fakeEvents, type FakePostHogEvent } from "../../testing/fakePostHog.js";
 import { tempDir, writeFile } from "../../testing/events.js";
@@ -27,7 +27,7 @@ const settings = (host: string, over: Partial<PostHogApiSettings> = {}): PostHog
   projectId: "4242",
   apiKey: "phx_secret",
   pageSize: 4,
-  maxRetries: 3,
+  services: ServiceSettings.parse({ maxRetries: 3, retryBaseMs: 100, timeoutMs: 5_000 }),
   ...over,
 });
 
@@ -41,12 +41,11 @@ describe("pullPostHog against a fake query API", () => {
     events[4] = { ...events[4]!, timestamp: events[3]!.timestamp.replace("000100", "000900") };
     const { server, host } = await fake(events);
     server.failures.push({ status: 429, retryAfter: "1" }, { status: 503 });
-    const sleeps: number[] = [];
+    const lines: string[] = [];
     const db = join(tempDir(), "w.db");
-    const result = await withWarehouse(db, (w) =>
-      pullPostHog(w, settings(host), { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, baseDelayMs: 100 }),
-    );
-    expect(sleeps).toEqual([1000, 200]); // Retry-After: 1 s; then backoff 100 ms * 2^1 * (0.5 + 0.5)
+    const result = await withWarehouse(db, (w) => pullPostHog(w, settings(host), { onPage: (line) => lines.push(line) }));
+    // Retry-After: 1 s; then backoff of 100 ms * 2^1, jittered into [100, 200] ms
+    expect(lines.filter((l) => l.includes("retry"))).toEqual([expect.stringMatching(/^page 1: 429 .*, retry 1 in 1\.0 s$/), expect.stringMatching(/^page 1: 503 .*, retry 2 in 0\.[12] s$/)]);
     expect(result).toMatchObject({ events: 10, duplicates: 0, sessionless: 0, malformed: 0 });
     expect(server.requests.every((r) => r.authorization === "Bearer phx_secret" && r.path === "/api/projects/4242/query/")).toBe(true);
     expect(server.requests.every((r) => (r.body as { query: { kind: string } }).query.kind === "HogQLQuery")).toBe(true);
@@ -86,8 +85,8 @@ describe("pullPostHog against a fake query API", () => {
       const mark = await w.watermark(`posthog-api:${host}/4242`);
       server.add(fakeEvents("z", 1, { start: 100 }));
       server.failures.push({ status: 500 }, { status: 500 }, { status: 500 });
-      await expect(pullPostHog(w, settings(host, { maxRetries: 2 }), { sleep: async () => undefined })).rejects.toThrow(
-        /failed after 3 attempt\(s\): 500 injected failure/,
+      await expect(pullPostHog(w, settings(host, { services: ServiceSettings.parse({ maxRetries: 2, retryBaseMs: 1 }) }))).rejects.toThrow(
+        /^PostHog request failed after 3 attempt\(s\): 500 injected failure/,
       );
       expect(await w.countEvents()).toBe(6);
       expect(await w.watermark(`posthog-api:${host}/4242`)).toBe(mark);
@@ -95,18 +94,10 @@ describe("pullPostHog against a fake query API", () => {
   });
 });
 
-describe("retry helpers and settings", () => {
-  it("reads Retry-After as seconds or an HTTP date, and backs off exponentially with jitter", () => {
-    expect(retryAfterMs("3")).toBe(3000);
-    expect(retryAfterMs(new Date(10_000).toUTCString(), 4000)).toBe(6000);
-    expect(retryAfterMs("soon")).toBeNull();
-    expect([0, 1, 2, 3].map((a) => backoffMs(a, { baseDelayMs: 100, random: () => 0 }))).toEqual([50, 100, 200, 400]);
-    expect(backoffMs(20, { baseDelayMs: 100, maxDelayMs: 5000, random: () => 0.99 })).toBe(5000);
-  });
-
+describe("settings", () => {
   it("takes host, project and key from the profile, the environment overriding each", () => {
     const profile = ProductProfile.parse({ product: { name: "A", description: "d" }, departments: {}, successEvents: [], posthog: { projectId: 7, apiKey: "from-file" } });
-    expect(postHogSettings(profile, {})).toMatchObject({ host: "https://us.posthog.com", projectId: "7", apiKey: "from-file", pageSize: 10_000 });
+    expect(postHogSettings(profile, {})).toMatchObject({ host: "https://us.posthog.com", projectId: "7", apiKey: "from-file", pageSize: 10_000, services: { maxRetries: 6, timeoutMs: 60_000 } });
     expect(postHogSettings(profile, { POSTHOG_HOST: "https://eu.posthog.com/", POSTHOG_PROJECT_ID: "9", POSTHOG_API_KEY: "env" })).toMatchObject({
       host: "https://eu.posthog.com",
       projectId: "9",

@@ -4,11 +4,12 @@ import type { StoredEvent } from "../../state/session.js";
 import { SelfhealError } from "../../runtime/errors.js";
 import type { IngestResult, MalformedLine } from "../ingest.js";
 import { parsePostHogEvent, RecordError } from "./event.js";
-import { postJson, type RetryOptions } from "./http.js";
-import { pageQuery, readQueryReply, toUtcMicros, type Watermark } from "./query.js";
+import { postJson } from "./http.js";
+import { ServiceGuard } from "../../runtime/outside/guard.js";
+import { advances, isSafeWatermark, pageQuery, readQueryReply, toUtcMicros, type Watermark } from "./query.js";
 import type { PostHogApiSettings } from "./settings.js";
 
-export interface PullOptions extends Partial<Pick<RetryOptions, "sleep" | "random" | "baseDelayMs">> {
+export interface PullOptions {
   /** A line per committed page and per retry, for stderr. */
   onPage?: (line: string) => void;
 }
@@ -26,19 +27,10 @@ export async function pullPostHog(warehouse: Warehouse, api: PostHogApiSettings,
   const total = emptyIngestResult();
   opts.onPage?.(mark ? `resuming after ${mark.timestamp} ${mark.uuid}` : "no watermark yet: pulling from the first event");
   let rowNumber = 0;
-  for (let page = 1; ; page++) {
-    const reply = await postJson(
-      url,
-      { query: { kind: "HogQLQuery", query: pageQuery(mark, api.pageSize) } },
-      { authorization: `Bearer ${api.apiKey}` },
-      {
-        maxRetries: api.maxRetries,
-        sleep: opts.sleep,
-        random: opts.random,
-        baseDelayMs: opts.baseDelayMs,
-        onRetry: (r) => opts.onPage?.(`page ${page}: ${r.status ?? "network error"}, retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)} s`),
-      },
-    );
+  let page = 1;
+  const guard = new ServiceGuard("PostHog", api.services, (r) => opts.onPage?.(`page ${page}: ${r.error.slice(0, 120)}, retry ${r.attempt} in ${(r.delayMs / 1000).toFixed(1)} s`));
+  for (; ; page++) {
+    const reply = await postJson(guard, url, { query: { kind: "HogQLQuery", query: pageQuery(mark, api.pageSize) } }, { authorization: `Bearer ${api.apiKey}` });
     const { rows, hasMore } = readQueryReply(reply);
     if (rows.length === 0) break;
     const events: StoredEvent[] = [];
@@ -53,9 +45,12 @@ export async function pullPostHog(warehouse: Warehouse, api: PostHogApiSettings,
       }
     }
     const last = rows[rows.length - 1] ?? {};
-    const next = { timestamp: toUtcMicros(String(last["timestamp"] ?? "")), uuid: String(last["uuid"] ?? "") };
-    if (!next.timestamp || !next.uuid) throw new SelfhealError(`PostHog returned a row without a readable timestamp/uuid: ${JSON.stringify(last).slice(0, 200)}`);
-    mark = { timestamp: next.timestamp, uuid: next.uuid };
+    const next = { timestamp: toUtcMicros(String(last["timestamp"] ?? "")) ?? "", uuid: String(last["uuid"] ?? "") };
+    // Checked before it is committed: a stored watermark that no query can use would stop every later pull,
+    // and one that does not move on would read the same page forever.
+    if (!isSafeWatermark(next)) throw new SelfhealError(`PostHog returned a row without a readable timestamp/uuid: ${JSON.stringify(last).slice(0, 200)}`);
+    if (!advances(mark, next)) throw new SelfhealError(`PostHog returned a page that does not move past ${mark?.timestamp} ${mark?.uuid} (its last row: ${next.timestamp} ${next.uuid}); is the host a PostHog app host?`);
+    mark = next;
     await commitPage(warehouse, events, { source, value: JSON.stringify(mark) }, total);
     total.malformedReasons.push(...malformed);
     opts.onPage?.(`page ${page} committed: ${rows.length} rows, watermark ${mark.timestamp} ${mark.uuid}`);

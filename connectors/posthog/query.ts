@@ -22,8 +22,21 @@ export function pageQuery(after: Watermark | null, limit: number): string {
   return `SELECT ${QUERY_COLUMNS.join(", ")} FROM events${where} ORDER BY timestamp ASC, uuid ASC LIMIT ${Math.floor(limit)}`;
 }
 
+/** Whether a watermark's literals are safe in a query (checked before one is stored, and again before it is used). */
+export function isSafeWatermark(mark: Watermark): boolean {
+  return CH_TIME.test(mark.timestamp) && UUID.test(mark.uuid);
+}
+
+/**
+ * Whether a page moved the watermark on: a later timestamp, or another uuid at the same one (ClickHouse
+ * orders UUIDs by their two halves as numbers, not as text, so no text order is assumed among them).
+ */
+export function advances(previous: Watermark | null, next: Watermark): boolean {
+  return !previous || next.timestamp > previous.timestamp || (next.timestamp === previous.timestamp && next.uuid !== previous.uuid);
+}
+
 function keysetAfter(mark: Watermark): string {
-  if (!CH_TIME.test(mark.timestamp) || !UUID.test(mark.uuid)) throw new SelfhealError(`stored PostHog watermark is corrupt: ${JSON.stringify(mark)}`);
+  if (!isSafeWatermark(mark)) throw new SelfhealError(`stored PostHog watermark is corrupt: ${JSON.stringify(mark)}`);
   const ts = `toDateTime64('${mark.timestamp}', 6, 'UTC')`;
   return ` WHERE timestamp > ${ts} OR (timestamp = ${ts} AND uuid > toUUID('${mark.uuid}'))`;
 }

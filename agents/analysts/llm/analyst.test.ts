@@ -9,6 +9,8 @@ import { logger } from "../../../runtime/logger.js";
 import { analyzeWithModel, type LlmAnalyst } from "./analyst.js";
 import { REPORT_TOOL } from "./prompt.js";
 import { checkDraft } from "./draft.js";
+import { CircuitBreaker } from "../../../runtime/outside/circuit.js";
+import { isRetryable } from "../../../runtime/outside/retry.js";
 
 const profile = ProductProfile.parse({
   product: { name: "Shop", description: "An online shop for garden tools." },
@@ -29,7 +31,8 @@ const call = (args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ 
 
 function analyst(replies: ScriptedReply[], maxRetries = 2): { a: LlmAnalyst; model: ScriptedChatModel } {
   const model = new ScriptedChatModel(replies);
-  const a: LlmAnalyst = { model, profile, version: "llm-test", queue: new PQueue({ concurrency: 2 }), retry: { maxRetries, baseMs: 1, maxMs: 5 }, price: { inputPerMillion: 1, outputPerMillion: 2 }, log: logger };
+  const circuit = new CircuitBreaker("the gatherer model", { failures: 50, cooldownMs: 60_000 }, isRetryable);
+  const a: LlmAnalyst = { model, profile, version: "llm-test", circuit, queue: new PQueue({ concurrency: 2 }), retry: { maxRetries, baseMs: 1, maxMs: 5 }, price: { inputPerMillion: 1, outputPerMillion: 2 }, log: logger };
   return { a, model };
 }
 

@@ -9,7 +9,8 @@ import { redactText } from "../redact.js";
 import { buildTranscript } from "../transcript.js";
 import { checkDraft, reportTool, type DraftCheck } from "./draft.js";
 import { departmentsOf, repairPrompt, REPORT_TOOL, systemPrompt, userPrompt } from "./prompt.js";
-import { withRetries, type RetryPolicy } from "../../../runtime/outside/retry.js";
+import { isRetryable, withRetries, type RetryPolicy } from "../../../runtime/outside/retry.js";
+import type { CircuitBreaker } from "../../../runtime/outside/circuit.js";
 import { costUsd, type Price } from "./pricing.js";
 import { oneRequest } from "../../models.js";
 
@@ -18,6 +19,8 @@ export interface LlmAnalyst {
   model: BaseChatModel;
   profile: ProductProfile;
   version: string;
+  /** The endpoint's circuit breaker: while it is open, requests fail at once and are not retried. */
+  circuit: CircuitBreaker;
   /** The endpoint's request queue (concurrency and requests-per-minute limits). */
   queue: PQueue;
   retry: RetryPolicy;
@@ -53,6 +56,8 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
         retries++;
         a.log.info({ sessionId, attempt, delayMs, err: (err as Error).message }, "model request failed; retrying");
       },
+      // A model taken for down is not asked again by this session: its circuit says when to try.
+      (err) => a.circuit.state === "closed" && isRetryable(err),
     )) as AIMessage;
     usage.requests++;
     usage.inputTokens += reply.usage_metadata?.input_tokens ?? 0;
