@@ -12,6 +12,7 @@ import { departmentsOf, repairPrompt, REPORT_TOOL, systemPrompt, userPrompt } fr
 import { withRetries, type RetryPolicy } from "../../../runtime/outside/retry.js";
 import { costUsd, type Price } from "./pricing.js";
 import { oneRequest } from "../../models.js";
+import { scrubSecrets } from "../../../runtime/scrubSecrets.js";
 
 /** Everything the LLM analyst needs besides the session: built once per batch. */
 export interface LlmAnalyst {
@@ -51,7 +52,7 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
       a.retry,
       (attempt, err, delayMs) => {
         retries++;
-        a.log.info({ sessionId, attempt, delayMs, err: (err as Error).message }, "model request failed; retrying");
+        a.log.info({ sessionId, attempt, delayMs, err: scrubSecrets((err as Error).message) }, "model request failed; retrying");
       },
     )) as AIMessage;
     usage.requests++;
@@ -89,7 +90,7 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
     };
     return { ok: true, report, retries };
   } catch (err) {
-    return { ok: false, reason: `model request failed: ${(err as Error).message}`, retries };
+    return { ok: false, reason: scrubSecrets(`model request failed: ${(err as Error).message}`), retries };
   }
 }
 
