@@ -3,7 +3,7 @@ import pc from "picocolors";
 import { SelfhealError } from "../runtime/errors.js";
 import { buildProgram } from "./program.js";
 import { endQuietlyOnClosedPipe } from "./closedPipe.js";
-import { scrubSecrets } from "./scrubSecrets.js";
+import { scrubSecrets } from "../runtime/scrubSecrets.js";
 
 /** Exit codes of the contract: 0 success, 1 failure, 2 bad usage or bad input. */
 export async function main(argv: string[]): Promise<number> {

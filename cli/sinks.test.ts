@@ -1,99 +1,151 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { seedDemoWeek, withWarehouse, type DemoWeek } from "../testing/demoWeek.js";
+import { withWarehouse } from "../testing/demoWeek.js";
 import { jsonLines } from "../testing/events.js";
-import { PLANTED_STRINGS, plantedSessions } from "../testing/plantedSecrets.js";
+import { PLANTED, PLANTED_ENCODED, PLANTED_FIELDS, plantedSessions } from "../testing/plantedSecrets.js";
 import { FakeOpenAIServer, type FakeReply, type FakeRequest } from "../testing/fakeOpenAI.js";
 import { FakeLinearServer } from "../testing/fakeLinear.js";
+import { FakeGitHubServer } from "../testing/fakeGitHub.js";
+import { skynetWorld, type SkynetWorld } from "../testing/skynetWorld.js";
+import { freePort } from "../testing/freePort.js";
+import { startServe, type ServingApp } from "../testing/serve.js";
+import { checkpointText, derivedRowsText, expectNothingOf, remoteText, servedPages, writtenFiles } from "../testing/sinkTexts.js";
 import { runCli, type CliResult } from "../testing/cli.js";
+import { git } from "../tools/codebase/git.js";
 import { ingestFile } from "../connectors/ingest.js";
 import { REPORT_TOOL } from "../agents/analysts/llm/prompt.js";
 
 const KEYS = { OPENAI_API_KEY: "sk-proj-SINKSopenaiKEY0123456789abcdefXYZ", LINEAR_API_KEY: "lin_api_SINKSlinearKEY0123456789abcdefghijklmn", GITHUB_TOKEN: "ghp_SINKSgithubTOKEN0123456789abcdefghij" };
+/** Every planted string, plain and as a URL carries it, and the configured keys: none may reach a sink. */
+const SECRETS: Record<string, string> = { ...PLANTED, ...Object.fromEntries(PLANTED_ENCODED.map((s, i) => [`encoded ${i}`, s])), ...KEYS };
 
-/** Reports for the gatherer, plain text for the PM and Skynet (their fallbacks keep the run going). */
-function answer(req: FakeRequest): FakeReply {
+const REPRO = `import assert from "node:assert/strict";
+import { test } from "node:test";
+import { normalizeHeader } from "../src/import/csv.js";
+
+test("a header with spaces around it lines up", () => {
+  assert.equal(normalizeHeader(" First Name "), "first_name");
+});
+`;
+const call = (name: string, args: Record<string, unknown>): FakeReply => ({ toolCalls: [{ name, args }] });
+/** Skynet's script, one reply per step it has taken: a failing reproduction, the fix, the passing run. */
+const SKYNET: FakeReply[] = [
+  call("edit_file", { path: "test/header-spaces.test.ts", old: "", new: REPRO }),
+  call("run_command", { command: "npm test" }),
+  call("edit_file", { path: "src/import/csv.ts", old: 'return cell.toLowerCase().replace(/ +/g, "_");', new: 'return cell.trim().toLowerCase().replace(/ +/g, "_");' }),
+  call("run_command", { command: "npm test" }),
+  { content: "Headers are trimmed before they are normalized; the new test covers it." },
+];
+
+type Role = "gatherer" | "pm" | "skynet";
+function roleOf(req: FakeRequest): Role {
   const tools = JSON.stringify(req.body.tools ?? []);
-  if (!tools.includes(REPORT_TOOL)) return { content: "Nothing further." };
+  return tools.includes(REPORT_TOOL) ? "gatherer" : tools.includes('"edit_file"') ? "skynet" : "pm";
+}
+
+/** Reports for the gatherer, plain text for the PM (its fallbacks keep the run going), the script for Skynet. */
+function answer(req: FakeRequest): FakeReply {
+  const role = roleOf(req);
+  if (role === "skynet") return SKYNET[(req.body.messages ?? []).filter((m) => m.role === "assistant").length] ?? { content: "Done." };
+  if (role === "pm") return { content: "Nothing further." };
   const user = [...(req.body.messages ?? [])].reverse().find((m) => m.role === "user" && String(m.content).includes("<transcript>"));
   const ids = [...String(user?.content ?? "").matchAll(/^(e\d+) /gm)].map((m) => m[1] ?? "");
   const failed = /exception|error/i.test(String(user?.content ?? ""));
   return { toolCalls: [{ name: REPORT_TOOL, args: { userIntent: "Import a file.", userSuccess: failed ? "The import failed with an ImportError." : "Browsed.", improvement: "", department: "product", score: failed ? 2 : 7, outcome: failed ? "failure" : "partial", evidence: ids.slice(0, 2) } }] };
 }
 
-/** Every file under the data folder but the warehouse (which keeps the raw events, secrets and all) and the import file. */
-function writtenFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (/warehouse\.db/.test(name) || /\.jsonl$/.test(name) || name === "demo-repo" || name === ".git") continue;
-    if (statSync(path).isDirectory()) out.push(...writtenFiles(path));
-    else out.push(path);
-  }
-  return out;
-}
+const PLANTED_SESSIONS = 8;
 
-/** The checkpointer's rows, as text: what a resumed run would read back. */
-function checkpointText(db: string): string {
-  const conn = new Database(db, { readonly: true });
-  try {
-    const rows = [...conn.prepare(`SELECT * FROM checkpoints`).all(), ...conn.prepare(`SELECT * FROM writes`).all()] as Record<string, unknown>[];
-    return rows.map((r) => Object.values(r).map((v) => (Buffer.isBuffer(v) ? v.toString("utf8") : String(v))).join(" ")).join("\n");
-  } finally {
-    conn.close();
-  }
-}
-
-describe("planted secrets and personal data reach no sink of a weekly run with models and Linear", () => {
-  let demo: DemoWeek;
+describe("planted secrets and personal data reach no sink of a weekly run with models, Linear and GitHub", () => {
+  let world: SkynetWorld;
   let openai: FakeOpenAIServer;
   let linear: FakeLinearServer;
+  let github: FakeGitHubServer;
   let run: CliResult;
+  let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    demo = await seedDemoWeek({ sessions: 120, seed: 23 });
+    world = await skynetWorld({ github: true, sessions: 40, seed: 23, skynet: { maxTicketsPerRun: 1 } });
+    const { demo } = world;
     const planted = join(demo.settings.dataDir, "planted.jsonl");
-    writeFileSync(planted, jsonLines(plantedSessions(demo.week, 6)));
+    writeFileSync(planted, jsonLines(plantedSessions(demo.week, PLANTED_SESSIONS)));
     await withWarehouse(demo, (w) => ingestFile(w, planted));
     openai = new FakeOpenAIServer(answer);
     linear = new FakeLinearServer(KEYS.LINEAR_API_KEY);
+    github = new FakeGitHubServer({
+      owner: "acme",
+      repo: "acme-app",
+      token: KEYS.GITHUB_TOKEN,
+      defaultBranch: "main",
+      branchExists: async (b) => (await git(world.remote, ["branch", "--list", b])).trim().length > 0,
+    });
     const baseUrl = await openai.start();
     await linear.start();
     const profile = JSON.parse(readFileSync(demo.settings.config!, "utf8")) as Record<string, unknown>;
     const models = { gatherer: "gpt-4o-mini", pm: "gpt-4o-mini", skynet: "gpt-4o-mini" };
-    writeFileSync(demo.settings.config!, JSON.stringify({ ...profile, models, tracker: { kind: "linear" }, linear: { team: "ENG", apiUrl: linear.url }, gatherer: { retryBaseMs: 1, requestsPerMinute: 100_000 } }));
-    run = await runCli(["--db", demo.settings.db, "--config", demo.settings.config!, "run", "--week", demo.week, "--yes", "--json"], { env: { ...KEYS, OPENAI_BASE_URL: baseUrl, LOG_LEVEL: "debug" } });
+    const services = { retryBaseMs: 1, retryMaxMs: 10 };
+    writeFileSync(demo.settings.config!, JSON.stringify({ ...profile, models, services, tracker: { kind: "linear" }, linear: { team: "ENG", apiUrl: linear.url }, gatherer: { retryBaseMs: 1, requestsPerMinute: 100_000 } }));
+    env = { ...KEYS, OPENAI_BASE_URL: baseUrl, GITHUB_API_URL: await github.start(), SELFHEAL_LOG_LEVEL: "debug" };
+    run = await runCli(["--db", demo.settings.db, "--config", demo.settings.config!, "run", "--week", demo.week, "--yes", "--json"], { env });
   }, 300_000);
   afterAll(async () => {
     await openai.stop();
     await linear.stop();
+    await github.stop();
   });
 
-  it("the run used the sinks: the gatherer's and the PM's models, Linear, reports, tickets and the digest", async () => {
+  it("the run used every sink: the three models, Linear, GitHub, reports, tickets, a brief, a PR and the digest", async () => {
     expect(run.code, run.stderr).toBe(0);
-    const systems = openai.requests.map((r) => String(r.body.messages?.[0]?.content ?? ""));
-    expect(systems.some((s) => /session analyst|transcript/i.test(s))).toBe(true);
-    expect(systems.some((s) => /code investigator/.test(s))).toBe(true);
-    expect(openai.requests.length).toBeGreaterThan(120);
+    const roles = new Set(openai.requests.map(roleOf));
+    expect([...roles].sort()).toEqual(["gatherer", "pm", "skynet"]);
     expect(linear.issues.length, run.stdout.slice(0, 3000)).toBeGreaterThan(0);
-    const planted = await withWarehouse(demo, async (w) => (await w.listReports({ week: demo.week })).filter((r) => r.sessionId.startsWith("planted-session")));
-    expect(planted).toHaveLength(6);
+    expect(github.pulls, run.stdout.slice(0, 3000)).toHaveLength(1);
+    expect(github.violations).toEqual([]);
+    const ticket = await withWarehouse(world.demo, async (w) => (await w.listTickets()).find((t) => t.status === "in_review"));
+    expect(ticket?.body).toContain("ImportError");
+    const reports = await withWarehouse(world.demo, async (w) => (await w.listReports({ week: world.demo.week })).filter((r) => r.sessionId.startsWith("planted-session")));
+    expect(reports).toHaveLength(PLANTED_SESSIONS);
+    expect(writtenFiles(world.demo.settings.dataDir).some((f) => /brief/i.test(f))).toBe(true);
   });
 
-  it("no planted string is in a model request, a Linear payload, stdout, a log line, a checkpoint or a written file", () => {
+  it(`no planted string (${Object.keys(PLANTED).length} kinds in ${PLANTED_FIELDS.length} fields) is in a model request, a Linear or GitHub payload, the remote, a log line, a checkpoint, a stored row, a written file or a page`, async () => {
+    const byRole = (role: Role) => openai.requests.filter((r) => roleOf(r) === role).map((r) => r.rawBody).join("\n");
     const sinks: Record<string, string> = {
-      "model requests": openai.requests.map((r) => r.rawBody).join("\n"),
+      "gatherer model requests": byRole("gatherer"),
+      "PM model requests": byRole("pm"),
+      "Skynet model requests": byRole("skynet"),
       "Linear payloads": JSON.stringify(linear.calls),
+      "GitHub payloads": JSON.stringify(github.requests.map((r) => ({ ...r, authorization: null }))),
+      "PR bodies and titles": JSON.stringify(github.pulls),
+      "git remote (branches, commits, diffs)": await remoteText(world.remote),
       stdout: run.stdout,
       "logs (stderr)": run.stderr,
-      checkpoints: checkpointText(demo.settings.db),
+      checkpoints: checkpointText(world.demo.settings.db),
+      ...derivedRowsText(world.demo.settings.db),
     };
-    for (const file of writtenFiles(demo.settings.dataDir)) sinks[file] = readFileSync(file, "utf8");
+    for (const file of writtenFiles(world.demo.settings.dataDir)) sinks[file] = readFileSync(file, "utf8");
     expect(Object.keys(sinks).some((k) => k.endsWith(".html")), "a digest was written").toBe(true);
-    for (const [where, text] of Object.entries(sinks)) {
-      for (const secret of PLANTED_STRINGS) expect(text.includes(secret), `${secret} in ${where}: …${text.slice(Math.max(0, text.indexOf(secret) - 1500), text.indexOf(secret) + 200)}…`).toBe(false);
-      for (const [name, key] of Object.entries(KEYS)) expect(text.includes(key), `${name} in ${where}`).toBe(false);
-    }
+    expect(run.stderr.split("\n").length, "debug logs were on").toBeGreaterThan(20);
+    expectNothingOf(SECRETS, sinks);
   });
+
+  it("nor is any in a page of the review app, fetched over HTTP", async () => {
+    const { demo } = world;
+    const [patterns, attempted] = await withWarehouse(demo, async (w) => {
+      const tickets = await w.listTickets();
+      const attempts = await Promise.all(tickets.map((t) => w.fixAttempt(t.id)));
+      return [await w.listPatterns(demo.week), tickets.filter((_t, i) => attempts[i])] as const;
+    });
+    let app: ServingApp | null = null;
+    try {
+      app = await startServe(["--db", demo.settings.db, "--config", demo.settings.config!], ["--port", String(await freePort())]);
+      const paths = [`/?week=${demo.week}`, `/patterns?week=${demo.week}`, "/tickets", "/attempts", "/gates", "/sessions/planted-session-000", ...patterns.map((p) => `/patterns/${p.fingerprint}?week=${demo.week}`), ...attempted.map((t) => `/attempts/${t.id}`)];
+      const pages = await servedPages(app.url, paths);
+      expect(pages["page /sessions/planted-session-000"]).toContain("ImportError");
+      expectNothingOf(SECRETS, pages);
+    } finally {
+      app?.child.kill("SIGTERM");
+      await app?.exited;
+    }
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { pino, type DestinationStream } from "pino";
 import type PinoPretty from "pino-pretty";
+import { scrubSecrets } from "./scrubSecrets.js";
 
 /** pretty: one readable line per entry (the default); json: pino's JSON lines, for a log collector. */
 export type LogFormat = "pretty" | "json";
@@ -30,9 +31,13 @@ function pretty(line: string): string {
 /** On a terminal a readable line first clears the line it lands on, which may hold a progress bar. */
 const CLEAR_LINE = "\r\u001b[2K";
 
-/** Writes each entry to stderr as it comes (synchronously: a crash loses none), in the chosen format. */
+/**
+ * Writes each entry to stderr as it comes (synchronously: a crash loses none), in the chosen format, with
+ * every credential scrubbed: an error logged whole may carry the request that failed, key and all.
+ */
 const stderrLines: DestinationStream = {
-  write(line: string): void {
+  write(entry: string): void {
+    const line = scrubSecrets(entry);
     process.stderr.write(format === "json" ? line : `${process.stderr.isTTY ? CLEAR_LINE : ""}${pretty(line)}`);
   },
 };

@@ -39,6 +39,8 @@ export interface PostHogRecord {
   distinct_id?: string;
   timestamp?: string | number;
   properties?: Record<string, unknown>;
+  /** The person's properties as PostHog exports them beside the event's. */
+  person_properties?: Record<string, unknown>;
 }
 
 /** A valid PostHog export record; `session: null` leaves out `$session_id`. */

@@ -61,7 +61,8 @@ export class FakeGitHubServer {
       this.violations.push(why);
       return { status: 422, json: { message: why } };
     };
-    if (recorded.authorization !== `token ${this.opts.token}`) return { status: 401, json: { message: "Bad credentials" } };
+    // Like many services, the fake echoes what it refused: a client must never print it back.
+    if (recorded.authorization !== `token ${this.opts.token}`) return { status: 401, json: { message: `Bad credentials: ${recorded.authorization ?? "none"}` } };
     const base = `/repos/${this.opts.owner}/${this.opts.repo}/pulls`;
     if (req.method === "GET" && url.pathname === base) {
       const head = url.searchParams.get("head")?.split(":")[1];

@@ -12,9 +12,9 @@ export interface ServingApp {
   log(): string;
 }
 
-/** Starts the real `selfheal serve` with these arguments and resolves once it printed its URL. */
-export function startServe(args: string[]): Promise<ServingApp> {
-  const child = spawn(process.execPath, [BIN, ...args, "serve"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+/** Starts the real `selfheal <args> serve <serveArgs>` and resolves once it printed its URL. */
+export function startServe(args: string[], serveArgs: string[] = []): Promise<ServingApp> {
+  const child = spawn(process.execPath, [BIN, ...args, "serve", ...serveArgs], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   let stdout = "";
   let stderr = "";
   const log = () => `${stdout}\n${stderr}`.slice(-3000);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { isSensitiveProperty, luhnValid, redactReport, redactText } from "./redact.js";
+import { PLANTED, PLANTED_ENCODED, PLANTED_STRINGS, PLANTED_TEXT } from "../../testing/plantedSecrets.js";
 
 /** A card number that passes Luhn: 15 random digits and the check digit that completes them. */
 function withCheckDigit(body: string): string {
@@ -66,6 +67,22 @@ describe("redactText", () => {
         expect(out).toBe(`https://x.test/cb?a=1&${name}=[redacted]#f`);
       }),
     );
+  });
+
+  it.each([
+    ["plain", PLANTED_TEXT],
+    ["URL-encoded in a query", `https://app.acme.dev/help?q=${encodeURIComponent(PLANTED_TEXT)}`],
+    ["URL-encoded twice", `/next?url=${encodeURIComponent(`https://x.test/?q=${encodeURIComponent(PLANTED_TEXT)}`)}`],
+  ])("lets no kind of the planted corpus through, %s, even once the result is decoded", (_how, text) => {
+    const out = redactText(text);
+    const decoded = decodeURIComponent(out);
+    for (const secret of [...PLANTED_STRINGS, ...PLANTED_ENCODED]) expect(`${out}\n${decoded}`, secret).not.toContain(secret);
+    expect(out).toContain("[card]");
+    expect(redactText(out)).toBe(out);
+  });
+
+  it("decodes a percent-escaped card number before looking for it", () => {
+    expect(redactText(`/pay?note=${encodeURIComponent(PLANTED.card)}`)).toBe("/pay?note=[card]");
   });
 
   it("is idempotent", () => {

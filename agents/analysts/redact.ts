@@ -43,7 +43,7 @@ const IPV6_RE = /(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4
 /** Redacts credentials and personal data from free text. Idempotent. */
 export function redactText(text: string): string {
   if (!text) return text;
-  let out = text.replace(URL_RE, (url) => redactUrl(url));
+  let out = decodePercentRuns(text).replace(URL_RE, (url) => redactUrl(url));
   out = out.replace(QUERY_RE, (_m, sep: string, name: string, value: string) => `${sep}${name}=${redactParam(name, value)}`);
   for (const rule of KEY_RULES) out = out.replace(rule, (m, scheme?: string) => (typeof scheme === "string" && /^(bearer|basic|token)$/i.test(scheme) ? `${scheme} [key]` : "[key]"));
   out = out.replace(SECRET_ASSIGNMENT, (_m, lead: string) => `${lead}[key]`);
@@ -53,6 +53,26 @@ export function redactText(text: string): string {
   for (const rule of PHONE_RES) out = out.replace(rule, "[phone]");
   out = out.replace(IPV4_RE, "[ip]");
   out = out.replace(IPV6_RE, "[ip]");
+  return out;
+}
+
+/** Percent-escaped runs, decoded until none is left: a secret URL-encoded once or twice is still a secret. */
+const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+
+/**
+ * The text with every run of percent escapes decoded (a run that is not UTF-8 is kept), so that the rules
+ * below see `card 4242 4242...` in `q=card%204242%204242...`, and whatever reads the redacted text
+ * decoded (a page, a model) finds nothing more in it.
+ */
+function decodePercentRuns(text: string): string {
+  let out = text;
+  for (let pass = 0; pass < 3 && PERCENT_RUN.test(out); pass++) {
+    PERCENT_RUN.lastIndex = 0;
+    const next = out.replace(PERCENT_RUN, (run) => decodeSafe(run));
+    if (next === out) break;
+    out = next;
+  }
+  PERCENT_RUN.lastIndex = 0;
   return out;
 }
 

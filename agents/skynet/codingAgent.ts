@@ -3,6 +3,7 @@ import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage }
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { getEncoding, type Tiktoken } from "js-tiktoken";
 import { oneRequest } from "../models.js";
+import { scrubSecrets } from "../../runtime/scrubSecrets.js";
 
 export type AgentStop = "done" | "step_budget" | "token_budget" | "violation" | "model_error";
 
@@ -52,7 +53,7 @@ export async function runCodingAgent(opts: {
     try {
       reply = (await bound.invoke(messages, oneRequest())) as AIMessage;
     } catch (err) {
-      return { stop: "model_error", steps: step, tokens, summary: "", detail: `the model call failed: ${(err as Error).message}` };
+      return { stop: "model_error", steps: step, tokens, summary: "", detail: scrubSecrets(`the model call failed: ${(err as Error).message}`) };
     }
     tokens += reply.usage_metadata?.total_tokens ?? estimateTokens([...messages, reply]);
     messages.push(reply);

@@ -9,7 +9,7 @@ import { configurableFor } from "./configuration.js";
 import { openCheckpointer } from "./checkpointer.js";
 import type { GateAnswerer } from "./gates.js";
 import { settleAbandonedRuns, THIS_PROCESS } from "./runs.js";
-import { recordedInputs, whyStale, type ThreadInputs } from "./threadInputs.js";
+      await warehouse.finishRun(runId, "failed", { threadId: run.threadId, error: scrubSecrets((err as Error).message), inputs });
 
 export type GraphOutcome<S> = { status: "done"; state: S } | { status: "waiting"; gate: HumanInterrupt };
 
@@ -64,7 +64,7 @@ export async function runOnThread<S, I>(builder: GraphBuilder<I>, input: I, run:
       await warehouse.finishRun(runId, outcome.status === "done" ? "succeeded" : "interrupted", summary);
       return outcome;
     } catch (err) {
-      await warehouse.finishRun(runId, "failed", { threadId: run.threadId, error: (err as Error).message, inputs });
+      await warehouse.finishRun(runId, "failed", { threadId: run.threadId, error: scrubSecrets((err as Error).message), inputs });
       throw err;
     }
   } finally {

@@ -1,4 +1,5 @@
 import { Cron } from "croner";
+import { scrubSecrets } from "../../runtime/scrubSecrets.js";
 
 export interface ScheduledJob {
   name: string;
@@ -66,7 +67,7 @@ export class Scheduler {
         try {
           await job.run();
         } catch (err) {
-          error = (err as Error).message;
+          error = scrubSecrets((err as Error).message);
         }
         this.opts.onOutcome?.({ name: job.name, at: due.at, error });
         if (signal.aborted) return;

@@ -1,6 +1,7 @@
 import type { Warehouse } from "../../warehouse/types.js";
 import type { ProductProfile } from "../../state/profile.js";
 import { UsageError } from "../../runtime/errors.js";
+import { registerSecret } from "../../runtime/scrubSecrets.js";
 import { retryPolicyOf, ServiceGuard } from "../../runtime/outside/guard.js";
 import { guardLinear } from "./guardLinear.js";
 import { LocalTracker } from "./local.js";
@@ -17,6 +18,7 @@ export async function trackerFor(profile: ProductProfile, warehouse: Warehouse, 
     if (!linear) throw new UsageError('tracker.kind is "linear" but the profile has no "linear" section: add "linear": { "team": "<team key>" }');
     const apiKey = env[linear.apiKeyEnv];
     if (!apiKey) throw new UsageError(`tracker.kind is "linear" but ${linear.apiKeyEnv} is not set: export a Linear API key in it`);
+    registerSecret(linear.apiKeyEnv, apiKey);
     const { LinearClient } = await import("@linear/sdk");
     const client = new LinearClient({ apiKey, ...(linear.apiUrl ? { apiUrl: linear.apiUrl } : {}) });
     guardLinear(client, new ServiceGuard("Linear", profile.services));

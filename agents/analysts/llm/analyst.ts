@@ -13,6 +13,7 @@ import { isRetryable, withRetries, type RetryPolicy } from "../../../runtime/out
 import type { CircuitBreaker } from "../../../runtime/outside/circuit.js";
 import { costUsd, type Price } from "./pricing.js";
 import { oneRequest } from "../../models.js";
+import { scrubSecrets } from "../../../runtime/scrubSecrets.js";
 
 /** Everything the LLM analyst needs besides the session: built once per batch. */
 export interface LlmAnalyst {
@@ -54,7 +55,7 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
       a.retry,
       (attempt, err, delayMs) => {
         retries++;
-        a.log.info({ sessionId, attempt, delayMs, err: (err as Error).message }, "model request failed; retrying");
+        a.log.info({ sessionId, attempt, delayMs, err: scrubSecrets((err as Error).message) }, "model request failed; retrying");
       },
       // A model taken for down is not asked again by this session: its circuit says when to try.
       (err) => a.circuit.state === "closed" && isRetryable(err),
@@ -94,7 +95,7 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
     };
     return { ok: true, report, retries };
   } catch (err) {
-    return { ok: false, reason: `model request failed: ${(err as Error).message}`, retries };
+    return { ok: false, reason: scrubSecrets(`model request failed: ${(err as Error).message}`), retries };
   }
 }
 

@@ -8,6 +8,7 @@ import { llmAnalystFor } from "../../../agents/analysts/llm/setup.js";
 import type { SessionReport } from "../../../state/report.js";
 import type { GathererStateType, GathererUpdate } from "../state.js";
 import { cascadeStandingReports } from "./planBatches.js";
+import { scrubSecrets } from "../../../runtime/scrubSecrets.js";
 
 /**
  * Scores one batch. Sessions that gained a report meanwhile (a resumed run, another worker) are not scored again.
@@ -60,7 +61,7 @@ async function saveRulesReports(ids: string[], { warehouse, profile, log }: RunC
       reports.push(redactReport(analyzeHeuristically(signals, profile.profile)));
     } catch (err) {
       failed++;
-      firstFailure ??= (err as Error).message;
+      firstFailure ??= scrubSecrets((err as Error).message);
       log.warn({ sessionId: signals.sessionId, err: (err as Error).message }, "session analysis failed");
     }
   }
