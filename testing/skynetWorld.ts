@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { Command, MemorySaver } from "@langchain/langgraph";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { seedDemoWeek, withWarehouse, type DemoWeek } from "./demoWeek.js";
@@ -9,6 +10,7 @@ import type { Ticket } from "../state/ticket.js";
 import type { HumanInterrupt } from "../state/humanInterrupt.js";
 import { buildSkynetGraph } from "../graphs/skynet/index.js";
 import type { SkynetStateType } from "../graphs/skynet/state.js";
+import { ScriptedChatModel, type ScriptedReply } from "./scriptedModel.js";
 
 export interface SkynetWorld {
   demo: DemoWeek;
@@ -67,4 +69,38 @@ export async function runSkynet(world: SkynetWorld, model: BaseChatModel, thread
       return state();
     },
   };
+}
+
+/** A scripted reply calling one of the agent's tools. */
+export const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ name, args }] });
+/** The demo's schema bug, fixed the right way. */
+export const FIX = call("edit_file", { path: "src/api/workflows.ts", old: "config: step.config ?? null", new: "config: step.config ?? {}" });
+/** A reproduction of the demo's schema bug: fails on main, passes with FIX. */
+export const REPRO = `import assert from "node:assert/strict";
+import { test } from "node:test";
+import { testApp } from "./helpers.js";
+
+test("a workflow with an unconfigured step passes its schema", async () => {
+  const res = await testApp().call("GET", "/api/workflows/wf_1002");
+  assert.equal(res.status, 200);
+});
+`;
+/** A node:test file with the given body. */
+export const testFile = (body: string) => `import assert from "node:assert/strict";\nimport { test } from "node:test";\n${body}\n`;
+
+/** Files one bad attempt and runs Skynet on it: nothing may reach the gate; the stored attempt says why. */
+export async function badAttempt(world: SkynetWorld, name: string, replies: ScriptedReply[], body = "steps[2].config expected object, got null") {
+  const ticket = await fileBug(world, { title: `schema bug (${name})`, body, path: "src/api/workflows.ts", line: 40 });
+  const model = new ScriptedChatModel(replies);
+  const run = await runSkynet(world, model, name);
+  const { gate, values } = await run.state();
+  expect(gate).toBeNull();
+  const line = values.fixSummary?.attempts.find((a) => a.ticket === ticket.id);
+  const stored = await withWarehouse(world.demo, async (w) => ({ attempt: await w.fixAttempt(ticket.id), ticket: await w.ticket(ticket.id) }));
+  expect(line?.status).toBe("failed_verification");
+  expect(line?.pr).toBeNull();
+  expect(stored.attempt?.status).toBe("failed_verification");
+  expect(stored.ticket?.status).toBe("open");
+  expect(model.remaining).toBe(0);
+  return { reason: stored.attempt!.reason, attempt: stored.attempt!, model };
 }

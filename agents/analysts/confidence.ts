@@ -1,6 +1,7 @@
 import type { Outcome } from "../../state/report.js";
 import type { SessionFacts } from "./sessionFacts.js";
 import { leftWithoutEngaging } from "./engagement.js";
+import { isUnambiguous } from "./problems.js";
 
 /**
  * How clearly a session's signals say what happened, 0-1: the rules' confidence in their own report.
@@ -28,8 +29,7 @@ function baseOf(f: SessionFacts, outcome: Outcome): number {
   if (f.problems.length) {
     // An exception thrown in the product's own code, or a declared failure event, is unambiguous.
     const last = f.problems.at(-1);
-    const inApp = last ? last.frames.length === 0 || last.frames.some((frame) => frame.inApp) : false;
-    return inApp ? 0.95 : 0.8;
+    return last && isUnambiguous(last) ? 0.95 : 0.8;
   }
   if (f.wins.length) return 0.95;
   const acquisition = outcome === "bounce" || outcome === "wrong_product";

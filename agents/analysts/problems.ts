@@ -66,3 +66,8 @@ function text(value: string | number | boolean | undefined): string | null {
   if (typeof value === "number") return String(value);
   return null;
 }
+
+/** An exception thrown in the product's own code, or a declared failure event (no frames): unambiguous. */
+export function isUnambiguous(problem: SessionException): boolean {
+  return problem.frames.length === 0 || problem.frames.some((frame) => frame.inApp);
+}

@@ -9,6 +9,8 @@ export interface ChangedFile {
   removed: number;
   /** git's mode for the new version: 120000 is a symlink. */
   mode: string;
+  /** The new version's blob id (zeros for a deletion): what was checked, exactly. */
+  blob: string;
   /** git sees no lines in it, so the line limit cannot measure it. */
   binary: boolean;
 }
@@ -16,7 +18,7 @@ export interface ChangedFile {
 /** Everything in the worktree that differs from the base commit, untracked files included (staged to see them). */
 export async function changedFiles(worktree: string, base: string): Promise<ChangedFile[]> {
   await git(worktree, ["add", "-A"]);
-  const raw = await git(worktree, ["diff", "--cached", "--raw", "--no-renames", "-z", base]);
+  const raw = await git(worktree, ["diff", "--cached", "--raw", "--no-abbrev", "--no-renames", "-z", base]);
   const numstat = await git(worktree, ["diff", "--cached", "--numstat", "--no-renames", "-z", base]);
   const counts = new Map<string, { added: number; removed: number; binary: boolean }>();
   for (const entry of numstat.split("\0").filter(Boolean)) {
@@ -29,9 +31,17 @@ export async function changedFiles(worktree: string, base: string): Promise<Chan
     const meta = parts[i]!.split(" ");
     const path = parts[i + 1]!;
     const c = counts.get(path) ?? { added: 0, removed: 0, binary: false };
-    files.push({ path, status: meta[4] ?? "M", mode: meta[1] ?? "", ...c });
+    files.push({ path, status: meta[4] ?? "M", mode: meta[1] ?? "", blob: meta[3] ?? "", ...c });
   }
   return files;
+}
+
+/** Paths whose change differs between two readings of the worktree: added, gone, or with other content or mode. */
+export function changedSince(checked: ChangedFile[], now: ChangedFile[]): string[] {
+  const key = (f: ChangedFile) => `${f.mode} ${f.blob}`;
+  const before = new Map(checked.map((f) => [f.path, key(f)]));
+  const after = new Map(now.map((f) => [f.path, key(f)]));
+  return [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p)).sort();
 }
 
 /**

@@ -5,7 +5,7 @@ import { git } from "../../tools/codebase/git.js";
 import { matchesAny } from "../../tools/sandbox/paths.js";
 import { runInSandbox, type CommandResult, type SandboxOptions } from "../../tools/sandbox/exec.js";
 import type { SkynetSettings } from "../../state/profileSections/skynet.js";
-import { changedFiles, policyProblems, type ChangedFile } from "./diffPolicy.js";
+import { changedFiles, changedSince, policyProblems, type ChangedFile } from "./diffPolicy.js";
 import type { Check } from "../../state/fixDetails.js";
 
 export interface Verification {
@@ -78,6 +78,11 @@ export async function verifyFix(opts: {
     const r = await runInSandbox(command, opts.sandbox);
     result.checks.push({ command, ok: r.exitCode === 0, summary: summarizeRun(r) });
     if (r.exitCode !== 0) result.problems.push(`${command} fails: ${summarizeRun(r)}`);
+  }
+  // The tests and checks ran the agent's code in the worktree: what is committed must be what the policy saw.
+  if (result.problems.length === 0) {
+    const moved = changedSince(files, await changedFiles(worktree, base));
+    if (moved.length > 0) result.problems.push(`running the tests changed the worktree after its change was checked (${moved.join(", ")}), so what would be proposed is not what was checked`);
   }
   result.ok = result.problems.length === 0;
   return result;

@@ -10,7 +10,8 @@ import { heuristicVersion } from "../../agents/analysts/heuristic.js";
 import { currentReports } from "../../agents/analysts/currentReports.js";
 import { loadProfile } from "../../state/loadProfile.js";
 
-const report = { userIntent: "Build a workflow.", userSuccess: "Got it done.", improvement: "", department: "product", score: 9, outcome: "success", evidence: ["e1"] };
+// A middling report fits any session's record, so the record check (recordCheck.ts) never refuses it.
+const report = { userIntent: "Build a workflow.", userSuccess: "Got part of it done.", improvement: "", department: "product", score: 6, outcome: "partial", evidence: ["e1"] };
 const THRESHOLD = 0.7;
 
 describe("gatherer cascade (scripted model)", () => {

@@ -7,7 +7,8 @@ import { REPORT_TOOL } from "../../agents/analysts/llm/prompt.js";
 import { llmVersion } from "../../agents/analysts/llm/version.js";
 import { loadProfile } from "../../state/loadProfile.js";
 
-const report = { userIntent: "Build a workflow.", userSuccess: "Got it done.", improvement: "", department: "product", score: 9, outcome: "success", evidence: ["e1"] };
+// A middling report fits any session's record, so the record check (recordCheck.ts) never refuses it.
+const report = { userIntent: "Build a workflow.", userSuccess: "Got part of it done.", improvement: "", department: "product", score: 6, outcome: "partial", evidence: ["e1"] };
 
 describe("gatherer graph with the LLM analyst (scripted model)", () => {
   it("carries the analyst choice in state, streams progress per report and keeps only counts in state", async () => {

@@ -1,24 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { ScriptedChatModel, type ScriptedReply } from "../../testing/scriptedModel.js";
+import { ScriptedChatModel } from "../../testing/scriptedModel.js";
 import { withWarehouse } from "../../testing/demoWeek.js";
 import { git } from "../../tools/codebase/git.js";
 import { branchFor } from "../../agents/skynet/attemptFix.js";
 import { FakeGitHubServer } from "../../testing/fakeGitHub.js";
-import { fileBug, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
+import { call, fileBug, FIX, REPRO, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
 import { openProposal } from "../../agents/skynet/proposal.js";
 import { loadProfile } from "../../state/loadProfile.js";
 
-const REPRO = `import assert from "node:assert/strict";
-import { test } from "node:test";
-import { testApp } from "./helpers.js";
-
-test("a workflow with an unconfigured step passes its schema", async () => {
-  const res = await testApp().call("GET", "/api/workflows/wf_1002");
-  assert.equal(res.status, 200);
-});
-`;
-const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ name, args }] });
-const FIX = call("edit_file", { path: "src/api/workflows.ts", old: "config: step.config ?? null", new: "config: step.config ?? {}" });
 const SCHEMA_BUG = { title: "GET /api/workflows/:id fails its schema", body: "steps[2].config expected object, got null (14 sessions)", path: "src/api/workflows.ts", line: 40 };
 
 describe("Skynet with a scripted model, through the PR gate to a fake GitHub", () => {

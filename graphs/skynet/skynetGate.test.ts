@@ -6,9 +6,8 @@ import { withWarehouse } from "../../testing/demoWeek.js";
 import { git } from "../../tools/codebase/git.js";
 import { HumanInterruptSchema } from "../../state/humanInterrupt.js";
 import { branchFor } from "../../agents/skynet/attemptFix.js";
-import { fileBug, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
+import { call, fileBug, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
 
-const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ name, args }] });
 
 describe("the PR gate's answers, with no GitHub repository configured", () => {
   let world: SkynetWorld;

@@ -4,31 +4,8 @@ import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ScriptedChatModel, type ScriptedReply } from "../../testing/scriptedModel.js";
-import { withWarehouse } from "../../testing/demoWeek.js";
 import { git } from "../../tools/codebase/git.js";
-import { fileBug, runSkynet, skynetWorld, type SkynetWorld } from "../../testing/skynetWorld.js";
-
-const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ name, args }] });
-const FIX = call("edit_file", { path: "src/api/workflows.ts", old: "config: step.config ?? null", new: "config: step.config ?? {}" });
-const testFile = (body: string) => `import assert from "node:assert/strict";\nimport { test } from "node:test";\n${body}\n`;
-
-/** Files one bad attempt and runs Skynet on it: nothing may reach the gate; the stored attempt says why. */
-async function badAttempt(world: SkynetWorld, name: string, replies: ScriptedReply[], body = "steps[2].config expected object, got null") {
-  const ticket = await fileBug(world, { title: `schema bug (${name})`, body, path: "src/api/workflows.ts", line: 40 });
-  const model = new ScriptedChatModel(replies);
-  const run = await runSkynet(world, model, name);
-  const { gate, values } = await run.state();
-  expect(gate).toBeNull();
-  const line = values.fixSummary?.attempts.find((a) => a.ticket === ticket.id);
-  const stored = await withWarehouse(world.demo, async (w) => ({ attempt: await w.fixAttempt(ticket.id), ticket: await w.ticket(ticket.id) }));
-  expect(line?.status).toBe("failed_verification");
-  expect(line?.pr).toBeNull();
-  expect(stored.attempt?.status).toBe("failed_verification");
-  expect(stored.ticket?.status).toBe("open");
-  expect(model.remaining).toBe(0);
-  return { reason: stored.attempt!.reason, attempt: stored.attempt!, model };
-}
+import { badAttempt, call, FIX, skynetWorld, testFile, type SkynetWorld } from "../../testing/skynetWorld.js";
 
 describe("Skynet proposes nothing when a scripted model's edits are bad, and records why", () => {
   let world: SkynetWorld;

@@ -8,6 +8,9 @@ import type { StoredEvent } from "../../../state/session.js";
 import { redactText } from "../redact.js";
 import { buildTranscript } from "../transcript.js";
 import { checkDraft, reportTool, type DraftCheck } from "./draft.js";
+import { disputedByRecord } from "./recordCheck.js";
+import { readFacts } from "../sessionFacts.js";
+import { computeSignals } from "../../../connectors/sessionize.js";
 import { departmentsOf, repairPrompt, REPORT_TOOL, systemPrompt, userPrompt } from "./prompt.js";
 import { isRetryable, withRetries, type RetryPolicy } from "../../../runtime/outside/retry.js";
 import type { CircuitBreaker } from "../../../runtime/outside/circuit.js";
@@ -35,7 +38,8 @@ const MAX_ECHO = 1500;
 
 /**
  * One session through the model: its redacted transcript as delimited data, a forced tool call,
- * the arguments validated (schema, department, evidence ids), one re-ask with the validation error,
+ * the arguments validated (schema, department, evidence ids, a score the session's record does not
+ * contradict), one re-ask with the validation error,
  * then failure. Transient HTTP errors are retried with backoff; each attempt waits its turn in the queue.
  */
 export async function analyzeWithModel(sessionId: string, events: StoredEvent[], a: LlmAnalyst): Promise<LlmResult> {
@@ -46,6 +50,9 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
     tool_choice: { type: "function", function: { name: REPORT_TOOL } },
   });
   const messages: BaseMessage[] = [new SystemMessage(systemPrompt(a.profile)), new HumanMessage(userPrompt(transcript.text))];
+  // What the record itself shows, which bounds the model's score (text in the session cannot move it).
+  const facts = readFacts(computeSignals(sessionId, events), a.profile);
+  const lineOf = new Map([...transcript.ids].map(([line, uuid]) => [uuid, line]));
   const usage = { inputTokens: 0, outputTokens: 0, requests: 0 };
   let retries = 0;
 
@@ -72,6 +79,8 @@ export async function analyzeWithModel(sessionId: string, events: StoredEvent[],
       const reply = await ask();
       const { args, raw } = argumentsOf(reply);
       check = args === undefined ? { ok: false, error: raw } : checkDraft(args, transcript.ids, departments);
+      const disputed = check.ok ? disputedByRecord(check.draft, facts, (uuid) => lineOf.get(uuid)) : null;
+      if (disputed) check = { ok: false, error: `it contradicts the session's record: ${disputed}` };
       if (check.ok) break;
       a.log.info({ sessionId, round, error: check.error }, "model report rejected");
       const echo = typeof args === "undefined" ? "" : `Your answer was: ${JSON.stringify(args).slice(0, MAX_ECHO)}\n`;
