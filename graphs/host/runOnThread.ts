@@ -9,7 +9,8 @@ import { configurableFor } from "./configuration.js";
 import { openCheckpointer } from "./checkpointer.js";
 import type { GateAnswerer } from "./gates.js";
 import { settleAbandonedRuns, THIS_PROCESS } from "./runs.js";
-      await warehouse.finishRun(runId, "failed", { threadId: run.threadId, error: scrubSecrets((err as Error).message), inputs });
+import { recordedInputs, whyStale, type ThreadInputs } from "./threadInputs.js";
+import { scrubSecrets } from "../../runtime/scrubSecrets.js";
 
 export type GraphOutcome<S> = { status: "done"; state: S } | { status: "waiting"; gate: HumanInterrupt };
 

@@ -12,6 +12,7 @@ import { analyzeWithModel } from "./analyst.js";
 import { REPORT_TOOL } from "./prompt.js";
 import { disputedByRecord } from "./recordCheck.js";
 import type { ReportDraft } from "./draft.js";
+import { CircuitBreaker } from "../../../runtime/outside/circuit.js";
 
 const profile = notebookProfile();
 /** What a model that obeys the planted text answers: the user was delighted. */
@@ -55,7 +56,8 @@ describe("the model's score against the session's record", () => {
 describe("a gatherer model that obeys text planted in any user-controlled field", () => {
   it.each(INJECTION_CASES)("cannot force a happy report: $field holding $text", async ({ text, field }) => {
     const model = new ScriptedChatModel([OBEYED, OBEYED].map((args) => ({ toolCalls: [{ name: REPORT_TOOL, args }] })));
-    const analyst = { model, profile, version: "llm-test", queue: new PQueue({ concurrency: 1 }), retry: { maxRetries: 0, baseMs: 1, maxMs: 1 }, price: null, log: logger };
+    const circuit = new CircuitBreaker("the gatherer model", { failures: 50, cooldownMs: 60_000 }, () => false);
+    const analyst = { model, profile, version: "llm-test", circuit, queue: new PQueue({ concurrency: 1 }), retry: { maxRetries: 0, baseMs: 1, maxMs: 1 }, price: null, log: logger };
     const result = await analyzeWithModel("q1", injectedSession("q1", text, field), analyst);
     // refused, re-asked once, refused again: no report, and a failure reason the run records
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^invalid report after one repair: it contradicts the session's record: score 10, but the product failed \(e\d+\)/) });
