@@ -10,7 +10,8 @@ import { loadProfile } from "../../state/loadProfile.js";
 import { SessionReport } from "../../state/report.js";
 import { setLogFormat } from "../../runtime/logger.js";
 
-const REPORT = { userIntent: "Build a workflow.", userSuccess: "Got it done.", improvement: "", department: "product", score: 8, outcome: "success", evidence: ["e1"] };
+// A middling report: never one the record check refuses (what is under test here is the faults, not the judgment).
+const REPORT = { userIntent: "Build a workflow.", userSuccess: "Got it done.", improvement: "", department: "product", score: 6, outcome: "partial", evidence: ["e1"] };
 const FAST = { maxRetries: 6, retryBaseMs: 1, retryMaxMs: 20, timeoutMs: 400, concurrency: 4 };
 
 /** The demo week's profile with a gatherer model and fast retries; `circuitFailures` from `services`. */
