@@ -36,6 +36,21 @@ describe("failing loudly", () => {
     expect(head.code).toBe(0);
   });
 
+  it("a first import that fails leaves no empty warehouse behind: exit 2, and the file is not there for the next command to read", async () => {
+    const dir = tempDir();
+    const bad = join(dir, "bad.jsonl");
+    writeFileSync(bad, '{"event": "x"\nnot json\n');
+    const db = join(dir, "warehouse.db");
+    const failed = await runCli(["--db", db, "ingest", bad]);
+    expect(failed.code, failed.stderr).toBe(2);
+    expect(failed.stderr).toMatch(/bad\.jsonl:1/);
+    expect(existsSync(db)).toBe(false);
+    // A warehouse that held data keeps it: the failed import changes nothing there.
+    const before = await withWarehouse(demo, (w) => w.countEvents());
+    expect((await runCli([...base, "ingest", bad])).code).toBe(2);
+    expect(await withWarehouse(demo, (w) => w.countEvents())).toBe(before);
+  }, 120_000);
+
   it("a command that reads never creates a warehouse at a mistyped --db: exit 2, and the folder stays absent", async () => {
     const typo = join(tempDir(), "typo", "warehuose.db");
     for (const args of [["reports"], ["gather"], ["triage"], ["fix"], ["digest"], ["run"], ["review"], ["digest", "--format", "md"]]) {

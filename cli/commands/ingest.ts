@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { existsSync, rmSync } from "node:fs";
+import type { Warehouse } from "../../warehouse/types.js";
+import type { RunSettings } from "../../runtime/settings.js";
 import { openWarehouse } from "../../warehouse/index.js";
 import { ingestFile, type IngestResult } from "../../connectors/ingest.js";
 import { formatProgress } from "../../connectors/progress.js";
@@ -24,41 +27,51 @@ export async function run(file: string | undefined, options: IngestOptions, comm
   const sources = [file, options.posthogApi, options.fromTable].filter(Boolean).length;
   if (sources > 1) throw new UsageError("give one source: a file, --posthog-api or --from-table");
   if (sources === 0) throw new UsageError("missing the export file to import (or pass --posthog-api or --from-table)");
+  // A first import that fails must not leave an empty warehouse behind for the next command to read.
+  const fresh = !isPostgresUrl(settings.db) && settings.db !== ":memory:" && !existsSync(settings.db);
   const warehouse = openWarehouse(settings.db);
+  let failed = true;
   try {
-    if (options.fromTable) {
-      const table = loadProfile(settings.config).profile.ingest.fromTable;
-      const database = process.env["SELFHEAL_SOURCE_DB"] || table.database || (isPostgresUrl(settings.db) ? parsePostgresLocation(settings.db).connectionString : null);
-      if (!database) throw new UsageError("--from-table needs the source database: ingest.fromTable.database in the profile, or SELFHEAL_SOURCE_DB");
-      const result = await pullTable(warehouse, { database, table }, (p) => out.progress(p));
-      await out.result(result, (r) => printIngest(out, r, `table ${table.table}`));
-      return;
-    }
-    if (options.posthogApi) {
-      const api = postHogSettings(loadProfile(settings.config).profile, process.env);
-      const result = await pullPostHog(warehouse, api, { onPage: (p) => out.progress(p) });
-      await out.result(result, (r) => printIngest(out, r, `PostHog project ${api.projectId}`));
-      return;
-    }
-    const path = file ?? "";
-    const bar = startProgress({ label: "ingest", unit: "MB", amount: (bytes) => (bytes / 1e6).toFixed(1) });
-    const result = await ingestFile(warehouse, path, {
-      format: options.format,
-      strict: options.strict,
-      since: loadProfile(settings.config).profile.ingest.since,
-      onDetected: (d) => out.progress(`${d.detected ? "detected" : "reading"} format: ${d.format} (${d.packing})`),
-      progressEveryMs: 200,
-      onProgress: (p) => {
-        bar.update(p.bytesRead, p.totalBytes, `${p.events.toLocaleString("en-US")} events, ${p.eventsPerSec.toLocaleString("en-US")}/s`);
-        if (p.phase === "reading") return;
-        bar.stop();
-        out.progress(formatProgress(p));
-      },
-    }).finally(() => bar.stop());
-    await out.result(result, (r) => printIngest(out, r, path));
+    await importInto(warehouse, file, options, settings, out);
+    failed = false;
   } finally {
+    const empty = failed && fresh && (await warehouse.countEvents().catch(() => 0)) === 0;
     await warehouse.close();
+    if (empty) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${settings.db}${suffix}`, { force: true });
   }
+}
+
+async function importInto(warehouse: Warehouse, file: string | undefined, options: IngestOptions, settings: RunSettings, out: Output): Promise<void> {
+  if (options.fromTable) {
+    const table = loadProfile(settings.config).profile.ingest.fromTable;
+    const database = process.env["SELFHEAL_SOURCE_DB"] || table.database || (isPostgresUrl(settings.db) ? parsePostgresLocation(settings.db).connectionString : null);
+    if (!database) throw new UsageError("--from-table needs the source database: ingest.fromTable.database in the profile, or SELFHEAL_SOURCE_DB");
+    const result = await pullTable(warehouse, { database, table }, (p) => out.progress(p));
+    await out.result(result, (r) => printIngest(out, r, `table ${table.table}`));
+    return;
+  }
+  if (options.posthogApi) {
+    const api = postHogSettings(loadProfile(settings.config).profile, process.env);
+    const result = await pullPostHog(warehouse, api, { onPage: (p) => out.progress(p) });
+    await out.result(result, (r) => printIngest(out, r, `PostHog project ${api.projectId}`));
+    return;
+  }
+  const path = file ?? "";
+  const bar = startProgress({ label: "ingest", unit: "MB", amount: (bytes) => (bytes / 1e6).toFixed(1) });
+  const result = await ingestFile(warehouse, path, {
+    format: options.format,
+    strict: options.strict,
+    since: loadProfile(settings.config).profile.ingest.since,
+    onDetected: (d) => out.progress(`${d.detected ? "detected" : "reading"} format: ${d.format} (${d.packing})`),
+    progressEveryMs: 200,
+    onProgress: (p) => {
+      bar.update(p.bytesRead, p.totalBytes, `${p.events.toLocaleString("en-US")} events, ${p.eventsPerSec.toLocaleString("en-US")}/s`);
+      if (p.phase === "reading") return;
+      bar.stop();
+      out.progress(formatProgress(p));
+    },
+  }).finally(() => bar.stop());
+  await out.result(result, (r) => printIngest(out, r, path));
 }
 
 function printIngest(out: Output, r: IngestResult, source: string): void {
