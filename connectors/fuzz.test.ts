@@ -9,8 +9,11 @@ import { SelfhealError } from "../runtime/errors.js";
 import { amplitudeRecord, at, jsonLines, posthogRecord, segmentRecord, tempDir, writeFile } from "../testing/events.js";
 import { withWarehouseAt } from "../testing/warehouses.js";
 import { zipArchive } from "../testing/zip.js";
+import { runCli } from "../testing/cli.js";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
+/** Cases of the whole-file property: enough that each format (detected or forced) and each packing is met many times. */
+const RUNS = 200;
 
 /** Values of every JSON type, nested, in the places a record's fields go. */
 const anyJson = fc.letrec((tie) => ({
@@ -43,16 +46,23 @@ const anyLine = fc.oneof(
   fc.constant("\uFEFF\u0000\uD800 not utf-8 \xff\xfe"),
 );
 
-/** A whole file: lines as JSON lines, or as a JSON array, or CSV-ish, packed plain, gzipped or zipped (entry names that escape too). */
+/** Zip entry names, ordinary and escaping (parent steps, absolute, Windows separators, a NUL). */
+const anyEntryName = fc.constantFrom("events.jsonl", "../../../etc/passwd", "/abs/events.jsonl", "a\\..\\b.jsonl", "dir/../../up.jsonl.gz", "nul\u0000name.jsonl");
+
+/** A whole file: lines as JSON lines, or as a JSON array, or CSV-ish, packed plain, gzipped or zipped (one or more entries, names that escape too), or bytes. */
 const anyFile = fc
-  .tuple(fc.array(anyLine, { minLength: 0, maxLength: 8 }), fc.constantFrom("lines", "array", "csv"), fc.constantFrom("plain", "gzip", "zip", "bytes"), fc.uint8Array({ maxLength: 300 }), fc.constantFrom("events.jsonl", "../../../etc/passwd", "/abs/events.jsonl", "a\\..\\b.jsonl"))
-  .map(([lines, layout, packing, bytes, entry]) => {
+  .tuple(fc.array(anyLine, { minLength: 0, maxLength: 8 }), fc.constantFrom("lines", "array", "csv"), fc.constantFrom("plain", "gzip", "zip", "bytes"), fc.uint8Array({ maxLength: 300 }), fc.array(anyEntryName, { minLength: 1, maxLength: 3 }))
+  .map(([lines, layout, packing, bytes, entries]) => {
     const text = layout === "lines" ? lines.join("\n") : layout === "array" ? `[${lines.join(",")}]` : `uuid,event,distinct_id,timestamp\n${lines.join("\n")}`;
-    if (packing === "bytes") return Buffer.from(bytes);
-    if (packing === "gzip") return gzipSync(text);
-    if (packing === "zip") return zipArchive([{ name: entry, data: gzipSync(text) }]);
-    return Buffer.from(text, "latin1");
+    const kind = packing === "bytes" ? "bytes" : `${layout}/${packing}`;
+    if (packing === "bytes") return { kind, content: Buffer.from(bytes) };
+    if (packing === "gzip") return { kind, content: gzipSync(text) };
+    if (packing === "zip") return { kind, content: zipArchive(entries.map((name, i) => ({ name, data: i % 2 ? Buffer.from(text, "latin1") : gzipSync(text) }))) };
+    return { kind, content: Buffer.from(text, "latin1") };
   });
+
+/** The format: detected, or forced with --format (a file of another format's records then has only bad lines). */
+const anyFormat = fc.constantFrom(undefined, "posthog", "amplitude", "segment");
 
 /** Every stored event as the schema wants it: named, dated inside the import window, properties an object. */
 function schemaBreaks(db: string): string[] {
@@ -85,14 +95,17 @@ describe("every importer and packing, fuzzed with hostile files", () => {
 
   it("never crashes: a result, or a clear input error (exit 2) naming the file; nothing stored is lost, nothing stored breaks the schema", async () => {
     let cases = 0;
+    const byParser = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(anyFile, fc.boolean(), async (content, strict) => {
+      fc.asyncProperty(anyFile, anyFormat, fc.boolean(), async ({ kind, content }, format, strict) => {
         cases++;
+        const parser = `${format ?? "detected"} ${kind}`;
+        byParser.set(parser, (byParser.get(parser) ?? 0) + 1);
         const dir = tempDir();
         const db = join(dir, "w.db");
         copyFileSync(seededDb, db);
         const file = writeFile(dir, "export.bin", content);
-        const outcome = await withWarehouseAt(db, (w) => ingestFile(w, file, { strict, now: NOW })).then(
+        const outcome = await withWarehouseAt(db, (w) => ingestFile(w, file, { strict, format, now: NOW })).then(
           (r) => ({ ok: true as const, r }),
           (err: unknown) => ({ ok: false as const, err }),
         );
@@ -106,9 +119,12 @@ describe("every importer and packing, fuzzed with hostile files", () => {
         if (!outcome.ok) expect(count).toBe(seededEvents); // a failed import writes nothing
         expect(schemaBreaks(db)).toEqual([]);
       }),
-      { numRuns: 120 },
+      { numRuns: RUNS },
     );
-    expect(cases).toBe(120);
+    expect(cases).toBe(RUNS);
+    const met = (part: string) => [...byParser].filter(([k]) => k.split(/[ /]/).includes(part)).reduce((n, [, c]) => n + c, 0);
+    for (const part of ["detected", "posthog", "amplitude", "segment", "lines", "array", "csv", "plain", "gzip", "zip", "bytes"]) expect(met(part), part).toBeGreaterThan(5);
+    console.info(`ingest files fuzzed: ${cases} cases ${JSON.stringify(Object.fromEntries([...byParser].sort()))}`);
   }, 240_000);
 
   it("a zip bomb (a small archive of a huge gzipped entry) is read as a stream, and ends as a result or an input error", async () => {
@@ -122,5 +138,20 @@ describe("every importer and packing, fuzzed with hostile files", () => {
     if (outcome instanceof Error) expect(outcome).toBeInstanceOf(SelfhealError);
     else expect(outcome).toMatchObject({ events: 0 });
     expect(await withWarehouseAt(db, (w) => w.countEvents())).toBe(seededEvents);
+  }, 120_000);
+
+  it("the CLI answers hostile files with a result or one line of error, exit 0 or 2, never a stack trace", async () => {
+    const dir = tempDir();
+    const files = {
+      "bytes.jsonl": Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x0a, 0xed, 0xa0, 0x80]),
+      "deep.json": Buffer.from("[".repeat(100_000) + "]".repeat(100_000)),
+      "escape.zip": zipArchive([{ name: "../../../../tmp/escaped.jsonl", data: jsonLines([posthogRecord("z1", { at: at(0) })]) }]),
+      "truncated.gz": gzipSync(jsonLines([posthogRecord("t1", { at: at(0) })])).subarray(0, 20),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      const out = await runCli(["--db", join(dir, "w.db"), "ingest", writeFile(dir, name, content), "--json"], { cwd: dir });
+      expect([0, 2], `${name}: ${out.stderr}`).toContain(out.code);
+      expect(out.stderr, name).not.toMatch(/\n\s+at |node:internal|Error: .*\n.*\.js:\d+/);
+    }
   }, 120_000);
 });
