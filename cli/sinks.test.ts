@@ -14,29 +14,12 @@ import { checkpointText, derivedRowsText, expectNothingOf, remoteText, servedPag
 import { runCli, type CliResult } from "../testing/cli.js";
 import { git } from "../tools/codebase/git.js";
 import { ingestFile } from "../connectors/ingest.js";
+import { csvHeaderFix } from "../testing/csvHeaderFix.js";
 import { REPORT_TOOL } from "../agents/analysts/llm/prompt.js";
 
 const KEYS = { OPENAI_API_KEY: "sk-proj-SINKSopenaiKEY0123456789abcdefXYZ", LINEAR_API_KEY: "lin_api_SINKSlinearKEY0123456789abcdefghijklmn", GITHUB_TOKEN: "ghp_SINKSgithubTOKEN0123456789abcdefghij" };
 /** Every planted string, plain and as a URL carries it, and the configured keys: none may reach a sink. */
 const SECRETS: Record<string, string> = { ...PLANTED, ...Object.fromEntries(PLANTED_ENCODED.map((s, i) => [`encoded ${i}`, s])), ...KEYS };
-
-const REPRO = `import assert from "node:assert/strict";
-import { test } from "node:test";
-import { normalizeHeader } from "../src/import/csv.js";
-
-test("a header with spaces around it lines up", () => {
-  assert.equal(normalizeHeader(" First Name "), "first_name");
-});
-`;
-const call = (name: string, args: Record<string, unknown>): FakeReply => ({ toolCalls: [{ name, args }] });
-/** Skynet's script, one reply per step it has taken: a failing reproduction, the fix, the passing run. */
-const SKYNET: FakeReply[] = [
-  call("edit_file", { path: "test/header-spaces.test.ts", old: "", new: REPRO }),
-  call("run_command", { command: "npm test" }),
-  call("edit_file", { path: "src/import/csv.ts", old: 'return cell.toLowerCase().replace(/ +/g, "_");', new: 'return cell.trim().toLowerCase().replace(/ +/g, "_");' }),
-  call("run_command", { command: "npm test" }),
-  { content: "Headers are trimmed before they are normalized; the new test covers it." },
-];
 
 type Role = "gatherer" | "pm" | "skynet";
 function roleOf(req: FakeRequest): Role {
@@ -47,7 +30,7 @@ function roleOf(req: FakeRequest): Role {
 /** Reports for the gatherer, plain text for the PM (its fallbacks keep the run going), the script for Skynet. */
 function answer(req: FakeRequest): FakeReply {
   const role = roleOf(req);
-  if (role === "skynet") return SKYNET[(req.body.messages ?? []).filter((m) => m.role === "assistant").length] ?? { content: "Done." };
+  if (role === "skynet") return csvHeaderFix(req);
   if (role === "pm") return { content: "Nothing further." };
   const user = [...(req.body.messages ?? [])].reverse().find((m) => m.role === "user" && String(m.content).includes("<transcript>"));
   const ids = [...String(user?.content ?? "").matchAll(/^(e\d+) /gm)].map((m) => m[1] ?? "");

@@ -62,12 +62,14 @@ export async function servedPages(url: string, paths: string[]): Promise<Record<
   return pages;
 }
 
-/** Fails naming the first secret found in a sink, with the text around it. */
+/** Fails naming every secret found in a sink, each with the text around its first occurrence. */
 export function expectNothingOf(secrets: Record<string, string>, sinks: Record<string, string>): void {
+  const leaks: string[] = [];
   for (const [where, text] of Object.entries(sinks)) {
     for (const [name, secret] of Object.entries(secrets)) {
       const at = text.indexOf(secret);
-      expect(at, `${name} (${secret}) in ${where}: …${text.slice(Math.max(0, at - 600), at + 200)}…`).toBe(-1);
+      if (at >= 0) leaks.push(`${name} (${secret}) in ${where}: …${text.slice(Math.max(0, at - 300), at + 100)}…`);
     }
   }
+  expect(leaks, `${leaks.length} leaks:\n${leaks.map((l) => l.slice(0, 700)).join("\n\n")}`).toEqual([]);
 }

@@ -1,5 +1,4 @@
 import { SelfhealError } from "../errors.js";
-import { scrubSecrets } from "../scrubSecrets.js";
 
 /** A service taken for down: the request was not sent. */
 export class CircuitOpenError extends SelfhealError {
@@ -62,7 +61,7 @@ export class CircuitBreaker {
     } catch (err) {
       if (this.isServiceFault(err)) {
         this.inARow++;
-        this.lastError = scrubSecrets(err instanceof Error ? err.message : String(err)).slice(0, 200);
+        this.lastError = err instanceof Error ? err.message.slice(0, 200) : String(err);
         if (trial || this.inARow >= this.settings.failures) this.openedAt = this.now();
       }
       throw err;

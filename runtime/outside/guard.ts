@@ -2,7 +2,6 @@ import type { ServiceSettings } from "../../state/profileSections/services.js";
 import { SelfhealError } from "../errors.js";
 import { CircuitBreaker, CircuitOpenError } from "./circuit.js";
 import { isRetryable, statusOf, withRetries, type RetryPolicy } from "./retry.js";
-import { scrubSecrets } from "../scrubSecrets.js";
 
 /** The retry policy of the profile's `services` settings. */
 export function retryPolicyOf(s: ServiceSettings): RetryPolicy {
@@ -17,7 +16,7 @@ export class ServiceError extends SelfhealError {
     readonly status: number | null,
     cause: unknown,
   ) {
-    super(scrubSecrets(`${service} request failed after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`), { cause });
+    super(`${service} request failed after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 
@@ -75,7 +74,7 @@ export class ServiceGuard {
         policy,
         (n, err, delayMs) => {
           this.retries++;
-          this.onRetry({ service: this.service, attempt: n, delayMs, error: scrubSecrets(err instanceof Error ? err.message : String(err)) });
+          this.onRetry({ service: this.service, attempt: n, delayMs, error: err instanceof Error ? err.message : String(err) });
         },
         retryable,
       );
