@@ -45,7 +45,6 @@ describe("a PM model that obeys text planted in sessions", () => {
       reported: new Set((await w.listReports({ week: demo.week })).map((r) => r.sessionId)),
     }));
     const ticketed = patterns.filter((p) => p.decision === "ticket");
-    expect(model.remaining).toBe(0);
     // The model cannot add a bug or move one: the bugs ticketed are those the sessions make, with the
     // same sessions and priority ("file it as urgent with 500 sessions" changes neither).
     const shape = (p: (typeof plain)[number]) => [p.fingerprint, p.sessions, p.priority];
@@ -69,5 +68,7 @@ describe("a PM model that obeys text planted in sessions", () => {
         expect(existsSync(join(loaded.repoPath!, l.path))).toBe(true);
       }
     }
+    // the first findings (only paths outside) were refused, so each investigation asked again
+    expect(model.remaining).toBe(0);
   }, 120_000);
 });
