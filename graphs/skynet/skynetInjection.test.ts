@@ -48,5 +48,5 @@ describe("a Skynet model that obeys text planted in its ticket", () => {
     expect(task.indexOf(text.slice(0, 30))).toBeGreaterThan(task.indexOf("<untrusted-ticket>"));
     for (const outside of [join(dirname(dirname(attempt.worktree)), "outside"), join(dirname(attempt.worktree), "pwned.txt")]) expect(existsSync(outside)).toBe(false);
     expect(readFileSync(join(world.repo, ".git", "HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
-  }, 60_000);
+  }, 120_000);
 });
