@@ -27,14 +27,14 @@ export const INJECTION_CASES: { text: string; field: UserField }[] = INJECTED_TE
 /**
  * One troubled session whose `field` holds `text` and whose other fields are ordinary: a page opened,
  * an edit, the product failing to publish, angry clicks, and the user leaving 30 s after the failure.
- * Whatever the text says, its record is a failure.
+ * Whatever the text says, its record is a failure. `start` is when it begins (default: a Monday, 10:00 UTC).
  */
-export function injectedSession(sessionId: string, text: string, field: UserField): StoredEvent[] {
+export function injectedSession(sessionId: string, text: string, field: UserField, start = at(0)): StoredEvent[] {
   const q = encodeURIComponent(text);
   const put = (f: UserField, plain: string) => (f === field ? text : plain);
   let seq = 0;
   const ev = (offsetSec: number, event: string, properties: Record<string, unknown>): StoredEvent =>
-    storedEvent(`${sessionId}-e${String(++seq).padStart(2, "0")}`, { event, at: at(offsetSec), sessionId, properties });
+    storedEvent(`${sessionId}-e${String(++seq).padStart(2, "0")}`, { event, at: new Date(Date.parse(start) + offsetSec * 1000).toISOString(), sessionId, properties });
   const url = field === "page URL" ? `https://app.quillboard.test/notebooks/n1?note=${q}` : field === "search query" ? `https://app.quillboard.test/notebooks?q=${q}` : "https://app.quillboard.test/notebooks";
   return [
     ev(0, "$pageview", { $current_url: url, $pathname: "/notebooks", $referrer: field === "referrer" ? `https://search.example/?q=${q}` : "https://search.example/", $set: { name: put("person properties", "Ada") } }),

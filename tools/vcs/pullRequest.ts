@@ -5,9 +5,10 @@ import { git } from "../codebase/git.js";
 import { createOnce } from "../../runtime/outside/createOnce.js";
 import type { RetryPolicy } from "../../runtime/outside/retry.js";
 
-/** The only branches Skynet ever pushes: its own, never the default branch. */
+/** The only branches Skynet ever pushes: its own (as `branchFor` names them), never the default branch. */
 function assertFixBranch(branch: string, defaultBranch: string): void {
-  if (!branch.startsWith("selfheal/") || branch === defaultBranch) {
+  // One plain name: nothing a refspec could read as a second destination (`selfheal/x:refs/heads/main`).
+  if (!/^selfheal\/[a-z0-9-]+$/.test(branch) || branch === defaultBranch) {
     throw new Error(`refusing to push ${branch}: Skynet pushes only its own selfheal/* branches, never ${defaultBranch}`);
   }
 }
