@@ -13,8 +13,8 @@ export interface CliResult {
 export interface RunCliOptions {
   /** SIGKILL the child the moment its stderr matches. */
   killOn?: RegExp;
-  /** SIGKILL the child the moment this returns true (polled every few milliseconds). */
-  killWhen?: () => boolean;
+  /** SIGKILL the child the moment this returns true (polled every few milliseconds, with its stderr so far). */
+  killWhen?: (stderrSoFar: string) => boolean;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** Flags for node itself, before the script (e.g. --import a hook). */
@@ -49,7 +49,7 @@ export function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliRes
     });
     const poll = opts.killWhen
       ? setInterval(() => {
-          if (opts.killWhen?.()) child.kill("SIGKILL");
+          if (opts.killWhen?.(stderr)) child.kill("SIGKILL");
         }, 3)
       : null;
     child.on("error", reject);

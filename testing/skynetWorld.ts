@@ -28,11 +28,16 @@ export async function skynetWorld(opts: { github: boolean; skynet?: Record<strin
   profile.skynet = { ...(profile.skynet ?? {}), maxSteps: 12, ...opts.skynet };
   writeFileSync(file, JSON.stringify(profile, null, 2));
   const repo = join(demo.settings.dataDir, "demo-repo");
+  return { demo, repo, remote: await addBareOrigin(repo) };
+}
+
+/** A bare repository in a temp folder, added as the repo's `origin` with its `main` pushed; returns its path. */
+export async function addBareOrigin(repo: string): Promise<string> {
   const remote = mkdtempSync(join(tmpdir(), "selfheal-remote-"));
   await git(remote, ["init", "-q", "--bare", "-b", "main"]);
   await git(repo, ["remote", "add", "origin", remote]);
   await git(repo, ["push", "-q", "origin", "main"]);
-  return { demo, repo, remote };
+  return remote;
 }
 
 /** A bug ticket labelled for Skynet, filed straight into the warehouse (the PM's output, without the PM). */

@@ -12,9 +12,10 @@ export async function pickTickets(warehouse: Warehouse, opts: { limit: number; h
     .sort((a, b) => a.priority - b.priority || b.sessions - a.sessions || a.id.localeCompare(b.id));
   const picked: Ticket[] = [];
   for (const ticket of candidates) {
+    // checked first: a limit of 0 (Skynet off for the run) picks nothing
+    if (picked.length >= opts.limit) break;
     const attempt = await warehouse.fixAttempt(ticket.id);
     if (!attempt || (attempt.status === "needs_model" && opts.haveModel)) picked.push(ticket);
-    if (picked.length >= opts.limit) break;
   }
   return picked;
 }

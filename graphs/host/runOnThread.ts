@@ -17,7 +17,7 @@ export type GraphOutcome<S> = { status: "done"; state: S } | { status: "waiting"
 /** The part of a compiled graph the host uses, whatever its state type. */
 export interface HostedGraph<I> {
   stream(input: I | null, config: RunnableConfig & { streamMode: ("updates" | "custom")[]; subgraphs: true; durability: "sync" }): Promise<AsyncIterable<unknown>>;
-  getState(config: RunnableConfig): Promise<StateSnapshot>;
+  getState(config: RunnableConfig, options?: { subgraphs?: boolean }): Promise<StateSnapshot>;
 }
 
 /** A graph builder the host compiles with its checkpointer. */
@@ -94,7 +94,7 @@ async function startOver<I>(graph: HostedGraph<I>, saver: BaseCheckpointSaver, r
 export async function waitingGate<I>(builder: GraphBuilder<I>, settings: RunSettings, threadId: string): Promise<HumanInterrupt | null> {
   const checkpointer = await openCheckpointer(settings.db);
   try {
-    return pendingGate(await builder.compile({ checkpointer: checkpointer.saver }).getState({ configurable: { thread_id: threadId } }));
+    return pendingGate(await builder.compile({ checkpointer: checkpointer.saver }).getState({ configurable: { thread_id: threadId } }, WITH_SUBGRAPHS));
   } finally {
     await checkpointer.close();
   }
@@ -107,7 +107,7 @@ async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun
     recursionLimit: 1000,
   };
   let next: I | null = input;
-  let snapshot = await graph.getState(config);
+  let snapshot = await graph.getState(config, WITH_SUBGRAPHS);
   if (pendingGate(snapshot)) next = null;
   else if (snapshot.next.length > 0) {
     run.progress?.(`resuming ${run.threadId} from its last checkpoint`);
@@ -124,7 +124,7 @@ async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun
     // (with a checkpointer that writes over a network, as Postgres's does) never redoes the stage before it.
     const stream = await graph.stream(next, { ...config, streamMode: ["updates", "custom"], subgraphs: true, durability: "sync" });
     for await (const chunk of stream) report(chunk, run.progress);
-    snapshot = await graph.getState(config);
+    snapshot = await graph.getState(config, WITH_SUBGRAPHS);
     next = null;
     if (!pendingGate(snapshot)) return { status: "done", state: snapshot.values as S };
   }
@@ -135,9 +135,21 @@ function resumeWith<I>(answer: HumanResponse): I {
   return new Command<unknown, Record<string, never>, never>({ resume: answer }) as I;
 }
 
-/** The gate a thread is waiting at, searched through its subgraphs' tasks too. */
+/** Snapshots with each subgraph's own state: where a stage really stands, not where its parent last saw it. */
+const WITH_SUBGRAPHS = { subgraphs: true };
+
+/**
+ * The gate a thread is waiting at. A stage's own state decides: its parent keeps the interrupt it saw
+ * until the whole stage ends, so a stage killed after its gate was answered (while filing the tickets)
+ * would otherwise ask the same question again.
+ */
 function pendingGate(snapshot: StateSnapshot): HumanInterrupt | null {
   for (const task of snapshot.tasks) {
+    if (task.state && "tasks" in task.state) {
+      const inner = pendingGate(task.state);
+      if (inner) return inner;
+      continue;
+    }
     const value = task.interrupts[0]?.value;
     if (value) return value as HumanInterrupt;
   }

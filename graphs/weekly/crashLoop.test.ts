@@ -1,109 +1,159 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { seedDemoWeek, withWarehouse, type DemoWeek } from "../../testing/demoWeek.js";
-import { FakeLinearServer } from "../../testing/fakeLinear.js";
+import { CrashWorld } from "../../testing/crashWorld.js";
 import { seededRandom } from "../../testing/faultPlan.js";
-import { runCli, type CliResult } from "../../testing/cli.js";
+import { drawKillPoint, phaseAfter, PHASES, RunWatch, stagesDone, workLeft, type KillPoint, type Phase, type Progress, type Timeline } from "../../testing/killPlan.js";
+import { withWarehouse } from "../../testing/demoWeek.js";
 import { listRuns } from "../host/runs.js";
 
-const KEY = "lin_api_crash";
 const SESSIONS = 400;
-/** Kills spread over the weekly run (gather, triage while filing Linear issues, fix, review), and a few over the import. */
-const RUN_KILLS = 20;
-const INGEST_KILLS = 5;
+const SKYNET_TICKETS = 2;
+/** Kills per episode: the import, then the weekly run by phase (gathering with a model, triage filing in Linear, Skynet coding and pushing, verify and review). */
+const QUOTA: Record<"ingest" | Phase, number> = { ingest: 4, gather: 5, triage: 5, fix: 7, late: 3 };
+const PER_EPISODE = Object.values(QUOTA).reduce((a, b) => a + b, 0);
+/** `npm run soak` asks for more (SELFHEAL_SOAK_KILLS): as many episodes, each a fresh world with its own seed. */
+const EPISODES = Math.max(1, Math.ceil(Number(process.env["SELFHEAL_SOAK_KILLS"] ?? PER_EPISODE) / PER_EPISODE));
+const RESUMED = /resuming weekly-\S+ from its last checkpoint/;
 
-interface World {
-  demo: DemoWeek;
-  linear: FakeLinearServer;
-  args: string[];
+type KillPhase = "ingest" | Phase;
+interface Kill {
+  episode: number;
+  phase: KillPhase;
+  what: string;
+}
+/** A run that followed a kill of a thread with stages finished: what it did again. */
+interface Resume {
+  episode: number;
+  afterKill: string;
+  finishedBefore: string[];
+  ranAgain: string[];
+  gathererRequests: number;
+  fromCheckpoint: boolean;
 }
 
-async function world(): Promise<World> {
-  const demo = await seedDemoWeek({ sessions: SESSIONS, seed: 61, ingest: false });
-  const linear = new FakeLinearServer(KEY);
-  await linear.start();
-  const profile = JSON.parse(readFileSync(demo.settings.config!, "utf8")) as Record<string, unknown>;
-  writeFileSync(demo.settings.config!, JSON.stringify({ ...profile, tracker: { kind: "linear" }, linear: { team: "ENG", apiUrl: linear.url } }));
-  return { demo, linear, args: ["--db", demo.settings.db, "--config", demo.settings.config!] };
-}
-
-const cli = (w: World, args: string[], opts: { killAfterMs?: number } = {}): Promise<CliResult> => {
-  const started = Date.now();
-  return runCli([...w.args, ...args], {
-    env: { LINEAR_API_KEY: KEY },
-    ...(opts.killAfterMs !== undefined ? { killWhen: () => Date.now() - started >= opts.killAfterMs! } : {}),
-  });
-};
-const ingest = (w: World, killAfterMs?: number) => cli(w, ["ingest", join(w.demo.settings.dataDir, "events.jsonl"), "--json"], { killAfterMs });
-const weekly = (w: World, killAfterMs?: number) => cli(w, ["run", "--week", w.demo.week, "--yes", "--json"], { killAfterMs });
-
-/** Everything a week leaves behind that must not depend on how often it was killed: warehouse rows and Linear's issues. */
-async function outcome(w: World) {
-  const week = w.demo.week;
-  return withWarehouse(w.demo, async (h) => ({
-    events: await h.countEvents(),
-    sessions: await h.countSessions(week),
-    reports: (await h.listReports({ week })).map((r) => [r.sessionId, r.analystVersion, r.score, r.userIntent, r.department, r.evidence.join(",")].join("|")).sort(),
-    patterns: (await h.listPatterns(week)).map((p) => [p.fingerprint, p.kind, p.sessions, p.decision, p.priority].join("|")).sort(),
-    tickets: (await h.listTickets()).map((t) => [t.fingerprint, t.title, t.priority, t.status, t.sessions].join("|")).sort(),
-    linearIssues: w.linear.issues.map((i) => [/selfheal-pattern:(\S+)/.exec(i.description)?.[1], i.title, i.priority, i.stateId].join("|")).sort(),
-  }));
-}
-
-describe("a weekly run SIGKILLed again and again at random points ends as a run never killed", () => {
-  let clean: World;
-  let crashed: World;
+describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again at random points, ends as a run never killed", () => {
+  let clean: CrashWorld;
+  let expected: Awaited<ReturnType<CrashWorld["outcome"]>>;
+  let timeline: Timeline;
   const cleanMs = { ingest: 0, run: 0 };
+  const kills: Kill[] = [];
+  const resumes: Resume[] = [];
+  const episodeMs: number[] = [];
+
   beforeAll(async () => {
-    [clean, crashed] = await Promise.all([world(), world()]);
+    clean = await CrashWorld.create({ sessions: SESSIONS, seed: 61, skynetTickets: SKYNET_TICKETS });
     let t = Date.now();
-    expect((await ingest(clean)).code).toBe(0);
+    expect((await clean.ingest()).code).toBe(0);
     cleanMs.ingest = Date.now() - t;
     t = Date.now();
-    const done = await weekly(clean);
+    const watch = new RunWatch(new Set(), () => clean.counts());
+    const done = await clean.weekly((stderr) => (watch.update(stderr), false));
     expect(done.code, done.stderr).toBe(0);
+    watch.update(done.stderr);
     cleanMs.run = Date.now() - t;
-  }, 300_000);
-  afterAll(async () => {
-    await clean.linear.stop();
-    await crashed.linear.stop();
+    timeline = watch.timeline as Timeline;
+    expect(Object.keys(timeline).sort()).toEqual([...PHASES].sort());
+    expected = await clean.outcome();
+  }, 600_000);
+  afterAll(() => clean?.stop());
+
+  /** One fresh world: the import killed, then the weekly run killed phase by phase, each followed by another run. */
+  async function episode(e: number): Promise<void> {
+    const seed = 2026 + e;
+    const random = seededRandom(seed);
+    const started = Date.now();
+    const world = await CrashWorld.create({ sessions: SESSIONS, seed: 61, skynetTickets: SKYNET_TICKETS });
+    const trail = () => `episode ${e}, seed ${seed}; kills: ${kills.filter((k) => k.episode === e).map((k) => k.what).join("; ")}`;
+    const landed = (phase: KillPhase, what: string) => kills.push({ episode: e, phase, what });
+    try {
+      for (let tries = 0, n = 0; n < QUOTA.ingest && tries < QUOTA.ingest * 3; tries++) {
+        const at = Math.floor(random() * cleanMs.ingest);
+        const t = Date.now();
+        const r = await world.ingest(() => Date.now() - t >= at);
+        if (r.signal !== "SIGKILL") expect(r.code, `${trail()}\n${r.stderr}`).toBe(0);
+        else {
+          landed("ingest", `ingest: at ${at} ms`);
+          n++;
+        }
+      }
+      const imported = await world.ingest();
+      expect(imported.code, imported.stderr).toBe(0);
+
+      // Kills left per phase; a phase that ended before its kill landed hands its share to the next.
+      const left: Record<Phase, number> = { gather: QUOTA.gather, triage: QUOTA.triage, fix: QUOTA.fix, late: QUOTA.late };
+      const spent: Record<Phase, Progress[]> = { gather: [], triage: [], fix: [], late: [] };
+      const finished = new Set<string>();
+      let lastKill: string | null = null;
+      for (let runs = 0; ; runs++) {
+        expect(runs, trail()).toBeLessThan(PER_EPISODE * 3);
+        const watch = new RunWatch(finished, () => world.counts());
+        const gathererBefore = world.counts().models.gatherer;
+        const armed: { point: KillPoint | null } = { point: null };
+        const r = await world.weekly((stderr) => {
+          const phase = watch.update(stderr);
+          if (phase !== armed.point?.phase) armed.point = phase && left[phase] > 0 ? drawKillPoint(phase, workLeft(timeline[phase], spent[phase]), left[phase], random) : null;
+          const progress = watch.progress();
+          return armed.point !== null && progress !== null && armed.point.fires(progress);
+        });
+        const ran = stagesDone(r.stderr);
+        if (lastKill && finished.size > 0) {
+          resumes.push({ episode: e, afterKill: lastKill, finishedBefore: [...finished], ranAgain: ran.filter((s) => finished.has(s)), gathererRequests: world.counts().models.gatherer - gathererBefore, fromCheckpoint: RESUMED.test(r.stderr) });
+        }
+        for (const s of ran) finished.add(s);
+        if (r.signal !== "SIGKILL") {
+          expect(r.code, `${trail()}\n${r.stderr}`).toBe(0);
+          expect(JSON.parse(r.stdout), trail()).toMatchObject({ status: "done" });
+          break;
+        }
+        const killed = armed.point!;
+        lastKill = killed.what;
+        landed(killed.phase, killed.what);
+        left[killed.phase]--;
+        const progress = watch.progress();
+        if (progress) spent[killed.phase].push(progress);
+        // a phase the thread got through before all its kills landed hands the rest on to the next
+        const now = phaseAfter(finished);
+        for (let i = 0; i < (now ? PHASES.indexOf(now) : PHASES.length - 1); i++) {
+          left[PHASES[i + 1]!] += left[PHASES[i]!];
+          left[PHASES[i]!] = 0;
+        }
+      }
+
+      expect(await world.outcome(), trail()).toEqual(expected);
+      // every killed run is recorded as interrupted, none left "running", and the last one succeeded
+      const runs = await withWarehouse(world.demo, (h) => listRuns(h, 500));
+      expect(runs.filter((r) => r.status === "running"), trail()).toEqual([]);
+      expect(runs[0]?.status, trail()).toBe("succeeded");
+      expect(world.linear.rejected, trail()).toEqual([]);
+      expect(world.github?.violations, trail()).toEqual([]);
+    } finally {
+      await world.stop();
+      episodeMs.push(Date.now() - started);
+    }
+  }
+
+  it(`survives ${EPISODES * PER_EPISODE} kills (${EPISODES} × ${JSON.stringify(QUOTA)}): the same reports, Linear issues, branches and PRs, nothing lost or doubled`, async () => {
+    // what a run never killed leaves: tickets in Linear, each bug Skynet took as one branch and one PR
+    expect(expected.linearIssues.length).toBeGreaterThan(2);
+    expect(expected.pulls).toHaveLength(SKYNET_TICKETS);
+    expect(new Set(expected.pulls.map((p) => p.split("|")[1])).size).toBe(SKYNET_TICKETS);
+    expect(expected.remote).toHaveLength(SKYNET_TICKETS + 1);
+    for (let e = 0; e < EPISODES; e++) await episode(e);
+
+    const byPhase = Object.fromEntries(["ingest", ...PHASES].map((p) => [p, kills.filter((k) => k.phase === p).length]));
+    console.info(`crash loop: ${kills.length} kills survived ${JSON.stringify(byPhase)}; clean run ${cleanMs.run} ms; episodes ${episodeMs.map((ms) => `${Math.round(ms / 1000)} s`).join(", ")}`);
+    expect(kills.length).toBeGreaterThanOrEqual(EPISODES * 20);
+    // kills landed in every phase, while filing in Linear and while Skynet pushed
+    for (const p of ["ingest", ...PHASES]) expect(byPhase[p], JSON.stringify(kills)).toBeGreaterThan(0);
+    expect(kills.some((k) => /filing/.test(k.what))).toBe(true);
+    expect(kills.some((k) => /pushing|opening the PR/.test(k.what))).toBe(true);
+  }, 3_600_000);
+
+  it("each run after a kill resumes from the checkpoint: no finished stage runs again, the gatherer's model is not asked again", () => {
+    // Without a checkpointer every run would start over at gather, redoing (idempotently) what was done.
+    expect(resumes.length).toBeGreaterThanOrEqual(EPISODES * (QUOTA.triage + QUOTA.fix));
+    for (const r of resumes) {
+      expect(r, JSON.stringify(r)).toMatchObject({ fromCheckpoint: true, ranAgain: [] });
+      if (r.finishedBefore.includes("gather")) expect(r.gathererRequests, JSON.stringify(r)).toBe(0);
+    }
   });
-
-  it(`survives ${INGEST_KILLS} kills of the import and ${RUN_KILLS} of the weekly run, with nothing lost or doubled`, async () => {
-    const random = seededRandom(2026);
-    let killed = 0;
-    for (let k = 0; k < INGEST_KILLS; k++) {
-      const r = await ingest(crashed, Math.floor(random() * cleanMs.ingest));
-      if (r.signal === "SIGKILL") killed++;
-      else expect(r.code, r.stderr).toBe(0);
-    }
-    const imported = await ingest(crashed);
-    expect(imported.code, imported.stderr).toBe(0);
-
-    let resumedFromCheckpoint = 0;
-    // A run that finished before its kill time is a whole run again (stages are idempotent); kill until RUN_KILLS landed.
-    for (let k = 0, runKills = 0; runKills < RUN_KILLS && k < RUN_KILLS * 3; k++) {
-      const r = await weekly(crashed, Math.floor(random() * cleanMs.run));
-      if (r.signal === "SIGKILL") runKills++;
-      if (r.signal === "SIGKILL") killed++;
-      else expect(r.code, r.stderr).toBe(0);
-      if (/resuming weekly-\S+ from its last checkpoint/.test(r.stderr)) resumedFromCheckpoint++;
-    }
-    const last = await weekly(crashed);
-    expect(last.code, last.stderr).toBe(0);
-    expect(JSON.parse(last.stdout)).toMatchObject({ status: "done" });
-
-    expect(killed).toBeGreaterThanOrEqual(20);
-    // kills landed mid-run, and the next run took up the thread from its checkpoint
-    expect(resumedFromCheckpoint).toBeGreaterThan(3);
-    const expected = await outcome(clean);
-    expect(expected.tickets.length).toBeGreaterThan(2);
-    expect(await outcome(crashed)).toEqual(expected);
-    // every killed run is recorded as interrupted, none left "running", and the last one succeeded
-    const runs = await withWarehouse(crashed.demo, (h) => listRuns(h, 500));
-    expect(runs.filter((r) => r.status === "running")).toEqual([]);
-    expect(runs[0]?.status).toBe("succeeded");
-    expect(crashed.linear.rejected).toEqual([]);
-  }, 900_000);
 });
