@@ -2,13 +2,19 @@ import type pg from "pg";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
+import { copyRows } from "./copyRows.js";
 
 const SESSION_FLUSH = 500;
+const STAGING_COLUMNS = ["seq", "uuid", "event", "distinct_id", "timestamp", "session_id", "properties"] as const;
+
+function* stagingRows(events: StoredEvent[]): Generator<(string | null)[]> {
+  for (const [i, e] of events.entries()) yield [String(i), e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties)];
+}
 
 /**
  * Postgres's import transaction on one pooled client. Imports of one warehouse take turns (an advisory
  * lock held to commit), as SQLite's BEGIN IMMEDIATE makes them: sessionizing reads what it then writes.
- * Rows go in as arrays through unnest, one statement per batch whatever its size.
+ * Events go in by COPY through a staging table; sessions as arrays through unnest, one statement per flush.
  */
 export class PostgresEventWrites implements EventWrites {
   private open = true;
@@ -29,6 +35,11 @@ export class PostgresEventWrites implements EventWrites {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`selfheal-import:${schema}`]);
       // This connection's own record of the session-less events it stored, emptied at commit.
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
+      // Each batch lands here by COPY before it is merged into events.
+      await client.query(
+        `CREATE TEMP TABLE IF NOT EXISTS import_staging (seq INTEGER NOT NULL, uuid TEXT COLLATE "C" NOT NULL, event TEXT NOT NULL, distinct_id TEXT NOT NULL,
+           timestamp TEXT NOT NULL, session_id TEXT, properties TEXT NOT NULL) ON COMMIT DELETE ROWS`,
+      );
       return tx;
     } catch (err) {
       await tx.finish();
@@ -39,13 +50,19 @@ export class PostgresEventWrites implements EventWrites {
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
     this.check();
     if (events.length === 0) return [];
-    const stamp = now();
+    // COPY into this connection's staging table, then one merge that skips stored uuids and, of a uuid
+    // repeated within the batch, keeps the first (ORDER BY seq): all inside the import's transaction.
+    await copyRows(this.client, "import_staging", STAGING_COLUMNS, stagingRows(events));
     const { rows } = await this.client.query<{ uuid: string }>(
-      `INSERT INTO events (uuid, event, distinct_id, timestamp, session_id, properties, ingested_at)
-       SELECT u, e, d, t, s, p, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(u, e, d, t, s, p)
-       ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
-      [events.map((e) => e.uuid), events.map((e) => e.event), events.map((e) => e.distinctId), events.map((e) => e.timestamp), events.map((e) => e.sessionId), events.map((e) => JSON.stringify(e.properties)), stamp],
+      `WITH merged AS (
+         INSERT INTO events (uuid, event, distinct_id, timestamp, session_id, properties, ingested_at)
+         SELECT uuid, event, distinct_id, timestamp, session_id, properties, $1 FROM import_staging ORDER BY seq
+         ON CONFLICT (uuid) DO NOTHING RETURNING uuid, session_id)
+       , unlinked AS (INSERT INTO import_unlinked (uuid) SELECT uuid FROM merged WHERE session_id IS NULL ON CONFLICT DO NOTHING)
+       SELECT uuid FROM merged`,
+      [now()],
     );
+    await this.client.query(`TRUNCATE import_staging`);
     const inserted = new Set(rows.map((r) => r.uuid));
     const stored: StoredEvent[] = [];
     for (const e of events) {
@@ -53,8 +70,6 @@ export class PostgresEventWrites implements EventWrites {
       stored.push(e);
       if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
     }
-    const unlinked = stored.filter((e) => !e.sessionId).map((e) => e.uuid);
-    if (unlinked.length > 0) await this.client.query(`INSERT INTO import_unlinked (uuid) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [unlinked]);
     return stored;
   }
 
