@@ -7,6 +7,18 @@ import { copyRows } from "./copyRows.js";
 const SESSION_FLUSH = 500;
 const STAGING_COLUMNS = ["seq", "uuid", "event", "distinct_id", "timestamp", "session_id", "properties"] as const;
 
+/** Rows (already in time order) as events per key, keys with rows only. */
+function groupedBy(rows: EventRow[], keyOf: (row: EventRow) => string): Map<string, StoredEvent[]> {
+  const out = new Map<string, StoredEvent[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = out.get(key);
+    if (list) list.push(toStoredEvent(row));
+    else out.set(key, [toStoredEvent(row)]);
+  }
+  return out;
+}
+
 function* stagingRows(events: StoredEvent[]): Generator<(string | null)[]> {
   for (const [i, e] of events.entries()) yield [String(i), e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties)];
 }
@@ -83,12 +95,12 @@ export class PostgresEventWrites implements EventWrites {
     return (rowCount ?? 0) > 0;
   }
 
-  async unsessionedEvents(distinctId: string): Promise<StoredEvent[]> {
+  async unsessionedEventsOf(distinctIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
     const { rows } = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE distinct_id = $1 AND (session_id IS NULL OR session_inferred) ORDER BY timestamp, uuid`,
-      [distinctId],
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE distinct_id = ANY($1::text[]) AND (session_id IS NULL OR session_inferred) ORDER BY timestamp, uuid`,
+      [distinctIds],
     );
-    return rows.map(toStoredEvent);
+    return groupedBy(rows, (r) => r.distinct_id);
   }
 
   async sessionSpans(distinctId: string): Promise<{ id: string; startedAt: string; endedAt: string }[]> {
@@ -109,9 +121,13 @@ export class PostgresEventWrites implements EventWrites {
     );
   }
 
-  async sessionEvents(sessionId: string): Promise<StoredEvent[]> {
-    const { rows } = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = $1 ORDER BY timestamp, uuid`, [sessionId]);
-    return rows.map(toStoredEvent);
+  async eventsOfSessions(sessionIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    // One round trip for many sessions: a query per session was most of the import's waiting.
+    const { rows } = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ANY($1::text[]) ORDER BY timestamp, uuid`,
+      [sessionIds],
+    );
+    return groupedBy(rows, (r) => r.session_id ?? "");
   }
 
   async saveSession(s: SessionRow): Promise<void> {
