@@ -8,7 +8,7 @@ import { globalsOf, weekFor } from "../globals.js";
 
 /** Writes the week's digest; in Markdown it is also printed, ready to paste or pipe into a chat. */
 export async function run(options: { week?: string; out?: string; format: DigestFormat }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   const week = await weekFor(options.week, warehouse).finally(() => warehouse.close());
   out.progress(`digest of ${week} (${options.format === "md" ? "Markdown" : "HTML"})`);

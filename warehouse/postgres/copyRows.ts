@@ -1,7 +1,6 @@
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
-import copyStreams from "pg-copy-streams";
 
 /** Rows are sent in chunks of about this many characters: few stream writes, no batch-sized strings. */
 const CHUNK_CHARS = 256 * 1024;
@@ -18,6 +17,7 @@ function field(value: string | null): string {
  * a batch-sized literal. Resolves with the rows the server took.
  */
 export async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: Iterable<readonly (string | null)[]>): Promise<number> {
+  const { default: copyStreams } = await import("pg-copy-streams");
   const stream = client.query(copyStreams.from(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
   let chunk = "";
   for (const row of rows) {
