@@ -1,70 +1,59 @@
 /**
- * Ingest at scale: a simulated PostHog JSON-lines export (45,000 sessions ≈ 1M events by default) is
- * imported by a separate process, so its peak RSS (getrusage maxrss) is the import's alone.
- * Prints figures; asserts nothing (the target, < 300 MB for 1M events, is read off here, not in tests).
+ * SQLite ingest at scale, beside its baseline measured in the same run: `selfheal ingest` of a simulated
+ * PostHog JSON-lines export (45,000 sessions ≈ 1M events by default) as a whole process, against a raw
+ * parse-and-insert of the same lines (each JSON line parsed, one prepared INSERT per line into a bare
+ * table, one transaction: no dedup, no sessions) in a process of its own. Prints events/s, the ratio
+ * and each process's peak RSS; asserts nothing (targets: ratio ≥ 0.6, selfheal under 300 MB).
  * Usage: npm run bench:ingest [-- <sessions>]
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { simulateWeek, writeSessionsJsonl } from "../demo/simulator/index.js";
 import { weekRange } from "../runtime/week.js";
-import { openWarehouse } from "../warehouse/index.js";
-import { ingestFile } from "../connectors/ingest.js";
-import { formatProgress } from "../connectors/progress.js";
+import { buildCli } from "../testing/buildCli.js";
+import { measuredNode, measuredSelfheal, mb } from "./measuredProcess.js";
+import { rawRows } from "./rawLoad.js";
 
-interface ChildFigures {
-  events: number;
-  sessions: number;
-  seconds: number;
-  maxRssMb: number;
-}
+const SELF = fileURLToPath(import.meta.url);
 
-async function child(file: string, db: string): Promise<void> {
-  const warehouse = openWarehouse(db);
-  const start = performance.now();
-  try {
-    const result = await ingestFile(warehouse, file, { onProgress: (p) => process.stderr.write(`  ${formatProgress(p)}\n`) });
-    const figures: ChildFigures = {
-      events: result.events,
-      sessions: result.sessions,
-      seconds: (performance.now() - start) / 1000,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
-    };
-    process.stdout.write(JSON.stringify(figures));
-  } finally {
-    await warehouse.close();
+/** The baseline, run as `--raw <file> <db>` in a process of its own; prints the rows it stored. */
+async function rawInsert(file: string, path: string): Promise<void> {
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.exec(`CREATE TABLE raw_events (uuid TEXT, event TEXT, distinct_id TEXT, timestamp TEXT, session_id TEXT, properties TEXT)`);
+  const insert = db.prepare(`INSERT INTO raw_events VALUES (?, ?, ?, ?, ?, ?)`);
+  let events = 0;
+  db.exec("BEGIN");
+  for await (const r of rawRows(file)) {
+    insert.run(r.uuid, r.event, r.distinctId, r.timestamp, r.sessionId, r.properties);
+    events++;
   }
+  db.exec("COMMIT");
+  db.close();
+  process.stdout.write(JSON.stringify({ events }));
 }
 
-function runChild(file: string, db: string): Promise<ChildFigures> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", file, db], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    proc.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    proc.on("error", reject);
-    proc.on("close", (code) => (code === 0 ? resolve(JSON.parse(out) as ChildFigures) : reject(new Error(`ingest child exited ${code}`))));
-  });
-}
-
-async function main(): Promise<void> {
-  const sessions = Number(process.argv[2] ?? 45_000);
+export async function ingestBench(sessions = 45_000): Promise<void> {
+  buildCli();
   const dir = mkdtempSync(join(tmpdir(), "selfheal-bench-ingest-"));
   try {
     const file = join(dir, "events.jsonl");
-    const simStart = performance.now();
     const sim = await writeSessionsJsonl(simulateWeek({ sessions, seed: 1, weekStart: weekRange("2026-W47").start }), file);
-    console.log(`simulated  ${sim.sessions} sessions, ${sim.events} events, ${(statSync(file).size / 1e6).toFixed(0)} MB in ${((performance.now() - simStart) / 1000).toFixed(1)} s`);
-    const figures = await runChild(file, join(dir, "warehouse.db"));
-    console.log(`ingest     ${figures.events} events into ${figures.sessions} sessions in ${figures.seconds.toFixed(1)} s`);
-    console.log(`           ${Math.round(figures.events / figures.seconds)} events/s`);
-    console.log(`peak RSS   ${figures.maxRssMb.toFixed(0)} MB (the importing process)`);
+    console.log(`sqlite     ${sim.sessions} sessions, ${sim.events} events, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+    const ingest = await measuredSelfheal(["--db", join(dir, "warehouse.db"), "ingest", file]);
+    const raw = await measuredNode(["--import", "tsx", SELF, "--raw", file, join(dir, "raw.db")]);
+    const rawEvents = (JSON.parse(raw.stdout) as { events: number }).events;
+    const rate = Number(ingest.result["events"]) / ingest.seconds;
+    const rawRate = rawEvents / raw.seconds;
+    console.log(`  ingest   selfheal ${Math.round(rate)} events/s (${ingest.seconds.toFixed(1)} s, the whole process, peak RSS ${mb(ingest.peakRssMb)})`);
+    console.log(`           raw parse-and-insert ${Math.round(rawRate)} events/s (${raw.seconds.toFixed(1)} s, peak RSS ${mb(raw.peakRssMb)}), ratio ${(rate / rawRate).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3] ?? "", process.argv[4] ?? "");
-else await main();
+if (process.argv[2] === "--raw") await rawInsert(process.argv[3] ?? "", process.argv[4] ?? "");
+else if (process.argv[1] === SELF) await ingestBench(process.argv[2] ? Number(process.argv[2]) : undefined);

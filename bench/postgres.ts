@@ -7,10 +7,8 @@
  * server, postgres://postgres@127.0.0.1:5432/test); every schema it makes is dropped after.
  * Usage: npm run bench:postgres [-- <sessions>]
  */
-import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,9 +16,11 @@ import pg from "pg";
 import { simulateWeek, writeSessionsJsonl } from "../demo/simulator/index.js";
 import { weekRange } from "../runtime/week.js";
 import { writeDemoProfile } from "../cli/demoRepo.js";
+import { buildCli } from "../testing/buildCli.js";
+import { measuredSelfheal, mb } from "./measuredProcess.js";
+import { rawRows } from "./rawLoad.js";
 
 const SERVER = process.env["SELFHEAL_BENCH_POSTGRES"] || "postgres://postgres@127.0.0.1:5432/test";
-const BIN = fileURLToPath(new URL("../bin/selfheal.js", import.meta.url));
 const WEEK = "2026-W47";
 
 function warehouseUrl(schema: string): string {
@@ -29,22 +29,8 @@ function warehouseUrl(schema: string): string {
   return url.toString();
 }
 
-/** Runs the built CLI; resolves with its JSON result and wall seconds. */
-function selfheal(args: string[]): Promise<{ result: Record<string, unknown>; seconds: number }> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args, "--json"], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) reject(new Error(`selfheal ${args.join(" ")} exited ${code}: ${err.slice(-500)}`));
-      else resolve({ result: JSON.parse(out) as Record<string, unknown>, seconds: (performance.now() - start) / 1000 });
-    });
-  });
-}
+/** Runs the built CLI as a process of its own: its JSON result, wall seconds and peak RSS. */
+const selfheal = (args: string[]) => measuredSelfheal(args);
 
 /** The baseline: each line's columns to CSV, then one COPY of the file by the server. */
 async function rawCopy(client: pg.Client, file: string, dir: string, schema: string): Promise<{ events: number; seconds: number }> {
@@ -53,11 +39,8 @@ async function rawCopy(client: pg.Client, file: string, dir: string, schema: str
   const out = createWriteStream(csv);
   const quote = (v: string | null): string => (v === null ? "" : `"${v.replaceAll('"', '""')}"`);
   let events = 0;
-  for await (const line of createInterface({ input: createReadStream(file) })) {
-    if (!line) continue;
-    const e = JSON.parse(line) as { uuid: string; event: string; distinct_id: string; timestamp: string; properties?: Record<string, unknown> };
-    const session = e.properties?.["$session_id"];
-    const row = [e.uuid, e.event, e.distinct_id, e.timestamp, typeof session === "string" ? session : null, JSON.stringify(e.properties ?? {})].map(quote).join(",");
+  for await (const r of rawRows(file)) {
+    const row = [r.uuid, r.event, r.distinctId, r.timestamp, r.sessionId, r.properties].map(quote).join(",");
     if (!out.write(`${row}\n`)) await once(out, "drain");
     events++;
   }
@@ -80,6 +63,7 @@ async function gatherWith(workers: number, db: string, config: string, client: p
 }
 
 export async function postgresBench(sessions = 10_000): Promise<void> {
+  buildCli();
   const client = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
@@ -99,7 +83,7 @@ export async function postgresBench(sessions = 10_000): Promise<void> {
     const raw = await rawCopy(client, file, dir, schemas.raw);
     const ingestRate = Number(ingest.result["events"]) / ingest.seconds;
     const rawRate = raw.events / raw.seconds;
-    console.log(`  ingest   selfheal ${Math.round(ingestRate)} events/s (${ingest.seconds.toFixed(1)} s, the whole process), raw COPY ${Math.round(rawRate)} events/s, ratio ${(ingestRate / rawRate).toFixed(2)}`);
+    console.log(`  ingest   selfheal ${Math.round(ingestRate)} events/s (${ingest.seconds.toFixed(1)} s, the whole process, peak RSS ${mb(ingest.peakRssMb)}), raw COPY ${Math.round(rawRate)} events/s, ratio ${(ingestRate / rawRate).toFixed(2)}`);
     const config = writeDemoProfile(dir);
     const one = await gatherWith(1, db, config, client, schemas.warehouse);
     for (const [workers, run] of [[1, one], [2, await gatherWith(2, db, config, client, schemas.warehouse)], [4, await gatherWith(4, db, config, client, schemas.warehouse)]] as const) {

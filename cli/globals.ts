@@ -23,6 +23,8 @@ export function applyOutputFlags(opts: GlobalOptions): Output {
   return new Output(Boolean(opts.json));
 }
 
+const CREATE_ONE = "check --db (or SELFHEAL_DB); `selfheal ingest <export>` or `selfheal demo` creates one";
+
 /** What a command does with the warehouse: only an import may create one; the rest read one that exists. */
 export type WarehouseUse = "creates" | "reads" | "none";
 
@@ -31,13 +33,19 @@ export type WarehouseUse = "creates" | "reads" | "none";
  * profile is validated here, and a command that reads the warehouse refuses a --db that names none,
  * so every command refuses bad input before it touches (or creates) anything.
  */
-export function globalsOf(command: Command, warehouse: WarehouseUse = "reads"): { settings: RunSettings; out: Output; opts: GlobalOptions } {
+export async function globalsOf(command: Command, warehouse: WarehouseUse = "reads"): Promise<{ settings: RunSettings; out: Output; opts: GlobalOptions }> {
   const opts = command.optsWithGlobals<GlobalOptions>();
   const out = applyOutputFlags(opts);
   const settings = resolveSettings({ db: opts.db, config: opts.config });
   loadProfile(settings.config);
   if (warehouse === "reads" && !isPostgresUrl(settings.db) && !existsSync(settings.db)) {
-    throw new InputError("no warehouse here: check --db (or SELFHEAL_DB); `selfheal ingest <export>` or `selfheal demo` creates one", { file: settings.db });
+    throw new InputError(`no warehouse here: ${CREATE_ONE}`, { file: settings.db });
+  }
+  if (warehouse === "reads" && isPostgresUrl(settings.db)) {
+    // Loaded only for a Postgres URL: commands on SQLite never import pg.
+    const { postgresWarehouseExists } = await import("../warehouse/postgres/exists.js");
+    const found = await postgresWarehouseExists(settings.db);
+    if (!found.exists) throw new InputError(`no warehouse in ${found.where}: ${CREATE_ONE}`, { key: "--db" });
   }
   return { settings, out, opts };
 }

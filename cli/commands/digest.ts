@@ -8,7 +8,7 @@ import { globalsOf, weekFor } from "../globals.js";
 
 /** Writes the week's digest; in Markdown it is also printed, ready to paste or pipe into a chat. */
 export async function run(opts: { week?: string; out?: string; format?: DigestFormat }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   // The file's name says what it holds: `--out review.md` is Markdown unless --format says otherwise.
   const options = { ...opts, format: opts.format ?? (opts.out && /\.(md|markdown)$/i.test(opts.out) ? "md" : "html") } as const;
   const warehouse = openWarehouse(settings.db);

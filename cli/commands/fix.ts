@@ -6,7 +6,7 @@ import { acceptIf } from "../gates.js";
 import { THREADS } from "../../graphs/host/threads.js";
 
 export async function run(options: { yes?: boolean }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   out.progress(`fix: Skynet on the open bug tickets (thread ${THREADS.fix.threadId(null)})`);
   const outcome = await THREADS.fix.run(settings, null, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
   if (outcome.status === "waiting") {

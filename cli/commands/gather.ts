@@ -8,7 +8,7 @@ import { globalsOf } from "../globals.js";
 import { startProgress } from "../progress.js";
 
 export async function run(options: { analyst?: string; concurrency?: number; limit?: number; week?: string }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   const requested = options.analyst ?? "auto";
   if (requested !== "heuristic" && requested !== "llm" && requested !== "cascade" && requested !== "auto") throw new UsageError(`--analyst must be heuristic, llm or cascade, got "${requested}"`);
   const analyst = chooseAnalyst(requested, loadProfile(settings.config).profile, {});

@@ -23,7 +23,7 @@ interface IngestOptions {
 }
 
 export async function run(file: string | undefined, options: IngestOptions, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command, "creates");
+  const { settings, out } = await globalsOf(command, "creates");
   const sources = [file, options.posthogApi, options.fromTable].filter(Boolean).length;
   if (sources > 1) throw new UsageError("give one source: a file, --posthog-api or --from-table");
   if (sources === 0) throw new UsageError("missing the export file to import (or pass --posthog-api or --from-table)");

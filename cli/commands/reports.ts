@@ -7,7 +7,7 @@ import { globalsOf } from "../globals.js";
 import { currentReports, type Analyst } from "../../agents/analysts/currentReports.js";
 
 export async function run(options: { week?: string; analyst?: string; allVersions?: boolean }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   if (options.week && !isIsoWeek(options.week)) throw new UsageError(`--week must be an ISO week like 2026-W47`);
   if (options.analyst && options.analyst !== "heuristic" && options.analyst !== "llm") throw new UsageError(`--analyst must be heuristic or llm, got "${options.analyst}"`);
   const profile = loadProfile(settings.config);

@@ -15,7 +15,7 @@ interface ReviewOptions {
 }
 
 export async function run(options: ReviewOptions, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   const pending = await pendingGates(settings);
   const flagged = answerFromFlags(options);
   if (!flagged && !process.stdin.isTTY) {

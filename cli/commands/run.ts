@@ -8,7 +8,7 @@ import { printWeek } from "../printWeek.js";
 import { loadProfile } from "../../state/loadProfile.js";
 
 export async function run(options: { week?: string; yes?: boolean }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   try {
     const week = await weekFor(options.week, warehouse);

@@ -12,7 +12,7 @@ interface ScheduleOptions {
 }
 
 export async function run(options: ScheduleOptions, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command, options.dryRun ? "none" : "reads");
+  const { settings, out } = await globalsOf(command, options.dryRun ? "none" : "reads");
   const { schedule } = loadProfile(settings.config).profile;
   const scheduler = new Scheduler(scheduledJobs(settings, schedule, (line) => out.progress(line)), {
     timezone: schedule.timezone,

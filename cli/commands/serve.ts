@@ -11,7 +11,7 @@ import { listen } from "../serve/listen.js";
  * it then serves until SIGINT or SIGTERM, and closes the warehouse on the way out.
  */
 export async function run(options: { port: number; host: string }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   const token = newAccessToken();
   const app = reviewApp({ settings, warehouse, loaded: loadProfile(settings.config) }, token);

@@ -7,7 +7,7 @@ import { acceptIf } from "../gates.js";
 import { THREADS } from "../../graphs/host/threads.js";
 
 export async function run(options: { week?: string; yes?: boolean; sample?: number }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   try {
     const week = await weekFor(options.week, warehouse);

@@ -7,7 +7,7 @@ import type { Output } from "../output.js";
 
 /** Checks the shipped fixes; the `verify --json` contract is `{ week, asOf, fixes: [...] }`. */
 export async function run(options: { week?: string }, command: Command): Promise<void> {
-  const { settings, out } = globalsOf(command);
+  const { settings, out } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   const week = await weekFor(options.week, warehouse).finally(() => warehouse.close());
   out.progress(`verifying shipped fixes against the sessions up to the end of ${week}`);

@@ -20,7 +20,7 @@ export async function inferSessions(
     const moves: SessionAssignment[] = [];
     let current: string | null = null;
     let lastMs = Number.NEGATIVE_INFINITY;
-    for (const event of (await tx.unsessionedEvents(user)).filter(makesSession)) {
+    for (const event of ((await tx.unsessionedEventsOf([user])).get(user) ?? []).filter(makesSession)) {
       const ms = Date.parse(event.timestamp);
       if (current === null || ms - lastMs > rule.gapMs) current = rule.sessionIdOf(user, event);
       lastMs = ms;

@@ -1,4 +1,3 @@
-import pg from "pg";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { StoredEvent } from "../../state/session.js";
 import type { SourceTable } from "../../state/profileSections/sourceTable.js";
@@ -31,6 +30,7 @@ function pageSql(t: SourceTable, after: boolean): string {
  * the stored watermark; each page commits with its watermark, so a crash resumes after the last page.
  */
 export async function pullTable(warehouse: Warehouse, source: { database: string; table: SourceTable }, onPage?: (line: string) => void): Promise<IngestResult> {
+  const { default: pg } = await import("pg"); // loaded only when a table is pulled
   const client = new pg.Client({ connectionString: source.database });
   await client.connect();
   try {

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { parsePostgresLocation } from "../../warehouse/postgres/location.js";
 import type { HostCheckpointer } from "./checkpointer.js";
 
@@ -9,6 +8,7 @@ import type { HostCheckpointer } from "./checkpointer.js";
  */
 export async function openPostgresCheckpointer(location: string): Promise<HostCheckpointer> {
   const { PostgresSaver } = await import("@langchain/langgraph-checkpoint-postgres");
+  const { default: pg } = await import("pg");
   const { connectionString, schema } = parsePostgresLocation(location);
   const saver = PostgresSaver.fromConnString(connectionString, { schema });
   const lock = new pg.Client({ connectionString });

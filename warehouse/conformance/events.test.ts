@@ -22,6 +22,15 @@ describeEachEngine("events and sessions", ({ fresh, connect }) => {
     expect(await w.sessionSignals(["s1", "s2"])).toEqual(before);
   });
 
+  it("stores every character as given: tabs, newlines, carriage returns, backslashes, \\N and non-ASCII in ids, names and properties", async () => {
+    const w = await fresh();
+    const awkward = "a\tb\nc\rd\\e \\N f\u00e9\u4e2d\ud83d\ude00";
+    const properties = { text: awkward, nested: { path: "C:\\temp\\n", list: ["\\", "\t"] }, empty: "" };
+    const event = storedEvent(`id-${awkward}`, { event: `click ${awkward}`, distinctId: `user ${awkward}`, sessionId: `s ${awkward}`, properties });
+    expect(await importEvents(w, [event])).toMatchObject({ inserted: 1 });
+    expect(await w.sessionEvents(`s ${awkward}`)).toEqual([event]);
+  });
+
   it("reads a session's events in time order whatever the import order, and signals in id order", async () => {
     const w = await fresh();
     const seen: string[][] = [];

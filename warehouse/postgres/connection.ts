@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { newTicketKey } from "../../state/ticketId.js";
 import { SelfhealError } from "../../runtime/errors.js";
 import { PG_MIGRATIONS } from "./migrations.js";
@@ -8,7 +8,8 @@ import type { PostgresLocation } from "./location.js";
 export type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
 
 export interface PgConnection {
-  pool: pg.Pool;
+  /** A client of the pool (release it), once the schema is migrated. */
+  connect(): Promise<pg.PoolClient>;
   query: Query;
   /** A connection of its own, outside the pool (a claim held while work uses the pool), migrated first. */
   dedicated(): Promise<pg.Client>;
@@ -20,35 +21,35 @@ export interface PgConnection {
 /**
  * A pool whose connections all work in the warehouse's schema. Migrating starts at once and every
  * query waits for it, so opening stays synchronous like SQLite's; concurrent openers (many gather
- * workers) migrate one at a time under an advisory lock.
+ * workers) migrate one at a time under an advisory lock. pg itself is loaded then, so a process whose
+ * warehouse is a SQLite file never loads it.
  */
 export function connectPostgres(where: PostgresLocation): PgConnection {
   const config = { connectionString: where.connectionString, options: `-c search_path=${where.schema}` };
-  const pool = new pg.Pool({ ...config, max: 4 });
-  // An idle client that the server drops must not crash the process; the next query reconnects.
-  pool.on("error", () => undefined);
-  const ready = migrate(pool, where);
+  const opened = (async () => {
+    const { default: pg } = await import("pg");
+    const pool = new pg.Pool({ ...config, max: 4 });
+    // An idle client that the server drops must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
+    return { pg, pool, migrated: migrate(pool, where) };
+  })();
+  const ready = opened.then(async (o) => (await o.migrated, o));
   ready.catch(() => undefined); // surfaced by the first query that awaits it
-  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    await ready;
-    return inTransaction(pool, fn);
-  };
+  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => inTransaction((await ready).pool, fn);
   return {
-    pool,
-    query: async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
-      await ready;
-      return (await pool.query<R>(sql, params)).rows;
-    },
+    connect: async () => (await ready).pool.connect(),
+    query: async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await (await ready).pool.query<R>(sql, params)).rows,
     transaction,
     dedicated: async () => {
-      await ready;
+      const { pg } = await ready;
       const client = new pg.Client(config);
       client.on("error", () => undefined);
       await client.connect();
       return client;
     },
     close: async () => {
-      await ready.catch(() => undefined);
+      const { pool, migrated } = await opened;
+      await migrated.catch(() => undefined);
       await pool.end();
     },
   };

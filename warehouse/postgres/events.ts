@@ -12,7 +12,7 @@ export function postgresEvents(pg: PgConnection, schema: string): EventStore {
       importing = true;
       try {
         await pg.query("SELECT 1"); // waits for the migrations
-        return await PostgresEventWrites.begin(await pg.pool.connect(), schema, () => (importing = false));
+        return await PostgresEventWrites.begin(await pg.connect(), schema, () => (importing = false));
       } catch (err) {
         importing = false;
         throw err;

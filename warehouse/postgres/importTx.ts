@@ -2,13 +2,31 @@ import type pg from "pg";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
+import { copyRows } from "./copyRows.js";
 
 const SESSION_FLUSH = 500;
+const STAGING_COLUMNS = ["seq", "uuid", "event", "distinct_id", "timestamp", "session_id", "properties"] as const;
+
+/** Rows (already in time order) as events per key, keys with rows only. */
+function groupedBy(rows: EventRow[], keyOf: (row: EventRow) => string): Map<string, StoredEvent[]> {
+  const out = new Map<string, StoredEvent[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = out.get(key);
+    if (list) list.push(toStoredEvent(row));
+    else out.set(key, [toStoredEvent(row)]);
+  }
+  return out;
+}
+
+function* stagingRows(events: StoredEvent[]): Generator<(string | null)[]> {
+  for (const [i, e] of events.entries()) yield [String(i), e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties)];
+}
 
 /**
  * Postgres's import transaction on one pooled client. Imports of one warehouse take turns (an advisory
  * lock held to commit), as SQLite's BEGIN IMMEDIATE makes them: sessionizing reads what it then writes.
- * Rows go in as arrays through unnest, one statement per batch whatever its size.
+ * Events go in by COPY through a staging table; sessions as arrays through unnest, one statement per flush.
  */
 export class PostgresEventWrites implements EventWrites {
   private open = true;
@@ -29,6 +47,11 @@ export class PostgresEventWrites implements EventWrites {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`selfheal-import:${schema}`]);
       // This connection's own record of the session-less events it stored, emptied at commit.
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
+      // Each batch lands here by COPY before it is merged into events.
+      await client.query(
+        `CREATE TEMP TABLE IF NOT EXISTS import_staging (seq INTEGER NOT NULL, uuid TEXT COLLATE "C" NOT NULL, event TEXT NOT NULL, distinct_id TEXT NOT NULL,
+           timestamp TEXT NOT NULL, session_id TEXT, properties TEXT NOT NULL) ON COMMIT DELETE ROWS`,
+      );
       return tx;
     } catch (err) {
       await tx.finish();
@@ -39,13 +62,19 @@ export class PostgresEventWrites implements EventWrites {
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
     this.check();
     if (events.length === 0) return [];
-    const stamp = now();
+    // COPY into this connection's staging table, then one merge that skips stored uuids and, of a uuid
+    // repeated within the batch, keeps the first (ORDER BY seq): all inside the import's transaction.
+    await copyRows(this.client, "import_staging", STAGING_COLUMNS, stagingRows(events));
     const { rows } = await this.client.query<{ uuid: string }>(
-      `INSERT INTO events (uuid, event, distinct_id, timestamp, session_id, properties, ingested_at)
-       SELECT u, e, d, t, s, p, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(u, e, d, t, s, p)
-       ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
-      [events.map((e) => e.uuid), events.map((e) => e.event), events.map((e) => e.distinctId), events.map((e) => e.timestamp), events.map((e) => e.sessionId), events.map((e) => JSON.stringify(e.properties)), stamp],
+      `WITH merged AS (
+         INSERT INTO events (uuid, event, distinct_id, timestamp, session_id, properties, ingested_at)
+         SELECT uuid, event, distinct_id, timestamp, session_id, properties, $1 FROM import_staging ORDER BY seq
+         ON CONFLICT (uuid) DO NOTHING RETURNING uuid, session_id)
+       , unlinked AS (INSERT INTO import_unlinked (uuid) SELECT uuid FROM merged WHERE session_id IS NULL ON CONFLICT DO NOTHING)
+       SELECT uuid FROM merged`,
+      [now()],
     );
+    await this.client.query(`TRUNCATE import_staging`);
     const inserted = new Set(rows.map((r) => r.uuid));
     const stored: StoredEvent[] = [];
     for (const e of events) {
@@ -53,8 +82,6 @@ export class PostgresEventWrites implements EventWrites {
       stored.push(e);
       if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
     }
-    const unlinked = stored.filter((e) => !e.sessionId).map((e) => e.uuid);
-    if (unlinked.length > 0) await this.client.query(`INSERT INTO import_unlinked (uuid) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [unlinked]);
     return stored;
   }
 
@@ -68,12 +95,12 @@ export class PostgresEventWrites implements EventWrites {
     return (rowCount ?? 0) > 0;
   }
 
-  async unsessionedEvents(distinctId: string): Promise<StoredEvent[]> {
+  async unsessionedEventsOf(distinctIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
     const { rows } = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE distinct_id = $1 AND (session_id IS NULL OR session_inferred) ORDER BY timestamp, uuid`,
-      [distinctId],
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE distinct_id = ANY($1::text[]) AND (session_id IS NULL OR session_inferred) ORDER BY timestamp, uuid`,
+      [distinctIds],
     );
-    return rows.map(toStoredEvent);
+    return groupedBy(rows, (r) => r.distinct_id);
   }
 
   async sessionSpans(distinctId: string): Promise<{ id: string; startedAt: string; endedAt: string }[]> {
@@ -94,9 +121,13 @@ export class PostgresEventWrites implements EventWrites {
     );
   }
 
-  async sessionEvents(sessionId: string): Promise<StoredEvent[]> {
-    const { rows } = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = $1 ORDER BY timestamp, uuid`, [sessionId]);
-    return rows.map(toStoredEvent);
+  async eventsOfSessions(sessionIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    // One round trip for many sessions: a query per session was most of the import's waiting.
+    const { rows } = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ANY($1::text[]) ORDER BY timestamp, uuid`,
+      [sessionIds],
+    );
+    return groupedBy(rows, (r) => r.session_id ?? "");
   }
 
   async saveSession(s: SessionRow): Promise<void> {

@@ -53,8 +53,8 @@ export class SqliteEventWrites implements EventWrites {
     return this.sourceSessionUsers.has(distinctId) || this.statements.hasSourceSession.get(distinctId) !== undefined;
   }
 
-  async unsessionedEvents(distinctId: string): Promise<StoredEvent[]> {
-    return (this.statements.unsessioned.all(distinctId) as EventRow[]).map(toStoredEvent);
+  async unsessionedEventsOf(distinctIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    return byKey(distinctIds, (id) => this.statements.unsessioned.all(id) as EventRow[]);
   }
 
   async sessionSpans(distinctId: string): Promise<{ id: string; startedAt: string; endedAt: string }[]> {
@@ -66,8 +66,8 @@ export class SqliteEventWrites implements EventWrites {
     for (const a of assignments) this.statements.assign.run(a.sessionId, a.inferred ? 1 : 0, a.uuid);
   }
 
-  async sessionEvents(sessionId: string): Promise<StoredEvent[]> {
-    return (this.statements.sessionEvents.all(sessionId) as EventRow[]).map(toStoredEvent);
+  async eventsOfSessions(sessionIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    return byKey(sessionIds, (id) => this.statements.sessionEvents.all(id) as EventRow[]);
   }
 
   async saveSession(s: SessionRow): Promise<void> {
@@ -114,6 +114,16 @@ export class SqliteEventWrites implements EventWrites {
     this.db.pragma(`cache_size = ${DEFAULT_CACHE_KIB}`);
     this.onClose();
   }
+}
+
+/** A prepared statement run per key (local calls cost no round trip), keys with rows only. */
+function byKey(keys: readonly string[], rowsOf: (key: string) => EventRow[]): Map<string, StoredEvent[]> {
+  const out = new Map<string, StoredEvent[]>();
+  for (const key of keys) {
+    const rows = rowsOf(key);
+    if (rows.length > 0) out.set(key, rows.map(toStoredEvent));
+  }
+  return out;
 }
 
 function prepare(db: Database.Database) {

@@ -30,14 +30,14 @@ export interface EventWrites {
   insertEvents(events: StoredEvent[]): Promise<StoredEvent[]>;
   /** Whether the user has an event in a session the source named (not an inferred one). */
   hasSourceSession(distinctId: string): Promise<boolean>;
-  /** The user's events in no session or in an inferred one, in time order (timestamp, then uuid). */
-  unsessionedEvents(distinctId: string): Promise<StoredEvent[]>;
+  /** Each user's events in no session or in an inferred one, in time order (timestamp, then uuid); a user with none is absent. */
+  unsessionedEventsOf(distinctIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
   /** The user's sessions, by start (then id). */
   sessionSpans(distinctId: string): Promise<{ id: string; startedAt: string; endedAt: string }[]>;
   /** Moves events into sessions. */
   assignSessions(assignments: SessionAssignment[]): Promise<void>;
-  /** A session's events in time order (timestamp, then uuid). */
-  sessionEvents(sessionId: string): Promise<StoredEvent[]>;
+  /** Each session's events in time order (timestamp, then uuid), by id; an id with none is absent. Ask for a few hundred at a time. */
+  eventsOfSessions(sessionIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
   /** Creates or replaces a session; its reports become stale (they describe less than happened). */
   saveSession(session: SessionRow): Promise<void>;
   /** Removes a session and its reports (its events merged into another). */
