@@ -82,6 +82,12 @@ export function buildProgram(): Command {
     .action(lazy(() => import("./commands/verify.js")));
 
   program
+    .command("ticket <id>")
+    .description("show a ticket of the built-in tracker, or move it: --status done once its fix shipped, so verify checks it")
+    .option("--status <status>", "open, in_progress, in_review, done or canceled", oneOf("--status", ["open", "in_progress", "in_review", "done", "canceled"]))
+    .action(lazy(() => import("./commands/ticket.js")));
+
+  program
     .command("run")
     .description("the weekly graph end to end (gather, triage, fix, review), checkpointed and resumable")
     .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with a real share of the sessions")
