@@ -35,7 +35,9 @@ function answer(req: FakeRequest): FakeReply {
   const user = [...(req.body.messages ?? [])].reverse().find((m) => m.role === "user" && String(m.content).includes("<transcript>"));
   const ids = [...String(user?.content ?? "").matchAll(/^(e\d+) /gm)].map((m) => m[1] ?? "");
   const failed = /exception|error/i.test(String(user?.content ?? ""));
-  return { toolCalls: [{ name: REPORT_TOOL, args: { userIntent: "Import a file.", userSuccess: failed ? "The import failed with an ImportError." : "Browsed.", improvement: "", department: "product", score: failed ? 2 : 7, outcome: failed ? "failure" : "partial", evidence: ids.slice(0, 2) } }] };
+  // A model quotes what it read: the report carries the transcript's error line, so its redaction is tested too.
+  const quoted = /^e\d+ .*ERROR .*$/m.exec(String(user?.content ?? ""))?.[0] ?? "an ImportError";
+  return { toolCalls: [{ name: REPORT_TOOL, args: { userIntent: "Import a file.", userSuccess: failed ? `The import failed: ${quoted}` : "Browsed.", improvement: "", department: "product", score: failed ? 2 : 7, outcome: failed ? "failure" : "partial", evidence: ids.slice(0, 2) } }] };
 }
 
 const PLANTED_SESSIONS = 8;

@@ -106,7 +106,7 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
 
     // Nothing planted left the machine, and nothing planted was stored.
     for (const request of server.requests) for (const secret of PLANTED_STRINGS) expect(request.rawBody).not.toContain(secret);
-    expect(server.requests.some((r) => r.rawBody.includes("ImportError: Import failed for [email] with card [card] and key [key]"))).toBe(true);
+    expect(server.requests.some((r) => r.rawBody.includes("ImportError: Import failed: mail [email] or [email]; call [phone]"))).toBe(true);
     for (const secret of PLANTED_STRINGS) expect(listed.stdout).not.toContain(secret);
 
     // With rules' reports beside them, `reports` prefers the model's, unless asked for the rules'.
