@@ -47,7 +47,7 @@ describe("a weekly run with the models, Linear and GitHub all at 20% faults (CLI
   });
 
   it("finishes, with a report for every session, and every ticket and PR exactly once", async () => {
-    const world = await skynetWorld({ github: true });
+    const world = await skynetWorld({ github: true, sessions: 120 });
     const config = world.demo.settings.config!;
     const profile = JSON.parse(readFileSync(config, "utf8")) as Record<string, unknown>;
     const models = { gatherer: "gpt-4o-mini", pm: "gpt-4o-mini", skynet: "gpt-4o-mini" };
@@ -72,8 +72,12 @@ describe("a weekly run with the models, Linear and GitHub all at 20% faults (CLI
     const failed = new Set([...run.stderr.matchAll(/"sessionId":"([^"]+)"[^\n]*session analysis failed/g)].map((m) => m[1]));
     expect(new Set(reports.map((r) => r.sessionId)).size + failed.size).toBe(sessions);
     const tickets = await withWarehouse(world.demo, (w) => w.listTickets());
+    expect(linear.issues.length).toBeGreaterThan(0);
+    // every ticket the PM filed is in Linear once, and every Linear issue is a ticket
     const markers = linear.issues.map((i) => /selfheal-pattern:(\S+)/.exec(i.description)?.[1]);
     expect(new Set(markers).size).toBe(linear.issues.length);
+    // every ticket the PM filed is in Linear once, and every Linear issue is a ticket
+    expect([...markers].sort()).toEqual(tickets.filter((t) => t.id !== bug.id).map((t) => t.fingerprint).sort());
     expect(linear.rejected).toEqual([]);
     const attempts = await withWarehouse(world.demo, (w) => w.listFixAttempts());
     const opened = attempts.filter((a) => a.status === "pr_opened");

@@ -18,8 +18,8 @@ export interface SkynetWorld {
 }
 
 /** A demo data folder whose profile names a GitHub repository (or none) and whose repo has a bare `origin`. */
-export async function skynetWorld(opts: { github: boolean; skynet?: Record<string, unknown> }): Promise<SkynetWorld> {
-  const demo = await seedDemoWeek({ sessions: 20, seed: 3 });
+export async function skynetWorld(opts: { github: boolean; skynet?: Record<string, unknown>; sessions?: number }): Promise<SkynetWorld> {
+  const demo = await seedDemoWeek({ sessions: opts.sessions ?? 20, seed: 3 });
   const file = demo.settings.config!;
   const profile = JSON.parse(readFileSync(file, "utf8")) as { repo: Record<string, unknown>; skynet?: Record<string, unknown> };
   if (opts.github) profile.repo = { ...profile.repo, github: "acme/acme-app" };
