@@ -193,6 +193,11 @@ export class FakeLinearServer {
         this.comments.push({ issueId: issue.id, body: String(input["body"]) });
         return { __typename: "CommentPayload", success: true, lastSyncId: ++this.seq, comment: { id: `cmt-${this.comments.length}` } };
       }
+      case "comments": {
+        const on = (filter["issue"] as { id?: { eq?: unknown } } | undefined)?.id?.eq;
+        const body = filter["body"]?.["eq"];
+        return connection(this.comments.flatMap((c, i) => (c.issueId === on && c.body === body ? [{ id: `cmt-${i + 1}` }] : [])));
+      }
       case "issue": {
         const issue = this.find(String(args["id"]));
         return issue ? this.view(issue) : new Error("Entity not found: Issue");

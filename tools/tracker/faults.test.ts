@@ -53,6 +53,21 @@ describe("Linear behind its guard, with a fault plan on the fake", () => {
     expect(fake.rejected).toEqual([]);
   }, 120_000);
 
+  it("at 20% faults comments once per issue: a comment whose reply was lost is found, not made again", async () => {
+    const tracker = await trackerWith(FAST);
+    const tickets = [];
+    for (let n = 0; n < 12; n++) tickets.push((await tracker.file(proposal(n))).ticket);
+    fake.faults = new FaultPlan({ share: 0.2, seed: 53, timeoutHangMs: 1_000 });
+    for (const t of tickets) await tracker.markInReview(t, `https://github.com/acme/app/pull/${t.id}`);
+    for (const t of tickets) await tracker.reopen(t, `Not healed: ${t.id} came back.`);
+    expect(fake.comments).toHaveLength(24);
+    expect(new Set(fake.comments.map((c) => `${c.issueId} ${c.body}`)).size).toBe(24);
+    const seen = Object.fromEntries(fake.faults.injected);
+    const lostReplies = (seen["timeout"] ?? 0) + (seen["truncated"] ?? 0) + (seen["drop"] ?? 0) + (seen["invalidJson"] ?? 0) + (seen["500"] ?? 0);
+    expect(lostReplies, JSON.stringify(seen)).toBeGreaterThanOrEqual(3);
+    expect(fake.rejected).toEqual([]);
+  }, 120_000);
+
   it("stops calling Linear once it is down, and fails with an error naming it", async () => {
     fake.faults = new FaultPlan({ share: 0, seed: 1 });
     fake.faults.down = true;

@@ -2,7 +2,7 @@ import type { LinearClient } from "@linear/sdk";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { Ticket } from "../../state/ticket.js";
 import { inReviewFields, plannedAction, recurringFields, reopenedFields, ticketFields } from "./local.js";
-import { issueByMarker, issueRef, labelsByName, statusOf, teamId, type LinearIssueRef } from "./linearApi.js";
+import { commentOn, issueByMarker, issueRef, labelsByName, statusOf, teamId, type LinearIssueRef } from "./linearApi.js";
 import type { FileAction, TicketProposal, Tracker } from "./types.js";
 import { createOnce } from "../../runtime/outside/createOnce.js";
 import type { RetryPolicy } from "../../runtime/outside/retry.js";
@@ -52,10 +52,7 @@ export class LinearTracker implements Tracker {
     if (action === "reopened") {
       const stateId = await this.reopenState();
       await this.client.updateIssue(issue.id, { description: this.description(p), priority, labelIds, ...(stateId ? { stateId } : {}) });
-      await this.client.createComment({
-        issueId: issue.id,
-        body: `Reopened by selfheal: the pattern recurred${p.week ? ` in ${p.week}` : ""} in ${p.sessions} sessions after this issue was closed as done.`,
-      });
+      await this.comment(issue.id, `Reopened by selfheal: the pattern recurred${p.week ? ` in ${p.week}` : ""} in ${p.sessions} sessions after this issue was closed as done.`);
       const ticket = await this.warehouse.updateTicket(mirror.id, { ...ticketFields(p), title: mirror.title, priority, status: "open" });
       return { ticket, action };
     }
@@ -75,7 +72,7 @@ export class LinearTracker implements Tracker {
     if (issue) {
       const stateId = await this.reviewState();
       if (stateId) await this.client.updateIssue(issue.id, { stateId });
-      await this.client.createComment({ issueId: issue.id, body: `Pull request for review, opened by selfheal's Skynet: ${prUrl}` });
+      await this.comment(issue.id, `Pull request for review, opened by selfheal's Skynet: ${prUrl}`);
     }
     return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
   }
@@ -92,8 +89,21 @@ export class LinearTracker implements Tracker {
     if (!issue) throw new Error(`Linear has no issue ${ticket.id} to reopen`);
     const stateId = await this.reopenState();
     if (stateId) await this.client.updateIssue(issue.id, { stateId });
-    await this.client.createComment({ issueId: issue.id, body: note });
+    await this.comment(issue.id, note);
     return this.warehouse.updateTicket(ticket.id, reopenedFields(ticket, note));
+  }
+
+  /** A comment on the issue, made once: a create whose reply was lost is looked for before it is sent again. */
+  private async comment(issueId: string, body: string): Promise<string> {
+    return createOnce(
+      async () => {
+        const payload = await this.client.createComment({ issueId, body });
+        if (!payload.success || !payload.commentId) throw new Error(`Linear did not create the comment on issue ${issueId}`);
+        return payload.commentId;
+      },
+      () => commentOn(this.client, issueId, body),
+      this.opts.retry ?? NO_RETRY,
+    );
   }
 
   /** The warehouse's copy of the pattern's issue, brought up to date with Linear (or adopted from it). */

@@ -28,6 +28,11 @@ const ISSUE_BY_FINGERPRINT = /* GraphQL */ `
     }
   }`;
 
+const COMMENT_ON_ISSUE = /* GraphQL */ `
+  query SelfhealComment($issueId: ID!, $body: String!) {
+    comments(filter: { issue: { id: { eq: $issueId } }, body: { eq: $body } }, first: 1) { nodes { id } }
+  }`;
+
 export interface LinearIssueRef {
   id: string;
   identifier: string;
@@ -83,6 +88,12 @@ export async function issueRef(client: LinearClient, id: string): Promise<Linear
 export async function issueByMarker(client: LinearClient, team: string, marker: string): Promise<LinearIssueRef | null> {
   const data = await raw<{ issues: { nodes: LinearIssueRef[] } }>(client, ISSUE_BY_FINGERPRINT, { teamId: team, marker });
   return data.issues.nodes[0] ?? null;
+}
+
+/** The id of a comment with exactly this body on the issue: what a create whose reply was lost left behind. */
+export async function commentOn(client: LinearClient, issueId: string, body: string): Promise<string | null> {
+  const data = await raw<{ comments: { nodes: { id: string }[] } }>(client, COMMENT_ON_ISSUE, { issueId, body });
+  return data.comments.nodes[0]?.id ?? null;
 }
 
 /** Linear's workflow state types, read as the warehouse's ticket statuses. */
