@@ -23,6 +23,8 @@ export interface Progress {
   gatherer: number;
   skynet: number;
   linear: number;
+  /** Linear calls since the ticket gate was answered (in this run, or before it for a run resumed past the gate). */
+  filing: number;
   github: number;
   prGatesAt: number[];
 }
@@ -39,23 +41,32 @@ export class RunWatch {
   private atEntry: ServiceCounts;
   private gatesSeen = 0;
   private gatesAt: number[] = [];
-  private resumed = false;
+  private readonly fresh: boolean;
+  private linearAtGate: number | null = null;
+  private ticketGatesSeen = 0;
 
   constructor(
     finished: ReadonlySet<string>,
     private readonly counts: () => ServiceCounts,
+    /** The ticket gate was answered by an earlier run of the thread. */
+    private readonly ticketGateAnswered = false,
   ) {
     this.done = new Set(finished);
+    this.fresh = finished.size === 0;
     this.phase = phaseAfter(this.done);
     this.atEntry = counts();
   }
 
   /** Reads the progress lines so far; returns the phase the run is in now. */
   update(stderr: string): Phase | null {
-    // The clock starts when the thread starts or resumes, not while the process loads.
-    const resumedNow = /resuming weekly-\S+ from its last checkpoint/.test(stderr);
-    if ((this.entered === null && /weekly run for/.test(stderr)) || (resumedNow && !this.resumed)) this.enter(stderr);
-    this.resumed = resumedNow;
+    // The clock starts when the run takes its thread up (from the start, its checkpoint or the gate it waits
+    // at), not while the process loads.
+    if (this.entered === null && (this.fresh ? /weekly run for/ : /resuming weekly-|gate \w+: accepted/).test(stderr)) this.enter(stderr);
+    const ticketGates = stderr.split("gate file_tickets: accepted").length - 1;
+    if (ticketGates > this.ticketGatesSeen) {
+      this.ticketGatesSeen = ticketGates;
+      this.linearAtGate = this.counts().linear;
+    }
     const gates = stderr.split("gate open_pull_request: accepted").length - 1;
     for (; this.gatesSeen < gates; this.gatesSeen++) this.gatesAt.push(Date.now() - (this.entered ?? Date.now()));
     for (const s of stagesDone(stderr)) this.done.add(s);
@@ -86,6 +97,7 @@ export class RunWatch {
       gatherer: c.models.gatherer - a.models.gatherer,
       skynet: c.models.skynet - a.models.skynet,
       linear: c.linear - a.linear,
+      filing: this.linearAtGate !== null ? c.linear - this.linearAtGate : this.ticketGateAnswered ? c.linear - a.linear : 0,
       github: c.github - a.github,
       prGatesAt: [...this.gatesAt],
     };
@@ -109,7 +121,7 @@ const within = (random: () => number, n: number, share = 1) => 1 + Math.floor(ra
  */
 export function drawKillPoint(phase: Phase, left: Progress, kills: number, random: () => number): KillPoint {
   const pick = random();
-  type Counted = "gatherer" | "skynet" | "linear" | "github";
+  type Counted = "gatherer" | "skynet" | "filing" | "github";
   const after = (what: string, key: Counted): KillPoint => {
     const n = within(random, left[key], kills);
     return { phase, what: `${phase}: ${what} ${n}`, fires: (p) => p[key] >= n };
@@ -119,7 +131,7 @@ export function drawKillPoint(phase: Phase, left: Progress, kills: number, rando
     return { phase, what: `${phase}: at ${ms} ms`, fires: (p) => p.ms >= ms };
   };
   if (phase === "gather") return after("after gatherer model request", "gatherer");
-  if (phase === "triage") return pick < 0.7 ? after("filing, after Linear call", "linear") : at(left.ms);
+  if (phase === "triage") return pick < 0.7 ? after("filing, after Linear call since the gate", "filing") : at(left.ms);
   if (phase === "fix") {
     if (pick < 0.25) return after("coding, after Skynet model request", "skynet");
     if (pick < 0.45) return after("opening the PR, after GitHub request", "github");
@@ -135,7 +147,7 @@ export function drawKillPoint(phase: Phase, left: Progress, kills: number, rando
 
 /** What is left of a phase's work: the clean run's, less what runs killed in it got through. */
 export function workLeft(clean: Progress, spent: Progress[]): Progress {
-  const sum = (key: "ms" | "gatherer" | "skynet" | "linear" | "github") => Math.max(1, clean[key] - spent.reduce((n, p) => n + p[key], 0));
+  const sum = (key: "ms" | "gatherer" | "skynet" | "linear" | "filing" | "github") => Math.max(1, clean[key] - spent.reduce((n, p) => n + p[key], 0));
   const gates = clean.prGatesAt.length - spent.reduce((n, p) => n + p.prGatesAt.length, 0);
-  return { ms: sum("ms"), gatherer: sum("gatherer"), skynet: sum("skynet"), linear: sum("linear"), github: sum("github"), prGatesAt: clean.prGatesAt.slice(0, Math.max(0, gates)) };
+  return { ms: sum("ms"), gatherer: sum("gatherer"), skynet: sum("skynet"), linear: sum("linear"), filing: sum("filing"), github: sum("github"), prGatesAt: clean.prGatesAt.slice(0, Math.max(0, gates)) };
 }

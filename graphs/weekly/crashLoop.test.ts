@@ -19,6 +19,11 @@ interface Kill {
   episode: number;
   phase: KillPhase;
   what: string;
+  /** What was done when it landed. */
+  reports: number;
+  issues: number;
+  pulls: number;
+  ticketGateAnswered: boolean;
 }
 /** A run that followed a kill of a thread with stages finished: what it did again. */
 interface Resume {
@@ -27,7 +32,8 @@ interface Resume {
   finishedBefore: string[];
   ranAgain: string[];
   gathererRequests: number;
-  fromCheckpoint: boolean;
+  /** How the run took the thread up: from its checkpoint, by answering the gate it was stopped at, or from the start. */
+  tookUp: "checkpoint" | "gate" | "start";
 }
 
 describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again at random points, ends as a run never killed", () => {
@@ -63,7 +69,12 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
     const started = Date.now();
     const world = await CrashWorld.create({ sessions: SESSIONS, seed: 61, skynetTickets: SKYNET_TICKETS });
     const trail = () => `episode ${e}, seed ${seed}; kills: ${kills.filter((k) => k.episode === e).map((k) => k.what).join("; ")}`;
-    const landed = (phase: KillPhase, what: string) => kills.push({ episode: e, phase, what });
+    let ticketGateAnswered = false;
+    const landed = async (phase: KillPhase, what: string) => {
+      const reports = (await withWarehouse(world.demo, (h) => h.listReports({ week: world.demo.week }))).length;
+      const state = { reports, issues: world.linear.issues.length, pulls: world.github?.pulls.length ?? 0, ticketGateAnswered };
+      kills.push({ episode: e, phase, what: `${what} [reports ${state.reports}, Linear issues ${state.issues}, PRs ${state.pulls}]`, ...state });
+    };
     try {
       for (let tries = 0, n = 0; n < QUOTA.ingest && tries < QUOTA.ingest * 3; tries++) {
         const at = Math.floor(random() * cleanMs.ingest);
@@ -71,7 +82,7 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
         const r = await world.ingest(() => Date.now() - t >= at);
         if (r.signal !== "SIGKILL") expect(r.code, `${trail()}\n${r.stderr}`).toBe(0);
         else {
-          landed("ingest", `ingest: at ${at} ms`);
+          await landed("ingest", `ingest: at ${at} ms`);
           n++;
         }
       }
@@ -85,7 +96,7 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
       let lastKill: string | null = null;
       for (let runs = 0; ; runs++) {
         expect(runs, trail()).toBeLessThan(PER_EPISODE * 3);
-        const watch = new RunWatch(finished, () => world.counts());
+        const watch = new RunWatch(finished, () => world.counts(), ticketGateAnswered);
         const gathererBefore = world.counts().models.gatherer;
         const armed: { point: KillPoint | null } = { point: null };
         const r = await world.weekly((stderr) => {
@@ -96,9 +107,11 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
         });
         const ran = stagesDone(r.stderr);
         if (lastKill && finished.size > 0) {
-          resumes.push({ episode: e, afterKill: lastKill, finishedBefore: [...finished], ranAgain: ran.filter((s) => finished.has(s)), gathererRequests: world.counts().models.gatherer - gathererBefore, fromCheckpoint: RESUMED.test(r.stderr) });
+          const tookUp = RESUMED.test(r.stderr) ? "checkpoint" : /^gate \w+: accepted/m.test(r.stderr.split(/^stage /m)[0] ?? "") ? "gate" : "start";
+          resumes.push({ episode: e, afterKill: lastKill, finishedBefore: [...finished], ranAgain: ran.filter((s) => finished.has(s)), gathererRequests: world.counts().models.gatherer - gathererBefore, tookUp });
         }
         for (const s of ran) finished.add(s);
+        ticketGateAnswered ||= r.stderr.includes("gate file_tickets: accepted");
         if (r.signal !== "SIGKILL") {
           expect(r.code, `${trail()}\n${r.stderr}`).toBe(0);
           expect(JSON.parse(r.stdout), trail()).toMatchObject({ status: "done" });
@@ -106,7 +119,7 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
         }
         const killed = armed.point!;
         lastKill = killed.what;
-        landed(killed.phase, killed.what);
+        await landed(killed.phase, killed.what);
         left[killed.phase]--;
         const progress = watch.progress();
         if (progress) spent[killed.phase].push(progress);
@@ -144,15 +157,19 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
     expect(kills.length).toBeGreaterThanOrEqual(EPISODES * 20);
     // kills landed in every phase, while filing in Linear and while Skynet pushed
     for (const p of ["ingest", ...PHASES]) expect(byPhase[p], JSON.stringify(kills)).toBeGreaterThan(0);
-    expect(kills.some((k) => /filing/.test(k.what))).toBe(true);
-    expect(kills.some((k) => /pushing|opening the PR/.test(k.what))).toBe(true);
+    const issues = expected.linearIssues.length;
+    const report = JSON.stringify(kills, null, 1);
+    expect(kills.some((k) => k.phase === "gather" && k.reports > 0 && k.reports < SESSIONS), report).toBe(true);
+    expect(kills.some((k) => k.phase === "triage" && k.ticketGateAnswered && k.issues < issues), report).toBe(true);
+    expect(kills.some((k) => k.phase === "fix" && /pushing|opening the PR/.test(k.what) && k.pulls < SKYNET_TICKETS), report).toBe(true);
   }, 3_600_000);
 
   it("each run after a kill resumes from the checkpoint: no finished stage runs again, the gatherer's model is not asked again", () => {
     // Without a checkpointer every run would start over at gather, redoing (idempotently) what was done.
     expect(resumes.length).toBeGreaterThanOrEqual(EPISODES * (QUOTA.triage + QUOTA.fix));
     for (const r of resumes) {
-      expect(r, JSON.stringify(r)).toMatchObject({ fromCheckpoint: true, ranAgain: [] });
+      expect(r.ranAgain, JSON.stringify(r)).toEqual([]);
+      expect(r.tookUp, JSON.stringify(r)).not.toBe("start");
       if (r.finishedBefore.includes("gather")) expect(r.gathererRequests, JSON.stringify(r)).toBe(0);
     }
   });
