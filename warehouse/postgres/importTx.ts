@@ -5,6 +5,8 @@ import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
 import { copyRows } from "./copyRows.js";
 
 const SESSION_FLUSH = 500;
+/** Events stored since the planner last looked at the table, past which it is told (ANALYZE) before a read. */
+const ANALYZE_AFTER = 50_000;
 const STAGING_COLUMNS = ["seq", "uuid", "event", "distinct_id", "timestamp", "session_id", "properties"] as const;
 
 /** Rows (already in time order) as events per key, keys with rows only. */
@@ -34,6 +36,8 @@ export class PostgresEventWrites implements EventWrites {
   private readonly sourceSessionUsers = new Set<string>();
   /** Sessions saved but not yet written: a round trip per session was most of an import's time. */
   private readonly pendingSessions = new Map<string, SessionRow>();
+  /** Events this transaction stored that the planner's statistics do not count yet. */
+  private unanalyzed = 0;
 
   private constructor(
     private readonly client: pg.PoolClient,
@@ -75,6 +79,7 @@ export class PostgresEventWrites implements EventWrites {
       [now()],
     );
     await this.client.query(`TRUNCATE import_staging`);
+    this.unanalyzed += rows.length;
     const inserted = new Set(rows.map((r) => r.uuid));
     const stored: StoredEvent[] = [];
     for (const e of events) {
@@ -95,7 +100,19 @@ export class PostgresEventWrites implements EventWrites {
     return (rowCount ?? 0) > 0;
   }
 
+  /**
+   * A big import leaves the planner's statistics describing the table before it (often empty): reading
+   * sessions back then ran as parallel scans of the whole table, a second each. ANALYZE in the
+   * transaction counts its own rows, and the reads use the indexes again.
+   */
+  private async analyzeIfGrown(): Promise<void> {
+    if (this.unanalyzed < ANALYZE_AFTER) return;
+    this.unanalyzed = 0;
+    await this.client.query(`ANALYZE events`);
+  }
+
   async unsessionedEventsOf(distinctIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    await this.analyzeIfGrown();
     const { rows } = await this.client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE distinct_id = ANY($1::text[]) AND (session_id IS NULL OR session_inferred) ORDER BY timestamp, uuid`,
       [distinctIds],
@@ -123,6 +140,7 @@ export class PostgresEventWrites implements EventWrites {
 
   async eventsOfSessions(sessionIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
     // One round trip for many sessions: a query per session was most of the import's waiting.
+    await this.analyzeIfGrown();
     const { rows } = await this.client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE session_id = ANY($1::text[]) ORDER BY timestamp, uuid`,
       [sessionIds],
