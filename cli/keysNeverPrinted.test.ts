@@ -5,7 +5,7 @@ import { FakeLinearServer } from "../testing/fakeLinear.js";
 import { FakeGitHubServer } from "../testing/fakeGitHub.js";
 import { fileBug, skynetWorld, type SkynetWorld } from "../testing/skynetWorld.js";
 import { csvHeaderFix } from "../testing/csvHeaderFix.js";
-import { derivedRowsText, expectNothingOf } from "../testing/sinkTexts.js";
+import { checkpointText, derivedRowsText, expectNothingOf } from "../testing/sinkTexts.js";
 import { runCli, type CliResult } from "../testing/cli.js";
 
 /** The configured keys: each service below refuses it and quotes it back in its error, as real ones do. */
@@ -63,8 +63,8 @@ describe("the keys of OpenAI, Linear and GitHub never reach a log line, an error
     expect(said("gather (OpenAI refuses), pretty logs")).toContain("Incorrect API key provided: Bearer [OPENAI_API_KEY]");
   });
 
-  it("no key is on stdout or stderr (logs and error messages), nor in a stored run, report or fix attempt", () => {
-    const sinks: Record<string, string> = { ...derivedRowsText(world.demo.settings.db) };
+  it("no key is on stdout or stderr (logs and error messages), nor in a checkpoint or a stored run, report or fix attempt", () => {
+    const sinks: Record<string, string> = { checkpoints: checkpointText(world.demo.settings.db), ...derivedRowsText(world.demo.settings.db) };
     for (const [what, out] of Object.entries(outputs)) {
       sinks[`${what}: stdout`] = out.stdout;
       sinks[`${what}: stderr`] = out.stderr;

@@ -1,5 +1,4 @@
 import { Cron } from "croner";
-import { scrubSecrets } from "../../runtime/scrubSecrets.js";
 
 export interface ScheduledJob {
   name: string;
@@ -67,7 +66,7 @@ export class Scheduler {
         try {
           await job.run();
         } catch (err) {
-          error = scrubSecrets((err as Error).message);
+          error = (err as Error).message;
         }
         this.opts.onOutcome?.({ name: job.name, at: due.at, error });
         if (signal.aborted) return;

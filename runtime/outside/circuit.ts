@@ -1,4 +1,5 @@
 import { SelfhealError } from "../errors.js";
+import { scrubSecrets } from "../scrubSecrets.js";
 
 /** A service taken for down: the request was not sent. */
 export class CircuitOpenError extends SelfhealError {
@@ -61,7 +62,7 @@ export class CircuitBreaker {
     } catch (err) {
       if (this.isServiceFault(err)) {
         this.inARow++;
-        this.lastError = err instanceof Error ? err.message.slice(0, 200) : String(err);
+        this.lastError = scrubSecrets(err instanceof Error ? err.message : String(err)).slice(0, 200); // quoted by CircuitOpenError
         if (trial || this.inARow >= this.settings.failures) this.openedAt = this.now();
       }
       throw err;

@@ -1,5 +1,6 @@
 import type { ServiceSettings } from "../../state/profileSections/services.js";
 import { SelfhealError } from "../errors.js";
+import { scrubSecrets } from "../scrubSecrets.js";
 import { CircuitBreaker, CircuitOpenError } from "./circuit.js";
 import { isRetryable, statusOf, withRetries, type RetryPolicy } from "./retry.js";
 
@@ -16,7 +17,8 @@ export class ServiceError extends SelfhealError {
     readonly status: number | null,
     cause: unknown,
   ) {
-    super(`${service} request failed after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    // Scrubbed here, where it is made: a failed node's error is kept in its checkpoint as well as printed.
+    super(scrubSecrets(`${service} request failed after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`), { cause });
   }
 }
 
