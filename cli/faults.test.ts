@@ -12,7 +12,7 @@ import { REPORT_TOOL } from "../agents/analysts/llm/prompt.js";
 
 const KEYS = { OPENAI_API_KEY: "sk-faults", LINEAR_API_KEY: "lin_api_faults", GITHUB_TOKEN: "ghp_faults" };
 /** Fast retries and a short timeout, so that the faults' waits stay short; the circuit stays closed at 20%. */
-const SERVICES = { maxRetries: 6, retryBaseMs: 1, retryMaxMs: 50, timeoutMs: 2_000, circuitFailures: 10, circuitCooldownMs: 60_000 };
+const SERVICES = { maxRetries: 6, retryBaseMs: 1, retryMaxMs: 50, timeoutMs: 1_000, circuitFailures: 10, circuitCooldownMs: 60_000 };
 
 /**
  * The answer is a function of the request alone, so a request sent again after a lost reply gets the same
@@ -47,18 +47,18 @@ describe("a weekly run with the models, Linear and GitHub all at 20% faults (CLI
   });
 
   it("finishes, with a report for every session, and every ticket and PR exactly once", async () => {
-    const world = await skynetWorld({ github: true, sessions: 120 });
+    const world = await skynetWorld({ github: true, sessions: 60 });
     const config = world.demo.settings.config!;
     const profile = JSON.parse(readFileSync(config, "utf8")) as Record<string, unknown>;
     const models = { gatherer: "gpt-4o-mini", pm: "gpt-4o-mini", skynet: "gpt-4o-mini" };
     await linear.start();
-    writeFileSync(config, JSON.stringify({ ...profile, models, tracker: { kind: "linear" }, linear: { team: "ENG", apiUrl: linear.url }, services: SERVICES, gatherer: { maxRetries: 6, retryBaseMs: 1, retryMaxMs: 50, timeoutMs: 2_000, requestsPerMinute: 100_000 } }));
+    writeFileSync(config, JSON.stringify({ ...profile, models, tracker: { kind: "linear" }, linear: { team: "ENG", apiUrl: linear.url }, services: SERVICES, gatherer: { maxRetries: 6, retryBaseMs: 1, retryMaxMs: 50, timeoutMs: 1_000, requestsPerMinute: 100_000 } }));
     const bug = await fileBug(world, { title: "workflow schema", body: "steps[2].config expected object, got null", path: "src/api/workflows.ts", line: 40 });
     github = new FakeGitHubServer({ owner: "acme", repo: "acme-app", token: KEYS.GITHUB_TOKEN, defaultBranch: "main", branchExists: async (b) => (await git(world.remote, ["branch", "--list", b])).trim().length > 0 });
     const env = { ...KEYS, SELFHEAL_LOG_FORMAT: "json", OPENAI_BASE_URL: await openai.start(), GITHUB_API_URL: await github.start() };
-    openai.faults = new FaultPlan({ share: 0.2, seed: 7, timeoutHangMs: 3_000 });
-    linear.faults = new FaultPlan({ share: 0.2, seed: 53, timeoutHangMs: 3_000 });
-    github.faults = new FaultPlan({ share: 0.2, seed: 144, timeoutHangMs: 3_000 });
+    openai.faults = new FaultPlan({ share: 0.2, seed: 7, timeoutHangMs: 1_500 });
+    linear.faults = new FaultPlan({ share: 0.2, seed: 53, timeoutHangMs: 1_500 });
+    github.faults = new FaultPlan({ share: 0.2, seed: 144, timeoutHangMs: 1_500 });
 
     const args = ["--db", world.demo.settings.db, "--config", config, "run", "--week", world.demo.week, "--yes", "--json"];
     const run = await runCli(args, { env });

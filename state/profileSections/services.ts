@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** How selfheal treats the outside services it calls (the PM's and Skynet's models, Linear, GitHub). */
+/** How selfheal treats the outside services it calls: the models, Linear, GitHub and PostHog (the gatherer model takes its retries and timeout from `gatherer`, its circuit from here; PostHog its retries from `posthog.maxRetries`). */
 export const ServiceSettings = z
   .strictObject({
     maxRetries: z.number().int().min(0).max(10).default(4).describe("retries of one request after a 429, a 5xx, a timeout, a dropped connection or a malformed reply"),
