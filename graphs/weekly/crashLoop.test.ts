@@ -7,8 +7,10 @@ import { listRuns } from "../host/runs.js";
 
 const SESSIONS = 400;
 const SKYNET_TICKETS = 2;
-/** Kills per episode: the import, then the weekly run by phase (gathering with a model, triage filing in Linear, Skynet coding and pushing, verify and review). */
-const QUOTA: Record<"ingest" | Phase, number> = { ingest: 4, gather: 5, triage: 5, fix: 7, late: 3 };
+/**
+ * Kills planned per episode (a kill point that the run gets past hands its share to the next phase; the
+ * few left when the run ends are not made up, so at least 20 land): the import, then the weekly run by phase (gathering with a model, triage filing in Linear, Skynet coding and pushing, verify and review). */
+const QUOTA: Record<"ingest" | Phase, number> = { ingest: 4, gather: 5, triage: 5, fix: 7, late: 6 };
 const PER_EPISODE = Object.values(QUOTA).reduce((a, b) => a + b, 0);
 /** `npm run soak` asks for more (SELFHEAL_SOAK_KILLS): as many episodes, each a fresh world with its own seed. */
 const EPISODES = Math.max(1, Math.ceil(Number(process.env["SELFHEAL_SOAK_KILLS"] ?? PER_EPISODE) / PER_EPISODE));
@@ -144,7 +146,7 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
     }
   }
 
-  it(`survives ${EPISODES * PER_EPISODE} kills (${EPISODES} × ${JSON.stringify(QUOTA)}): the same reports, Linear issues, branches and PRs, nothing lost or doubled`, async () => {
+  it(`survives up to ${EPISODES * PER_EPISODE} kills (${EPISODES} × ${JSON.stringify(QUOTA)}), at least 20 each: the same reports, Linear issues, branches and PRs, nothing lost or doubled`, async () => {
     // what a run never killed leaves: tickets in Linear, each bug Skynet took as one branch and one PR
     expect(expected.linearIssues.length).toBeGreaterThan(2);
     expect(expected.pulls).toHaveLength(SKYNET_TICKETS);
