@@ -60,6 +60,10 @@ describe("redactText", () => {
     );
   });
 
+  it("redacts a credential parameter whole even when its value holds an escape that decodes to a URL's end", () => {
+    expect(redactText("https://x.test/cb?a=1&token=abcdef%3CA#f")).toBe("https://x.test/cb?a=1&token=[redacted]#f");
+  });
+
   it("redacts secrets in any query parameter named like a credential", () => {
     fc.assert(
       fc.property(fc.constantFrom("token", "access_token", "api_key", "code", "secret", "email", "password"), fc.stringMatching(/^[A-Za-z0-9_.%-]{6,30}$/), (name, value) => {

@@ -43,8 +43,9 @@ const IPV6_RE = /(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4
 /** Redacts credentials and personal data from free text. Idempotent. */
 export function redactText(text: string): string {
   if (!text) return text;
-  let out = decodePercentRuns(text).replace(URL_RE, (url) => redactUrl(url));
-  out = out.replace(QUERY_RE, (_m, sep: string, name: string, value: string) => `${sep}${name}=${redactParam(name, value)}`);
+  const params = (t: string) => t.replace(QUERY_RE, (_m, sep: string, name: string, value: string) => `${sep}${name}=${redactParam(name, value)}`);
+  // Credential parameters go first, whole, as written: decoded, a value's "%3C" would end it early and leave its tail.
+  let out = params(decodePercentRuns(params(text)).replace(URL_RE, (url) => redactUrl(url)));
   for (const rule of KEY_RULES) out = out.replace(rule, (m, scheme?: string) => (typeof scheme === "string" && /^(bearer|basic|token)$/i.test(scheme) ? `${scheme} [key]` : "[key]"));
   out = out.replace(SECRET_ASSIGNMENT, (_m, lead: string) => `${lead}[key]`);
   out = out.replace(EMAIL_RE, "[email]");
