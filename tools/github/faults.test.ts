@@ -19,14 +19,14 @@ describe("GitHub behind its guard, with a fault plan on the fake", () => {
   });
   afterEach(async () => fake.stop());
   const client = (s: ServiceSettings) => githubClient(githubAccess({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url }), s);
-  const spec = (n: number) => ({ owner: "acme", repo: "app", branch: `selfheal/ENG-${n}`, base: "main", title: `Fix ${n}`, body: `body ${n}` });
+  const spec = (n: number) => ({ owner: "acme", repo: "app", branch: `selfheal/eng-${n}`, base: "main", title: `Fix ${n}`, body: `body ${n}` });
 
   it("at 20% faults opens one PR per ticket, a lost reply to a create never making a twin", async () => {
     fake.faults = new FaultPlan({ share: 0.2, seed: 4242, timeoutHangMs: 1_000 });
     const octokit = await client(FAST);
     for (let n = 0; n < 15; n++) await openPullRequest(octokit, spec(n), retryPolicyOf(FAST));
     for (let n = 0; n < 15; n++) expect((await openPullRequest(octokit, spec(n), retryPolicyOf(FAST))).created).toBe(false);
-    expect(fake.pulls.map((p) => p.head).sort()).toEqual(Array.from({ length: 15 }, (_, n) => `selfheal/ENG-${n}`).sort());
+    expect(fake.pulls.map((p) => p.head).sort()).toEqual(Array.from({ length: 15 }, (_, n) => `selfheal/eng-${n}`).sort());
     expect(fake.violations).toEqual([]);
     const seen = Object.fromEntries(fake.faults.injected);
     expect(Object.keys(seen).length, JSON.stringify(seen)).toBeGreaterThanOrEqual(6);
