@@ -51,6 +51,7 @@ export function buildProgram(): Command {
     .option("--week <week>", "only sessions of this ISO week (YYYY-Www)")
     .option("--analyst <analyst>", "only this analyst's current reports: heuristic or llm (default: the model's where there is one, else the rules')")
     .option("--all-versions", "include reports of earlier analyst versions")
+    .option("--failed", "instead, the sessions the gatherer could not score: each one's latest failure (reason, count, time)")
     .action(lazy(() => import("./commands/reports.js")));
 
   program

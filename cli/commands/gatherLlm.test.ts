@@ -133,9 +133,15 @@ describe("gather --analyst llm through @langchain/openai against a local OpenAI-
       await withWarehouse(fresh, (w) => ingestFile(w, planted));
       const run = await runCli(["--db", fresh.settings.db, "--config", config, "gather", "--analyst", "llm", "--json"], { env: { OPENAI_BASE_URL: url, OPENAI_API_KEY: "k" } });
       expect(run.code, run.stderr).toBe(0);
-      const summary = JSON.parse(run.stdout) as { scored: number; failed: number };
+      const summary = JSON.parse(run.stdout) as { scored: number; failed: number; failures: { sessionId: string; reason: string }[] };
       const total = await withWarehouse(fresh, (w) => w.countSessions(fresh.week));
       expect(summary).toMatchObject({ scored: total - 1, failed: 1 });
+      expect(summary.failures).toEqual([{ sessionId: expect.stringMatching(/^planted-session/), reason: expect.stringMatching(/^invalid report after one repair/) }]);
+      // The reason is kept: `reports --failed` names the session and why, in both outputs.
+      const failedArgs = ["--db", fresh.settings.db, "--config", config, "reports", "--failed"];
+      const listed = JSON.parse((await runCli([...failedArgs, "--json"])).stdout) as { sessionId: string; reason: string; failures: number }[];
+      expect(listed).toMatchObject([{ sessionId: summary.failures[0]?.sessionId, reason: summary.failures[0]?.reason, failures: 1 }]);
+      expect((await runCli(failedArgs)).stdout).toMatch(/planted-session\S*\s+llm-\S+\s+failed 1x, last at \S+: invalid report after one repair[\s\S]*1 sessions without a report\./);
       const reports = await withWarehouse(fresh, (w) => w.listReports({ week: fresh.week }));
       expect(reports.some((r) => r.sessionId.startsWith("planted-session"))).toBe(false);
       // An unknown model has no built-in price: cost is recorded as unknown, tokens still counted.

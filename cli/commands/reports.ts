@@ -5,14 +5,16 @@ import { UsageError } from "../../runtime/errors.js";
 import { isIsoWeek } from "../../runtime/week.js";
 import { globalsOf } from "../globals.js";
 import { currentReports, type Analyst } from "../../agents/analysts/currentReports.js";
+import { printFailedSessions } from "./failedSessions.js";
 
-export async function run(options: { week?: string; analyst?: string; allVersions?: boolean }, command: Command): Promise<void> {
+export async function run(options: { week?: string; analyst?: string; allVersions?: boolean; failed?: boolean }, command: Command): Promise<void> {
   const { settings, out } = await globalsOf(command);
   if (options.week && !isIsoWeek(options.week)) throw new UsageError(`--week must be an ISO week like 2026-W47`);
   if (options.analyst && options.analyst !== "heuristic" && options.analyst !== "llm") throw new UsageError(`--analyst must be heuristic or llm, got "${options.analyst}"`);
   const profile = loadProfile(settings.config);
   const warehouse = openWarehouse(settings.db);
   try {
+    if (options.failed) return await printFailedSessions(warehouse, profile.profile, out, { week: options.week, analyst: options.analyst as Analyst | undefined, allVersions: options.allVersions });
     const reports = options.allVersions
       ? await warehouse.listReports({ week: options.week })
       : await currentReports(warehouse, profile.profile, options.week, options.analyst as Analyst | undefined);

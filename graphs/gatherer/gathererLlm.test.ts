@@ -27,7 +27,7 @@ describe("gatherer graph with the LLM analyst (scripted model)", () => {
       else last = chunk as GathererStateType;
     }
     const version = llmVersion(loadProfile(demo.settings.config).profile, "scripted");
-    expect(last?.gatherSummary).toEqual({ scored: 10, skipped: 0, failed: 0, analyst: "llm", analystVersion: version, firstFailure: null });
+    expect(last?.gatherSummary).toEqual({ scored: 10, skipped: 0, failed: 0, analyst: "llm", analystVersion: version, firstFailure: null, failures: [] });
     expect(progress).toBe(10);
     expect(model.calls).toHaveLength(10);
     expect(model.remaining).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach, vi } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { buildGathererGraph } from "./index.js";
+import { FAILURES_LISTED } from "./state.js";
 import { seedDemoWeek, withWarehouse, type DemoWeek } from "../../testing/demoWeek.js";
 import { FakeOpenAIServer } from "../../testing/fakeOpenAI.js";
 import { FaultPlan } from "../../testing/faultPlan.js";
@@ -84,7 +85,12 @@ describe("the gatherer's real model client against the fake OpenAI server with a
     const pending = await withWarehouse(demo, (w) => w.sessionsWithoutReport({ analystVersion: version, week: demo.week }));
     expect(pending).toHaveLength(total);
     expect([...reasons.keys()].sort()).toEqual([...pending].sort()); // not one silently lost
-    expect([...reasons.values()].filter((r) => /not calling it again/.test(r)).length).toBeGreaterThan(total - 3 - FAST.concurrency);
+    // Each failure is stored with its reason, the one logged, and the summary lists the first of them.
+    const stored = await withWarehouse(demo, (w) => w.listFailures({ week: demo.week }));
+    expect(stored.map((f) => [f.sessionId, f.analystVersion, f.reason, f.failures])).toEqual([...pending].sort().map((id) => [id, version, reasons.get(id), 1]));
+    expect(stored.filter((f) => /not calling it again/.test(f.reason)).length).toBeGreaterThan(total - 3 - FAST.concurrency);
+    expect(down.gatherSummary?.failures).toHaveLength(Math.min(total, FAILURES_LISTED));
+    for (const f of down.gatherSummary?.failures ?? []) expect(f.reason).toBe(reasons.get(f.sessionId));
 
     server.faults.down = false;
     // A new process: the circuit of this one stays open for its cooldown, so the next run starts fresh.
@@ -94,5 +100,7 @@ describe("the gatherer's real model client against the fake OpenAI server with a
     expect(up.gatherSummary).toMatchObject({ scored: total, failed: 0 });
     const reports = await withWarehouse(demo, (w) => w.listReports({ week: demo.week, analystVersion: version }));
     expect(reports).toHaveLength(total);
+    expect(up.gatherSummary?.failures).toEqual([]);
+    expect(await withWarehouse(demo, (w) => w.listFailures())).toEqual([]); // each report cleared its session's failure
   }, 120_000);
 });

@@ -3,6 +3,15 @@ import type { SessionRange } from "../../warehouse/types.js";
 
 const sum = (a: number, b: number): number => a + b;
 
+/** Failed sessions a summary names; the count is `failed`, every reason is in the warehouse (`reports --failed`). */
+export const FAILURES_LISTED = 20;
+
+/** A failed session and why, as `gather --json` lists it. */
+export interface GatherFailure {
+  sessionId: string;
+  reason: string;
+}
+
 import type { GatherMode } from "../../state/report.js";
 
 export type { Analyst, GatherMode } from "../../state/report.js";
@@ -33,6 +42,8 @@ export const GathererState = Annotation.Root({
   failed: Annotation<number>({ reducer: sum, default: () => 0 }),
   /** Why the first failed session failed (one reason, not one per session), so a run that fails says why. */
   firstFailure: Annotation<string | null>({ reducer: (a, b) => a ?? b, default: () => null }),
+  /** The first failed sessions and their reasons, at most FAILURES_LISTED over all batches. */
+  failures: Annotation<GatherFailure[]>({ reducer: (a, b) => [...a, ...b].slice(0, FAILURES_LISTED), default: () => [] }),
   /** The stage's result, the one key the weekly graph reads back. */
   gatherSummary: Annotation<GatherSummary | null>({ reducer: (_a, b) => b, default: () => null }),
 });
@@ -51,4 +62,6 @@ export interface GatherSummary {
   escalated?: number;
   /** Why the first failed session failed; null when none did. */
   firstFailure: string | null;
+  /** The first failed sessions (at most FAILURES_LISTED; `failed` counts them all) and why each failed. */
+  failures: GatherFailure[];
 }

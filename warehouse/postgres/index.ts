@@ -8,6 +8,7 @@ import { postgresTickets } from "./tickets.js";
 import { postgresFixAttempts } from "./fixAttempts.js";
 import { postgresRuns } from "./runs.js";
 import { postgresVerdicts } from "./verdicts.js";
+import { postgresFailures } from "./failures.js";
 
 /**
  * The warehouse beyond one machine: one schema of a Postgres database (`?schema=` in the URL), shared
@@ -25,6 +26,7 @@ export function openPostgresWarehouse(location: string): Warehouse {
     ...postgresFixAttempts(pg),
     ...postgresRuns(pg),
     ...postgresVerdicts(pg),
+    ...postgresFailures(pg),
     close: () => pg.close(),
   };
 }

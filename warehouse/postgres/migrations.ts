@@ -103,4 +103,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE session_reports ADD COLUMN confidence DOUBLE PRECISION;
   `,
+  // Issue #13: why a session has no report (as in SQLite's).
+  `
+  CREATE TABLE session_failures (
+    session_id TEXT COLLATE "C" NOT NULL REFERENCES sessions(id),
+    analyst_version TEXT COLLATE "C" NOT NULL,
+    reason TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    retries INTEGER NOT NULL,
+    failed_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, analyst_version)
+  );
+  `,
 ];

@@ -72,7 +72,7 @@ async function holdingClaim<T>(client: pg.Client, opts: UnreportedQuery, work: (
   }
 }
 
-/** Upserts validated reports in one statement on the caller's transaction; a saved report is current again. */
+/** Upserts validated reports in one statement on the caller's transaction; a saved report is current again and clears its failure. */
 export async function upsertReports(client: pg.PoolClient, all: SessionReport[]): Promise<void> {
   // One statement may not update a row twice: of two reports of one key, the later wins (as SQLite's loop does).
   const reports = [...new Map(all.map((r) => [`${r.sessionId}\u0000${r.analystVersion}`, r])).values()];
@@ -93,5 +93,10 @@ export async function upsertReports(client: pg.PoolClient, all: SessionReport[])
       now(),
       reports.map((r) => r.confidence ?? null),
     ],
+  );
+  // A scored session's failure of that version no longer explains anything (SQLite's saveReports does the same).
+  await client.query(
+    `DELETE FROM session_failures f USING unnest($1::text[], $2::text[]) AS x(s, v) WHERE f.session_id = x.s AND f.analyst_version = x.v`,
+    [reports.map((r) => r.sessionId), reports.map((r) => r.analystVersion)],
   );
 }

@@ -6,6 +6,7 @@ import { sqliteTickets } from "./tickets.js";
 import { sqliteFixAttempts } from "./fixAttempts.js";
 import { sqliteRuns } from "./runs.js";
 import { sqliteVerdicts } from "./verdicts.js";
+import { sqliteFailures } from "./failures.js";
 import type { Warehouse } from "../types.js";
 
 /** The one-machine warehouse: a single SQLite file in WAL mode, every store on one connection. */
@@ -20,6 +21,7 @@ export function openSqliteWarehouse(path: string): Warehouse {
     ...sqliteFixAttempts(db),
     ...sqliteRuns(db),
     ...sqliteVerdicts(db),
+    ...sqliteFailures(db),
     async close(): Promise<void> {
       db.close();
     },

@@ -122,4 +122,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE session_reports ADD COLUMN confidence REAL;
   `,
+  // Issue #13: why a session has no report: its latest failure per analyst version, removed when it is scored.
+  `
+  CREATE TABLE session_failures (
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    analyst_version TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    retries INTEGER NOT NULL,
+    failed_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, analyst_version)
+  );
+  `,
 ];

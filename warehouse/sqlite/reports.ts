@@ -29,11 +29,14 @@ export function sqliteReports(db: Database.Database): ReportStore {
            outcome = excluded.outcome, department = excluded.department, confidence = excluded.confidence, report = excluded.report, stale = 0,
            created_at = excluded.created_at`,
       );
+      // A scored session's failure of that version no longer explains anything.
+      const clearFailure = db.prepare(`DELETE FROM session_failures WHERE session_id = ? AND analyst_version = ?`);
       const stamp = now();
       db.transaction(() => {
         for (const r of reports) {
           const report = SessionReport.parse(r);
           upsert.run({ ...report, confidence: report.confidence ?? null, report: JSON.stringify(report), createdAt: stamp });
+          clearFailure.run(report.sessionId, report.analystVersion);
         }
       })();
     },

@@ -10,6 +10,7 @@ export function summarize(state: GathererStateType): GathererUpdate {
       analyst: state.analyst,
       analystVersion: state.analystVersion,
       firstFailure: state.firstFailure,
+      failures: state.failures,
       ...(state.analyst === "cascade" ? { escalated: state.escalated } : {}),
     },
   };
