@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { ingestFile } from "./ingest.js";
 import { computeSignals } from "./sessionize.js";
+import { jsonStable } from "./sessions/batchSessions.js";
 import { simulateWeek, writeSessionsJsonl } from "../demo/simulator/index.js";
 import { weekRange } from "../runtime/week.js";
 import { tempDir } from "../testing/events.js";
@@ -52,4 +53,11 @@ describe("sessions formed from each batch in memory", () => {
     }
     expect(sessionsTable(await imported("split", [first, second], 300))).toEqual(expected);
   }, 120_000);
+
+  it("sessionize a batch's in-memory properties only when JSON text round-trips them unchanged", () => {
+    expect(jsonStable(JSON.parse('{"a":[1,"x",null,{"b":true}],"c":-1.5}'))).toBe(true);
+    for (const unstable of [{ a: undefined }, { a: [1, undefined] }, { a: Number.NaN }, { a: -0 }, { a: new Date(0) }, { a: new Array<number>(2) }, { a: { b: () => 1 } }]) {
+      expect(jsonStable(unstable)).toBe(false);
+    }
+  });
 });

@@ -45,8 +45,8 @@ export class BatchSessions {
     for (const e of stored) {
       if (!e.sessionId) continue;
       const list = gained.get(e.sessionId);
-      // Stored as JSON text: the in-memory copy is the one read back (undefined values dropped, and so on).
-      const event = { ...e, properties: JSON.parse(JSON.stringify(e.properties)) as Record<string, unknown> };
+      // Stored as JSON text: sessionize what a read-back would give (undefined values dropped, and so on).
+      const event = jsonStable(e.properties) ? e : { ...e, properties: JSON.parse(JSON.stringify(e.properties)) as Record<string, unknown> };
       if (list) list.push(event);
       else gained.set(e.sessionId, [event]);
     }
@@ -88,6 +88,26 @@ export class BatchSessions {
   isFresh(id: string): boolean {
     return this.fresh.has(id);
   }
+}
+
+/**
+ * Whether JSON text round-trips the value unchanged (what JSON.parse produced always does): a walk is
+ * far cheaper than serializing and parsing every event's properties again.
+ */
+export function jsonStable(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== "object") return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !jsonStable(value[i])) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) {
+    if (key === "__proto__" || !Object.hasOwn(value, key) || !jsonStable((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 /** Storage's order (timestamp, then uuid): a sessionizer is handed a session's events in time order. */
