@@ -5,6 +5,7 @@ import type { Sessionizer, UnlinkedPolicy } from "./sessions/policy.js";
 import { inferSessions } from "./sessions/inferSessions.js";
 import { attachUnlinked } from "./sessions/attachUnlinked.js";
 import { recomputeSessions } from "./sessions/recompute.js";
+import { BatchSessions } from "./sessions/batchSessions.js";
 
 export type { Sessionizer, UnlinkedPolicy } from "./sessions/policy.js";
 
@@ -64,15 +65,20 @@ class RuledImport implements ImportSession {
   private readonly unlinkedUsers = new Set<string>();
   private inserted = 0;
   private duplicates = 0;
+  private readonly batchSessions: BatchSessions;
 
   constructor(
     private readonly tx: EventWrites,
     private readonly sessionize: Sessionizer,
     private readonly policy: UnlinkedPolicy,
-  ) {}
+  ) {
+    this.batchSessions = new BatchSessions(tx, sessionize);
+  }
 
   async add(events: StoredEvent[]): Promise<{ inserted: number; duplicates: number }> {
+    const prior = await this.batchSessions.before(events);
     const stored = await this.tx.insertEvents(events);
+    await this.batchSessions.after(stored, prior);
     for (const e of stored) {
       if (e.sessionId) this.touched.add(e.sessionId);
       else this.unlinkedUsers.add(e.distinctId);
@@ -87,9 +93,12 @@ class RuledImport implements ImportSession {
       const { policy, tx } = this;
       if (policy.kind !== "attach") {
         const rule = { gapMs: policy.gapMs, sessionIdOf: policy.sessionIdOf, onlyUsersWithoutSessions: policy.kind === "attachOrInfer" };
-        await inferSessions(tx, this.unlinkedUsers, rule, this.touched);
+        for (const id of await inferSessions(tx, this.unlinkedUsers, rule, this.touched)) this.batchSessions.markStale(id);
       }
-      const owners = await recomputeSessions(tx, this.touched, this.sessionize);
+      // Sessions formed from the batches in memory are current; the rest are read back from storage.
+      const batched = this.batchSessions;
+      const owners = await recomputeSessions(tx, [...this.touched].filter((id) => !batched.isFresh(id)), this.sessionize);
+      for (const user of batched.ownersIn(this.touched)) owners.add(user);
       const gained = await attachUnlinked(tx, new Set([...this.unlinkedUsers, ...owners]));
       for (const id of gained) this.touched.add(id);
       await recomputeSessions(tx, gained, this.sessionize);

@@ -4,14 +4,16 @@ import { makesSession, type InferredSessionId } from "./policy.js";
 /**
  * Cuts each user's session-less and inferred page/screen events into sessions at inactivity gaps.
  * A session whose id no longer comes out (it merged into one that starts earlier) is deleted with
- * its reports. Adds the sessions it changed to `touched` and removes the ones it deleted.
+ * its reports. Adds the sessions it changed to `touched` and removes the ones it deleted; returns the
+ * sessions that gained events.
  */
 export async function inferSessions(
   tx: EventWrites,
   users: Iterable<string>,
   rule: { gapMs: number; sessionIdOf: InferredSessionId; onlyUsersWithoutSessions: boolean },
   touched: Set<string>,
-): Promise<void> {
+): Promise<Set<string>> {
+  const gained = new Set<string>();
   for (const user of users) {
     // A user with any real (source-given) session is left to attachUnlinked.
     if (rule.onlyUsersWithoutSessions && (await tx.hasSourceSession(user))) continue;
@@ -29,6 +31,7 @@ export async function inferSessions(
       if (event.sessionId !== current) {
         moves.push({ uuid: event.uuid, sessionId: current, inferred: true });
         touched.add(current);
+        gained.add(current);
       }
     }
     await tx.assignSessions(moves);
@@ -38,4 +41,5 @@ export async function inferSessions(
       touched.delete(id);
     }
   }
+  return gained;
 }

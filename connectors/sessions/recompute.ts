@@ -1,7 +1,7 @@
 import type { EventWrites } from "../../warehouse/types.js";
-import { isoWeekOf } from "../../runtime/week.js";
 import type { Sessionizer } from "./policy.js";
 import { inChunks } from "./chunks.js";
+import { rowOf } from "./batchSessions.js";
 
 /**
  * Recomputes each session from all its stored events (read back in time order, a chunk of sessions at
@@ -16,15 +16,7 @@ export async function recomputeSessions(tx: EventWrites, ids: Iterable<string>, 
     for (const id of chunk) {
       const signals = sessionize(id, events.get(id) ?? []);
       users.add(signals.distinctId);
-      await tx.saveSession({
-        id,
-        distinctId: signals.distinctId,
-        startedAt: signals.startedAt,
-        endedAt: signals.endedAt,
-        week: isoWeekOf(new Date(signals.startedAt)),
-        eventCount: signals.eventCount,
-        signals,
-      });
+      await tx.saveSession(rowOf(id, signals));
     }
   }
   return users;
