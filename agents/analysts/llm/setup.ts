@@ -15,10 +15,15 @@ type Provided = Partial<Record<ModelRole, BaseChatModel>>;
 /** The gatherer's model, the name its version is keyed by and its guard; a clear usage error when there is none. */
 export async function gathererModel(profile: ProductProfile, provided: Provided, env: NodeJS.ProcessEnv = process.env): Promise<{ model: BaseChatModel; name: string; guard: ServiceGuard }> {
   const name = gathererModelName(profile, provided, env);
-  const guard = gathererGuard(`${env["OPENAI_BASE_URL"] ?? "openai"}|${name}`, profile);
+  const guard = gathererGuard(endpointOf(name, env), profile);
   const model = await modelFor("gatherer", profile, provided, env, guard);
   if (!model) throw noGathererModel(profile);
   return { model, name, guard };
+}
+
+/** One model at one base URL: what the process-wide queue and guard are shared by. */
+function endpointOf(name: string, env: NodeJS.ProcessEnv): string {
+  return `${env["OPENAI_BASE_URL"] ?? "openai"}|${name}`;
 }
 
 const guards = new Map<string, ServiceGuard>();
@@ -69,7 +74,7 @@ export function llmVersionFor(profile: ProductProfile, provided: Provided, env: 
 export async function llmAnalystFor(profile: ProductProfile, provided: Provided, log: Logger, concurrency: number | null, env: NodeJS.ProcessEnv = process.env): Promise<LlmAnalyst> {
   const { model, name, guard } = await gathererModel(profile, provided, env);
   const s = profile.gatherer;
-  const endpoint = `${env["OPENAI_BASE_URL"] ?? "openai"}|${name}`;
+  const endpoint = endpointOf(name, env);
   return {
     model,
     circuit: guard.breaker,
