@@ -10,11 +10,25 @@ const PREFIXED_ID = /^[a-z]{1,12}[_-](?=[a-z0-9]*\d)[a-z0-9]+$/i;
 /** Long opaque tokens (slugs with digits, base64-ish ids). */
 const OPAQUE = /^(?=.*\d)[A-Za-z0-9_-]{16,}$/;
 
+/** Routes already normalized: a session repeats a handful of URLs, and parsing each as a URL was a tenth of an import's time. */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 10_000;
+
 export function normalizeRoute(pathOrUrl: string): string {
+  let route = normalized.get(pathOrUrl);
+  if (route === undefined) {
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+    route = normalizeUncached(pathOrUrl);
+    normalized.set(pathOrUrl, route);
+  }
+  return route;
+}
+
+function normalizeUncached(pathOrUrl: string): string {
   const path = pathOf(pathOrUrl);
   const segments = path.split("/").filter((s) => s.length > 0);
-  const normalized = segments.map((seg) => (isIdentifier(decodeSafe(seg)) ? ":id" : seg.toLowerCase()));
-  return `/${normalized.join("/")}`;
+  const kept = segments.map((seg) => (isIdentifier(decodeSafe(seg)) ? ":id" : seg.toLowerCase()));
+  return `/${kept.join("/")}`;
 }
 
 function isIdentifier(seg: string): boolean {
