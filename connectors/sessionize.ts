@@ -3,6 +3,7 @@ import { SIGNALS_VERSION, type ClickSignal, type SessionException, type SessionS
 import { exceptionsOf } from "./exceptions.js";
 import { hostOf, queryParamsOf, scalarProperties } from "./eventFields.js";
 import { normalizeRoute } from "./routes.js";
+import { memoized } from "../runtime/memo.js";
 
 /** Analytics plumbing, not product behaviour: never a custom event. */
 const isInternalEvent = (name: string): boolean => name.startsWith("$") || name.startsWith("survey ");
@@ -116,8 +117,10 @@ function isClick(e: StoredEvent): boolean {
 function elementIdentity(e: StoredEvent): string {
   const chain = e.properties["$elements_chain"] ?? e.properties["elements_chain"];
   const basis = typeof chain === "string" && chain ? chain : elementText(e);
-  return basis ? createHash("sha256").update(basis).digest("hex").slice(0, 12) : "";
+  return basis ? elementHash(basis) : "";
 }
+
+const elementHash = memoized((basis: string): string => createHash("sha256").update(basis).digest("hex").slice(0, 12));
 
 /** The clicked element (the chain's first) sets an option rather than acting: a checkbox, radio, switch, select or option. */
 function isToggle(e: StoredEvent): boolean {
