@@ -7,9 +7,12 @@ import { fileURLToPath } from "node:url";
 /** The built command line, as users run it. */
 export const SELFHEAL_BIN = fileURLToPath(new URL("../bin/selfheal.js", import.meta.url));
 
-/** Writes the process's peak RSS (KB) to $SELFHEAL_BENCH_RSS as it exits: the whole process, whatever ran in it. */
+/**
+ * Writes the process's peak RSS (KB) and CPU time (user + system µs, every thread) to $SELFHEAL_BENCH_RSS
+ * as it exits: the whole process, whatever ran in it.
+ */
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
-  `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(process.env.SELFHEAL_BENCH_RSS, String(process.resourceUsage().maxRSS)));`,
+  `import { writeFileSync } from "node:fs"; process.on("exit", () => { const u = process.resourceUsage(); writeFileSync(process.env.SELFHEAL_BENCH_RSS, JSON.stringify({ maxRSS: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime })); });`,
 )}`;
 
 export interface Measured {
@@ -17,6 +20,8 @@ export interface Measured {
   seconds: number;
   /** The whole process's peak RSS (getrusage maxRSS), MB. */
   peakRssMb: number;
+  /** The whole process's CPU time, user + system, seconds: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   stdout: string;
 }
 
@@ -41,7 +46,8 @@ export function measuredNode(argv: string[], env: NodeJS.ProcessEnv = {}): Promi
       const seconds = (performance.now() - start) / 1000;
       try {
         if (code !== 0) throw new Error(`node ${argv.join(" ")} exited ${code}: ${err.slice(-800)}`);
-        resolve({ seconds, peakRssMb: Number(readFileSync(rssFile, "utf8")) / 1024, stdout: out });
+        const usage = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRSS: number; cpuUs: number };
+        resolve({ seconds, peakRssMb: usage.maxRSS / 1024, cpuSeconds: usage.cpuUs / 1e6, stdout: out });
       } catch (e) {
         reject(e as Error);
       } finally {
