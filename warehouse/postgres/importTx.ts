@@ -38,6 +38,7 @@ export class PostgresEventWrites implements EventWrites {
   private readonly pendingSessions = new Map<string, SessionRow>();
   /** Events this transaction stored that the planner's statistics do not count yet. */
   private unanalyzed = 0;
+  startedEmpty = false;
 
   private constructor(
     private readonly client: pg.PoolClient,
@@ -49,6 +50,8 @@ export class PostgresEventWrites implements EventWrites {
     try {
       await client.query("BEGIN");
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`selfheal-import:${schema}`]);
+      // Read under the lock: no other import can commit events between this look and this one's commit.
+      tx.startedEmpty = (await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM events) AS empty`)).rows[0]?.empty ?? false;
       // This connection's own record of the session-less events it stored, emptied at commit.
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
       // Each batch lands here by COPY before it is merged into events.
