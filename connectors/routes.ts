@@ -10,11 +10,27 @@ const PREFIXED_ID = /^[a-z]{1,12}[_-](?=[a-z0-9]*\d)[a-z0-9]+$/i;
 /** Long opaque tokens (slugs with digits, base64-ish ids). */
 const OPAQUE = /^(?=.*\d)[A-Za-z0-9_-]{16,}$/;
 
+/** Normalized routes by what they came from: every event of a page repeats its URL, and parsing it was a tenth of an import's CPU. */
+const normalized = new Map<string, string>();
+/** Bound the memo's memory (at most 20 MB); past the count it starts again, longer URLs are not kept. */
+const MEMO_LIMIT = 20_000;
+const MEMO_KEY_CHARS = 1000;
+
 export function normalizeRoute(pathOrUrl: string): string {
+  const known = normalized.get(pathOrUrl);
+  if (known !== undefined) return known;
+  if (pathOrUrl.length > MEMO_KEY_CHARS) return normalizeUncached(pathOrUrl);
+  if (normalized.size >= MEMO_LIMIT) normalized.clear();
+  const route = normalizeUncached(pathOrUrl);
+  normalized.set(pathOrUrl, route);
+  return route;
+}
+
+function normalizeUncached(pathOrUrl: string): string {
   const path = pathOf(pathOrUrl);
   const segments = path.split("/").filter((s) => s.length > 0);
-  const normalized = segments.map((seg) => (isIdentifier(decodeSafe(seg)) ? ":id" : seg.toLowerCase()));
-  return `/${normalized.join("/")}`;
+  const route = segments.map((seg) => (isIdentifier(decodeSafe(seg)) ? ":id" : seg.toLowerCase()));
+  return `/${route.join("/")}`;
 }
 
 function isIdentifier(seg: string): boolean {
