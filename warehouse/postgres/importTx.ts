@@ -5,7 +5,11 @@ import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
 import { copyRows } from "./copyRows.js";
 
 const SESSION_FLUSH = 500;
-/** Events stored since the planner last looked at the table, past which it is told (ANALYZE) before a read. */
+/**
+ * Events stored since the planner last looked at the table, past which it is told (ANALYZE) before a
+ * read: at least this many, and at least as many as it counted then, so its count is never more than
+ * twice off and an import of N events analyzes O(log N) times, not N / 50,000.
+ */
 const ANALYZE_AFTER = 50_000;
 const STAGING_COLUMNS = ["uuid", "event", "distinct_id", "timestamp", "session_id", "properties"] as const;
 
@@ -44,6 +48,8 @@ export class PostgresEventWrites implements EventWrites {
   private readonly pendingSessions = new Map<string, SessionRow>();
   /** Events this transaction stored that the planner's statistics do not count yet. */
   private unanalyzed = 0;
+  /** Events the planner's statistics count (read at begin, then what each ANALYZE added). */
+  private analyzed = 0;
   startedEmpty = false;
 
   private constructor(
@@ -57,7 +63,11 @@ export class PostgresEventWrites implements EventWrites {
       await client.query("BEGIN");
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`selfheal-import:${schema}`]);
       // Read under the lock: no other import can commit events between this look and this one's commit.
-      tx.startedEmpty = (await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM events) AS empty`)).rows[0]?.empty ?? false;
+      const { rows } = await client.query<{ empty: boolean; counted: number }>(
+        `SELECT NOT EXISTS (SELECT 1 FROM events) AS empty, greatest(reltuples, 0)::float8 AS counted FROM pg_class WHERE oid = 'events'::regclass`,
+      );
+      tx.startedEmpty = rows[0]?.empty ?? false;
+      tx.analyzed = rows[0]?.counted ?? 0;
       // This connection's own record of the session-less events it stored, emptied at commit.
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
       // Each batch lands here by COPY before it is merged into events.
@@ -117,7 +127,8 @@ export class PostgresEventWrites implements EventWrites {
    * transaction counts its own rows, and the reads use the indexes again.
    */
   private async analyzeIfGrown(): Promise<void> {
-    if (this.unanalyzed < ANALYZE_AFTER) return;
+    if (this.unanalyzed < Math.max(ANALYZE_AFTER, this.analyzed)) return;
+    this.analyzed += this.unanalyzed;
     this.unanalyzed = 0;
     await this.client.query(`ANALYZE events`);
   }
