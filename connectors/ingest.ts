@@ -62,6 +62,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
   let format: SourceFormat | null = opts.format ? FORMATS[opts.format] : null;
   let session: ImportSession | null = null;
   let batch: StoredEvent[] = [];
+  let adding: Promise<unknown> = Promise.resolve();
   let lines = 0;
   let events = 0;
   try {
@@ -88,7 +89,10 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
         skip(record, err);
       }
       if (batch.length >= batchSize) {
-        await session.add(batch);
+        // One batch in flight: the warehouse stores it while the next one's lines are read and parsed.
+        await adding;
+        adding = session.add(batch);
+        adding.catch(() => undefined); // awaited before the next batch, the commit or the abort
         batch = [];
       }
     }
@@ -100,6 +104,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
       throw new InputError(`no line could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, { file, line: first.line });
     }
     if (!session) return resultOf({ inserted: 0, duplicates: 0, sessionsTouched: 0, sessionless: 0 }, malformed);
+    await adding;
     if (batch.length) await session.add(batch);
     batch = [];
     progress.phase(lines, events, "sessionizing");
@@ -107,6 +112,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
     progress.phase(lines, events, "done");
     return resultOf(stored, malformed);
   } finally {
+    await adding.catch(() => undefined); // its error, if any, was thrown above; the abort waits for it
     await session?.abort();
   }
 

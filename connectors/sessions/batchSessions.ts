@@ -32,7 +32,8 @@ export class BatchSessions {
       firstSeen.add(e.sessionId);
     }
     const prior = new Map<string, StoredEvent[]>();
-    for (const chunk of inChunks(firstSeen)) {
+    // A session first seen now has no events of this import yet; into an empty warehouse, none at all.
+    for (const chunk of this.tx.startedEmpty ? [] : inChunks(firstSeen)) {
       for (const [id, stored] of await this.tx.eventsOfSessions(chunk)) prior.set(id, stored);
     }
     for (const id of firstSeen) if (!prior.has(id)) prior.set(id, []);

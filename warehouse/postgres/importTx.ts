@@ -5,9 +5,13 @@ import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
 import { copyRows } from "./copyRows.js";
 
 const SESSION_FLUSH = 500;
-/** Events stored since the planner last looked at the table, past which it is told (ANALYZE) before a read. */
+/**
+ * Events stored since the planner last looked at the table, past which it is told (ANALYZE) before a
+ * read: at least this many, and at least as many as it counted then, so its count is never more than
+ * twice off and an import of N events analyzes O(log N) times, not N / 50,000.
+ */
 const ANALYZE_AFTER = 50_000;
-const STAGING_COLUMNS = ["seq", "uuid", "event", "distinct_id", "timestamp", "session_id", "properties"] as const;
+const STAGING_COLUMNS = ["uuid", "event", "distinct_id", "timestamp", "session_id", "properties"] as const;
 
 /** Rows (already in time order) as events per key, keys with rows only. */
 function groupedBy(rows: EventRow[], keyOf: (row: EventRow) => string): Map<string, StoredEvent[]> {
@@ -22,7 +26,13 @@ function groupedBy(rows: EventRow[], keyOf: (row: EventRow) => string): Map<stri
 }
 
 function* stagingRows(events: StoredEvent[]): Generator<(string | null)[]> {
-  for (const [i, e] of events.entries()) yield [String(i), e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties)];
+  for (const e of events) yield [e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties)];
+}
+
+/** The first event of each uuid, in batch order: a repeat within the batch is a duplicate. */
+function firstOfEachUuid(events: StoredEvent[]): StoredEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => !seen.has(e.uuid) && seen.add(e.uuid));
 }
 
 /**
@@ -38,6 +48,9 @@ export class PostgresEventWrites implements EventWrites {
   private readonly pendingSessions = new Map<string, SessionRow>();
   /** Events this transaction stored that the planner's statistics do not count yet. */
   private unanalyzed = 0;
+  /** Events the planner's statistics count (read at begin, then what each ANALYZE added). */
+  private analyzed = 0;
+  startedEmpty = false;
 
   private constructor(
     private readonly client: pg.PoolClient,
@@ -49,11 +62,17 @@ export class PostgresEventWrites implements EventWrites {
     try {
       await client.query("BEGIN");
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`selfheal-import:${schema}`]);
+      // Read under the lock: no other import can commit events between this look and this one's commit.
+      const { rows } = await client.query<{ empty: boolean; counted: number }>(
+        `SELECT NOT EXISTS (SELECT 1 FROM events) AS empty, greatest(reltuples, 0)::float8 AS counted FROM pg_class WHERE oid = 'events'::regclass`,
+      );
+      tx.startedEmpty = rows[0]?.empty ?? false;
+      tx.analyzed = rows[0]?.counted ?? 0;
       // This connection's own record of the session-less events it stored, emptied at commit.
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
       // Each batch lands here by COPY before it is merged into events.
       await client.query(
-        `CREATE TEMP TABLE IF NOT EXISTS import_staging (seq INTEGER NOT NULL, uuid TEXT COLLATE "C" NOT NULL, event TEXT NOT NULL, distinct_id TEXT NOT NULL,
+        `CREATE TEMP TABLE IF NOT EXISTS import_staging (uuid TEXT COLLATE "C" NOT NULL, event TEXT NOT NULL, distinct_id TEXT NOT NULL,
            timestamp TEXT NOT NULL, session_id TEXT, properties TEXT NOT NULL) ON COMMIT DELETE ROWS`,
       );
       return tx;
@@ -66,27 +85,29 @@ export class PostgresEventWrites implements EventWrites {
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
     this.check();
     if (events.length === 0) return [];
-    // COPY into this connection's staging table, then one merge that skips stored uuids and, of a uuid
-    // repeated within the batch, keeps the first (ORDER BY seq): all inside the import's transaction.
-    await copyRows(this.client, "import_staging", STAGING_COLUMNS, stagingRows(events));
-    const { rows } = await this.client.query<{ uuid: string }>(
+    // The batch's first event of each uuid goes by COPY into this connection's staging table, then one
+    // merge skips the uuids already stored and answers with those alone (usually none): sending back
+    // every inserted uuid, and sorting the batch to keep its first repeats, cost both ends. All in the
+    // import's transaction.
+    const unique = firstOfEachUuid(events);
+    await copyRows(this.client, "import_staging", STAGING_COLUMNS, stagingRows(unique));
+    const { rows } = await this.client.query<{ inserted: number; duplicates: string[] }>(
       `WITH merged AS (
          INSERT INTO events (uuid, event, distinct_id, timestamp, session_id, properties, ingested_at)
-         SELECT uuid, event, distinct_id, timestamp, session_id, properties, $1 FROM import_staging ORDER BY seq
+         SELECT uuid, event, distinct_id, timestamp, session_id, properties, $1 FROM import_staging
          ON CONFLICT (uuid) DO NOTHING RETURNING uuid, session_id)
        , unlinked AS (INSERT INTO import_unlinked (uuid) SELECT uuid FROM merged WHERE session_id IS NULL ON CONFLICT DO NOTHING)
-       SELECT uuid FROM merged`,
+       SELECT (SELECT count(*)::int FROM merged) AS inserted,
+              ARRAY(SELECT s.uuid FROM import_staging s WHERE NOT EXISTS (SELECT 1 FROM merged m WHERE m.uuid = s.uuid)) AS duplicates`,
       [now()],
     );
     await this.client.query(`TRUNCATE import_staging`);
-    this.unanalyzed += rows.length;
-    const inserted = new Set(rows.map((r) => r.uuid));
-    const stored: StoredEvent[] = [];
-    for (const e of events) {
-      if (!inserted.delete(e.uuid)) continue; // a repeat within the batch is stored once, the first time
-      stored.push(e);
-      if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
-    }
+    const duplicates = new Set(rows[0]?.duplicates ?? []);
+    const inserted = rows[0]?.inserted ?? 0;
+    if (inserted + duplicates.size !== unique.length) throw new Error(`import merge: ${inserted} stored and ${duplicates.size} already stored of ${unique.length} events`);
+    this.unanalyzed += inserted;
+    const stored = unique.filter((e) => !duplicates.has(e.uuid));
+    for (const e of stored) if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
     return stored;
   }
 
@@ -106,7 +127,8 @@ export class PostgresEventWrites implements EventWrites {
    * transaction counts its own rows, and the reads use the indexes again.
    */
   private async analyzeIfGrown(): Promise<void> {
-    if (this.unanalyzed < ANALYZE_AFTER) return;
+    if (this.unanalyzed < Math.max(ANALYZE_AFTER, this.analyzed)) return;
+    this.analyzed += this.unanalyzed;
     this.unanalyzed = 0;
     await this.client.query(`ANALYZE events`);
   }

@@ -16,6 +16,7 @@ export class SqliteEventWrites implements EventWrites {
   private readonly statements;
   /** Users of the source-session events this transaction stored: their sessions are not recomputed yet. */
   private readonly sourceSessionUsers = new Set<string>();
+  readonly startedEmpty: boolean;
 
   constructor(
     private readonly db: Database.Database,
@@ -29,6 +30,7 @@ export class SqliteEventWrites implements EventWrites {
       // This connection's own record of the session-less events it stored, emptied per import.
       db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT PRIMARY KEY); DELETE FROM temp.import_unlinked;`);
       this.statements = prepare(db);
+      this.startedEmpty = db.prepare(`SELECT 1 FROM events LIMIT 1`).get() === undefined;
     } catch (err) {
       this.finish();
       throw err;

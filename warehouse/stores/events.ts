@@ -26,6 +26,11 @@ export interface SessionAssignment {
  * as it was. Memory stays bounded by what each call returns: a batch, a user's events, a session's.
  */
 export interface EventWrites {
+  /**
+   * Whether the warehouse held no events when this transaction began: then every stored event is one
+   * it wrote, and a session it has not written to has none (a first import need not look them up).
+   */
+  readonly startedEmpty: boolean;
   /** Stores each event whose uuid is not stored yet and returns those; a repeat (stored, or earlier in the batch) is not. */
   insertEvents(events: StoredEvent[]): Promise<StoredEvent[]>;
   /** Whether the user has an event in a session the source named (not an inferred one). */
