@@ -12,3 +12,12 @@ describe("memoized", () => {
     expect(calls).toEqual(["a", "b", "c", "a"]);
   });
 });
+
+describe("memoized, long inputs", () => {
+  it("keeps no input longer than its limit, so a hostile export's huge URLs cost no memory", () => {
+    const calls: string[] = [];
+    const size = memoized((s) => (calls.push(s), String(s.length)), 10, 4);
+    expect([size("abcd"), size("abcd"), size("abcde"), size("abcde")]).toEqual(["4", "4", "5", "5"]);
+    expect(calls).toEqual(["abcd", "abcde", "abcde"]);
+  });
+});
