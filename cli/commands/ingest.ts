@@ -78,8 +78,8 @@ function printIngest(out: Output, r: IngestResult, source: string): void {
   out.say(`Imported ${r.events} events from ${source} (${r.duplicates} duplicates skipped) into ${r.sessions} sessions.`);
   if (r.sessionless) out.say(`${r.sessionless} events belong to no session.`);
   if (r.malformed) {
-    out.say(`${r.malformed} malformed lines skipped:`);
-    for (const m of r.malformedReasons.slice(0, 20)) out.say(`  line ${m.line}: ${m.reason}`);
+    out.say(`${r.malformed} malformed ${r.malformedReasons.every((m) => m.unit) ? "elements" : "lines"} skipped:`);
+    for (const m of r.malformedReasons.slice(0, 20)) out.say(`  ${m.unit ?? "line"} ${m.line}: ${m.reason}`);
     if (r.malformed > 20) out.say(`  … and ${r.malformed - 20} more (see --json)`);
   }
 }
