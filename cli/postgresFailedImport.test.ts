@@ -2,24 +2,13 @@ import { describe, it, expect, afterAll } from "vitest";
 import { gzipSync } from "node:zlib";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { runCli } from "../testing/cli.js";
-import { postgresSchemas, TEST_POSTGRES } from "../testing/postgres.js";
+import { postgresSchemas } from "../testing/postgres.js";
+import { postgresSchemaExists } from "../warehouse/postgres/freshSchema.js";
 import { at, jsonLines, posthogRecord, tempDir, writeFile } from "../testing/events.js";
 
 const schemas = postgresSchemas();
 afterAll(() => schemas.drop());
-
-async function schemaExists(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES });
-  await client.connect();
-  try {
-    const schema = new URL(url).searchParams.get("schema");
-    return (await client.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`, [schema])).rows.length > 0;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("a first import into a new Postgres schema that fails", () => {
   it("leaves no empty warehouse behind (as on SQLite), and a warehouse with events is never dropped", async () => {
@@ -34,7 +23,7 @@ describe("a first import into a new Postgres schema that fails", () => {
     for (const file of [empty, truncated]) {
       const failed = await runCli(["--db", url, "ingest", file]);
       expect(failed.code, failed.stderr).toBe(2);
-      expect(await schemaExists(url)).toBe(false);
+      expect(await postgresSchemaExists(url)).toBe(false);
       const reports = await runCli(["--db", url, "reports"]);
       expect(reports.code).toBe(2);
       expect(reports.stderr).toMatch(/no warehouse in schema/);
