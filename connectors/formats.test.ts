@@ -6,6 +6,7 @@ import { inferredSessionId } from "./formats.js";
 import { openWarehouse } from "../warehouse/index.js";
 import { amplitudeRecord, at, jsonLines, posthogRecord, segmentRecord, tempDir, writeFile } from "../testing/events.js";
 import { zipArchive } from "../testing/zip.js";
+import { runCli } from "../testing/cli.js";
 
 async function ingestInto(db: string, file: string, opts: IngestOptions = {}) {
   const w = openWarehouse(db);
@@ -29,6 +30,18 @@ describe("PostHog JSON array and CSV exports", () => {
     expect(result.malformedReasons[0]?.reason).toBe("uuid: missing uuid");
     expect(sessions[0]).toMatchObject({ sessionId: "s1", eventCount: 2, durationSec: 30 });
   });
+
+  it("names a bad element of a one-line JSON array as an element, never as a line the file does not have", async () => {
+    const dir = tempDir();
+    const records = [posthogRecord("k1", { at: at(0) }), posthogRecord("k2", { at: at(5) }), posthogRecord("k3", { at: at(9) }), { ...posthogRecord("k4"), timestamp: "not a time" }];
+    const file = writeFile(dir, "export.json", JSON.stringify(records));
+    const { result } = await ingestInto(join(dir, "w.db"), file);
+    expect(result.malformedReasons).toEqual([expect.objectContaining({ line: 4, unit: "element" })]);
+    await expect(ingestInto(join(dir, "strict.db"), file, { strict: true })).rejects.toThrow(/export\.json, element 4, key "timestamp"/);
+    const cli = await runCli(["--db", join(dir, "cli.db"), "ingest", file]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/1 malformed elements skipped:\n {2}element 4: timestamp:/);
+  }, 120_000);
 
   it("reads PostHog's CSV (properties as a JSON string column), gzipped too, with bad rows by line number", async () => {
     const props = (path: string, session: string) => JSON.stringify({ $pathname: path, $session_id: session, $current_url: `https://acme.test${path}?a=1,b=2` });

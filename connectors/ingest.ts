@@ -13,6 +13,8 @@ export { INGEST_FORMATS, type IngestFormat } from "./formats.js";
 export interface MalformedLine {
   line: number;
   reason: string;
+  /** Set when `line` is the element number in a JSON array, not a line of the file. */
+  unit?: "element";
 }
 
 /** The `ingest --json` contract. */
@@ -101,7 +103,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
     // than a run that "succeeds" with nothing, over and over, from a scheduler.
     const first = malformed[0];
     if (events === 0 && first) {
-      throw new InputError(`no line could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, { file, line: first.line });
+      throw new InputError(`no line could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, first.unit ? { file: `${file}, element ${first.line}` } : { file, line: first.line });
     }
     if (!session) return resultOf({ inserted: 0, duplicates: 0, sessionsTouched: 0, sessionless: 0 }, malformed);
     await adding;
@@ -117,10 +119,13 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
   }
 
   function skip(record: SourcedRecord, err: RecordError): void {
-    const where = { file: record.part ? `${file} (entry ${record.part})` : file, line: record.line, key: err.key };
+    const source = record.part ? `${file} (entry ${record.part})` : file;
+    // A JSON array's elements are not its lines: "file:4" of a one-line array would point nowhere.
+    const where = record.inArray ? { file: `${source}, element ${record.line}`, key: err.key } : { file: source, line: record.line, key: err.key };
     if (opts.strict) throw new InputError(err.message, where);
     const reason = err.key ? `${err.key}: ${err.message}` : err.message;
-    malformed.push({ line: record.line, reason: record.part ? `${record.part}: ${reason}` : reason });
+    const unit = record.inArray ? { unit: "element" as const } : {};
+    malformed.push({ line: record.line, reason: record.part ? `${record.part}: ${reason}` : reason, ...unit });
   }
 }
 

@@ -142,7 +142,7 @@ describe("renderDigestHtml", () => {
     expect(html).toContain("SH-1");
     expect(html).toContain("SH-2");
     expect(html).toContain("Needs a model");
-    expect(html).toContain("no coding model is configured");
+    expect(html).toContain("none is configured, or the one configured did not answer");
     expect(html).toContain("no PR");
     expect(html).toContain(`href="https://github.com/acme/app/pull/7"`);
     expect(html).toContain("Acme &lt;Shop&gt;");

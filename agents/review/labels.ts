@@ -7,7 +7,7 @@ export const FIX_STATUS: Record<FixStatus, { label: string; explain: string }> =
   pr_opened: { label: "PR opened", explain: "Skynet wrote a fix that passed verification and opened a pull request. It needs a review." },
   needs_model: {
     label: "Needs a model",
-    explain: "Skynet prepared everything for this fix (an isolated worktree, the reproduction, the relevant files and a brief), but no coding model is configured, so nobody has written the patch yet. A developer can pick up the brief, or configure a model and run fix again.",
+    explain: "Skynet prepared everything for this fix (an isolated worktree, the reproduction, the relevant files and a brief), but no coding model has written the patch: none is configured, or the one configured did not answer (the reason says which). A developer can pick up the brief, or configure a working model and run fix again.",
   },
   failed_verification: { label: "Failed verification", explain: "Skynet tried a fix, but the tests did not pass, so no pull request was opened." },
   rejected: { label: "Rejected", explain: "A person declined this fix at the pull-request gate." },

@@ -90,6 +90,10 @@ export async function attemptFix(ticket: Ticket, ws: FixWorkspace): Promise<Atte
     violated: () => violations[0] ?? null,
   });
   const details: FixDetails = { attempt: ws.attemptNo, problems: [], violations, files: [], reproTests: [], checks: [], steps: run.steps, tokens: run.tokens, patchPath: null, commit: null };
+  if (run.stop === "model_error") {
+    // The model failed, not the fix (server down, key refused): left as needing a model, the next run tries again.
+    return record("needs_model", `writing the patch needs a model that answers: ${run.detail}. The worktree and fix brief are ready; the next \`selfheal fix\` tries again.`, { ...details, problems: [run.detail] });
+  }
   if (run.stop !== "done") {
     const why = run.stop === "violation" ? `the agent tried to leave its sandbox (${run.detail}); an agent that does is not trusted with a PR` : run.detail;
     return record("failed_verification", `not proposed: ${why}`, { ...details, problems: [why] });

@@ -3,7 +3,8 @@ import type { Ticket } from "../../state/ticket.js";
 
 /**
  * Skynet's queue: open bug tickets labelled `skynet` with a known code location, most important first.
- * A ticket already attempted is skipped, unless its attempt only lacked a model and one is now there.
+ * A ticket already attempted is skipped, unless its attempt only lacked a model (none configured, or it
+ * did not answer) and one is now there.
  */
 export async function pickTickets(warehouse: Warehouse, opts: { limit: number; haveModel: boolean }): Promise<Ticket[]> {
   const open = await warehouse.listTickets({ status: ["open"] });

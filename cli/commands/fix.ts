@@ -4,13 +4,14 @@ import { fixJson } from "../contract.js";
 import { printAttempts, printGate } from "../render.js";
 import { acceptIf } from "../gates.js";
 import { THREADS } from "../../graphs/host/threads.js";
+import { nextCommand } from "../nextCommand.js";
 
 export async function run(options: { yes?: boolean }, command: Command): Promise<void> {
-  const { settings, out } = await globalsOf(command);
+  const { settings, out, opts } = await globalsOf(command);
   out.progress(`fix: Skynet on the open bug tickets (thread ${THREADS.fix.threadId(null)})`);
   const outcome = await THREADS.fix.run(settings, null, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
   if (outcome.status === "waiting") {
-    await out.result({ attempts: [], gate: outcome.gate }, () => printGate(out, outcome.gate, "Approve with: npx selfheal fix --yes"));
+    await out.result({ attempts: [], gate: outcome.gate }, () => printGate(out, outcome.gate, `Approve with: ${nextCommand(opts, "fix --yes")}`));
     return;
   }
   const attempts = outcome.state.fixSummary?.attempts ?? [];

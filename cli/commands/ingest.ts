@@ -28,7 +28,7 @@ export async function run(file: string | undefined, options: IngestOptions, comm
   if (sources > 1) throw new UsageError("give one source: a file, --posthog-api or --from-table");
   if (sources === 0) throw new UsageError("missing the export file to import (or pass --posthog-api or --from-table)");
   // A first import that fails must not leave an empty warehouse behind for the next command to read.
-  const fresh = !isPostgresUrl(settings.db) && settings.db !== ":memory:" && !existsSync(settings.db);
+  const fresh = await isFresh(settings.db);
   const warehouse = openWarehouse(settings.db);
   let failed = true;
   try {
@@ -37,8 +37,25 @@ export async function run(file: string | undefined, options: IngestOptions, comm
   } finally {
     const empty = failed && fresh && (await warehouse.countEvents().catch(() => 0)) === 0;
     await warehouse.close();
-    if (empty) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${settings.db}${suffix}`, { force: true });
+    if (empty) await removeWarehouse(settings.db);
   }
+}
+
+/** Whether this import is the one creating the warehouse: no file there, or no schema of that name. */
+async function isFresh(db: string): Promise<boolean> {
+  if (!isPostgresUrl(db)) return db !== ":memory:" && !existsSync(db);
+  // Loaded only for a Postgres URL: commands on SQLite never import pg.
+  const { postgresSchemaExists } = await import("../../warehouse/postgres/freshSchema.js");
+  return !(await postgresSchemaExists(db));
+}
+
+async function removeWarehouse(db: string): Promise<void> {
+  if (!isPostgresUrl(db)) {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${db}${suffix}`, { force: true });
+    return;
+  }
+  const { dropEmptyPostgresSchema } = await import("../../warehouse/postgres/freshSchema.js");
+  await dropEmptyPostgresSchema(db);
 }
 
 async function importInto(warehouse: Warehouse, file: string | undefined, options: IngestOptions, settings: RunSettings, out: Output): Promise<void> {
@@ -78,8 +95,8 @@ function printIngest(out: Output, r: IngestResult, source: string): void {
   out.say(`Imported ${r.events} events from ${source} (${r.duplicates} duplicates skipped) into ${r.sessions} sessions.`);
   if (r.sessionless) out.say(`${r.sessionless} events belong to no session.`);
   if (r.malformed) {
-    out.say(`${r.malformed} malformed lines skipped:`);
-    for (const m of r.malformedReasons.slice(0, 20)) out.say(`  line ${m.line}: ${m.reason}`);
+    out.say(`${r.malformed} malformed ${r.malformedReasons.every((m) => m.unit) ? "elements" : "lines"} skipped:`);
+    for (const m of r.malformedReasons.slice(0, 20)) out.say(`  ${m.unit ?? "line"} ${m.line}: ${m.reason}`);
     if (r.malformed > 20) out.say(`  … and ${r.malformed - 20} more (see --json)`);
   }
 }

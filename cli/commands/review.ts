@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { readFileSync, existsSync } from "node:fs";
 import { UsageError } from "../../runtime/errors.js";
 import type { HumanResponse } from "../../state/humanInterrupt.js";
-import { globalsOf } from "../globals.js";
+import { globalsOf, type GlobalOptions } from "../globals.js";
+import { nextCommand } from "../nextCommand.js";
 import { answerGate, pendingGates, type PendingGate } from "../../graphs/host/pendingGates.js";
 import type { Output } from "../output.js";
 
@@ -15,11 +16,11 @@ interface ReviewOptions {
 }
 
 export async function run(options: ReviewOptions, command: Command): Promise<void> {
-  const { settings, out } = await globalsOf(command);
+  const { settings, out, opts } = await globalsOf(command);
   const pending = await pendingGates(settings);
   const flagged = answerFromFlags(options);
   if (!flagged && !process.stdin.isTTY) {
-    await out.result({ pending }, (r) => listPending(out, r.pending));
+    await out.result({ pending }, (r) => listPending(out, r.pending, opts));
     return;
   }
   const targets = options.thread ? pending.filter((p) => p.threadId === options.thread) : pending;
@@ -56,7 +57,7 @@ function parseEdit(value: string): Record<string, unknown> {
   throw new UsageError(`--edit must be a JSON object (or a file holding one): ${value.slice(0, 60)}`);
 }
 
-function listPending(out: Output, pending: PendingGate[]): void {
+function listPending(out: Output, pending: PendingGate[], opts: GlobalOptions): void {
   if (pending.length === 0) {
     out.say("No gate is waiting.");
     return;
@@ -65,7 +66,7 @@ function listPending(out: Output, pending: PendingGate[]): void {
     out.heading(`${p.threadId}: ${p.gate.action_request.action}`);
     if (p.gate.description) for (const line of p.gate.description.split("\n")) out.say(`  ${line}`);
   }
-  out.say("Answer in a terminal with `npx selfheal review`, or with --thread ID and one of --accept, --ignore, --respond TEXT, --edit JSON.");
+  out.say(`Answer in a terminal with \`${nextCommand(opts, "review")}\`, or with --thread ID and one of --accept, --ignore, --respond TEXT, --edit JSON.`);
 }
 
 /** The terminal prompts, loaded only when a person is there to answer them. */

@@ -6,9 +6,10 @@ import { acceptIf } from "../gates.js";
 import { printGate } from "../render.js";
 import { printWeek } from "../printWeek.js";
 import { loadProfile } from "../../state/loadProfile.js";
+import { nextCommand } from "../nextCommand.js";
 
 export async function run(options: { week?: string; yes?: boolean }, command: Command): Promise<void> {
-  const { settings, out } = await globalsOf(command);
+  const { settings, out, opts } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   try {
     const week = await weekFor(options.week, warehouse);
@@ -16,7 +17,7 @@ export async function run(options: { week?: string; yes?: boolean }, command: Co
     const outcome = await THREADS.weekly.run(settings, week, { answer: acceptIf(Boolean(options.yes), out), progress: (line) => out.progress(line) });
     if (outcome.status === "waiting") {
       await out.result({ week, status: "waiting", gate: outcome.gate }, () =>
-        printGate(out, outcome.gate, `Resume and approve with: npx selfheal run --week ${week} --yes`),
+        printGate(out, outcome.gate, `Resume and approve with: ${nextCommand(opts, `run --week ${week} --yes`)}`),
       );
       return;
     }

@@ -4,6 +4,8 @@ import { loadProfile } from "../../state/loadProfile.js";
 import type { TicketStatus } from "../../state/ticket.js";
 import { UsageError } from "../../runtime/errors.js";
 import { globalsOf } from "../globals.js";
+import { nextCommand } from "../nextCommand.js";
+import { isoWeekOf } from "../../runtime/week.js";
 
 /**
  * Shows one ticket of the built-in tracker, or moves it (`--status done` when its fix shipped): the
@@ -11,7 +13,7 @@ import { globalsOf } from "../globals.js";
  * Linear ticket's state lives in Linear, so it is changed there.
  */
 export async function run(id: string, options: { status?: TicketStatus }, command: Command): Promise<void> {
-  const { settings, out } = await globalsOf(command);
+  const { settings, out, opts } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   try {
     const ticket = await warehouse.ticket(id);
@@ -22,7 +24,8 @@ export async function run(id: string, options: { status?: TicketStatus }, comman
     const result = options.status && options.status !== ticket.status ? await warehouse.updateTicket(id, { status: options.status }) : ticket;
     await out.result(result, (t) => {
       out.say(`${t.id}  ${t.status.replace("_", " ")}  ${t.title}`);
-      if (options.status === "done") out.say("  `selfheal verify` checks its fix against the sessions after today");
+      if (options.status === "done") // Shipped today: a check up to an earlier week's end (plain `verify`'s default) cannot see it.
+      if (options.status === "done") out.say(`  \`${nextCommand(opts, `verify --week ${isoWeekOf(new Date())}`)}\` checks its fix against the sessions after today`);
     });
   } finally {
     await warehouse.close();

@@ -5,9 +5,10 @@ import { triageJson } from "../contract.js";
 import { printGate, printPatterns } from "../render.js";
 import { acceptIf } from "../gates.js";
 import { THREADS } from "../../graphs/host/threads.js";
+import { nextCommand } from "../nextCommand.js";
 
 export async function run(options: { week?: string; yes?: boolean; sample?: number }, command: Command): Promise<void> {
-  const { settings, out } = await globalsOf(command);
+  const { settings, out, opts } = await globalsOf(command);
   const warehouse = openWarehouse(settings.db);
   try {
     const week = await weekFor(options.week, warehouse);
@@ -16,7 +17,7 @@ export async function run(options: { week?: string; yes?: boolean; sample?: numb
     const result = { ...(await triageJson(warehouse, week, { sample: options.sample })), gate: outcome.status === "waiting" ? outcome.gate : null };
     await out.result(result, (r) => {
       printPatterns(out, r);
-      if (outcome.status === "waiting") printGate(out, outcome.gate, `Approve with: npx selfheal triage --week ${week} --yes`);
+      if (outcome.status === "waiting") printGate(out, outcome.gate, `Approve with: ${nextCommand(opts, `triage --week ${week} --yes`)}`);
     });
   } finally {
     await warehouse.close();
