@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ingestFile, type IngestOptions } from "./ingest.js";
+import { describeMalformed, ingestFile, type IngestOptions } from "./ingest.js";
 import { inferredSessionId } from "./formats.js";
 import { openWarehouse } from "../warehouse/index.js";
 import { amplitudeRecord, at, jsonLines, posthogRecord, segmentRecord, tempDir, writeFile } from "../testing/events.js";
@@ -28,6 +28,17 @@ describe("PostHog JSON array and CSV exports", () => {
     expect(result).toMatchObject({ events: 2, duplicates: 1, sessions: 1, malformed: 1, malformedLines: [2] });
     expect(result.malformedReasons[0]?.reason).toBe("uuid: missing uuid");
     expect(sessions[0]).toMatchObject({ sessionId: "s1", eventCount: 2, durationSec: 30 });
+  });
+
+  it("calls a bad JSON array element an element, not a line, in what people read (the --json key stays `line`)", async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, "export.json", JSON.stringify([posthogRecord("j1", { at: at(0) }), { ...posthogRecord("j2"), uuid: "" }], null, 2));
+    const { result } = await ingestInto(join(dir, "w.db"), file);
+    expect(result.malformedReasons).toEqual([{ line: 2, element: true, reason: "uuid: missing uuid" }]);
+    expect(describeMalformed(result.malformedReasons[0]!)).toBe("element 2: uuid: missing uuid");
+    await expect(ingestInto(join(dir, "strict.db"), file, { strict: true })).rejects.toThrow(`${file}, element 2, key "uuid": missing uuid`);
+    const allBad = writeFile(dir, "bad.json", JSON.stringify([{ nope: 1 }]));
+    await expect(ingestInto(join(dir, "bad.db"), allBad, { format: "segment" })).rejects.toThrow(new RegExp(`^${allBad}, element 1: no element could be read as segment`));
   });
 
   it("reads PostHog's CSV (properties as a JSON string column), gzipped too, with bad rows by line number", async () => {
