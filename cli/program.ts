@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 
 /**
  * Every command and flag of the public command line, and nothing else: each action is imported only
@@ -108,8 +108,8 @@ export function buildProgram(): Command {
   program
     .command("serve")
     .description("the Monday review as a local web app; prints its URL (with its access token) first")
-    .option("--port <n>", "port to listen on (default: a free one)", port, 0)
-    .option("--host <host>", "address to bind (default 127.0.0.1: this machine only)", "127.0.0.1")
+    .addOption(new Option("--port <n>", "port to listen on").argParser(port).default(0, "a free one"))
+    .option("--host <host>", "address to bind (127.0.0.1 serves this machine only)", "127.0.0.1")
     .action(lazy(() => import("./commands/serve.js")));
 
   program

@@ -23,6 +23,14 @@ describe("progress", () => {
     expect(log.text().split("\n")).toEqual(["gather: 0 of 2,000 sessions (0%)", "gather: 2,000 of 2,000 sessions (100%) · 3 failed", ""]);
   });
 
+  it("in a log: a state drawn once is not drawn again at stop (an import shorter than one progress tick)", () => {
+    const log = stream(false);
+    const p = startProgress({ label: "ingest", unit: "MB", amount: (b) => (b / 1e6).toFixed(1), stream: log.stream });
+    p.update(3e5, 3e5, "300 events");
+    p.stop();
+    expect(log.text()).toBe("ingest: 0.3 of 0.3 MB (100%) · 300 events\n");
+  });
+
   it("on a terminal: a bar redrawn in place, with the amount and the note", () => {
     const term = stream(true);
     const p = startProgress({ label: "ingest", unit: "MB", amount: (b) => (b / 1e6).toFixed(1), stream: term.stream });

@@ -23,20 +23,13 @@ export interface Progress {
 
 export function startProgress(opts: ProgressOptions): Progress {
   const stream = opts.stream ?? process.stderr;
-  const tty = Boolean(stream.isTTY);
   const amount = opts.amount ?? ((n: number) => n.toLocaleString("en-US"));
-  const format = tty
-    ? `${opts.label} {bar} {percentage}% {value}/{total} ${opts.unit}{note} · ETA {eta_formatted}`
-    : `${opts.label}: {value} of {total} ${opts.unit} ({percentage}%){note}`;
+  if (!stream.isTTY) return plainProgress(opts, stream, amount);
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format,
-      noTTYOutput: true,
-      notTTYSchedule: PLAIN_EVERY_MS,
-      hideCursor: tty,
-      // In a log each line already ends itself; "clearing" there just skips the extra blank line.
-      clearOnComplete: !tty,
+      format: `${opts.label} {bar} {percentage}% {value}/{total} ${opts.unit}{note} · ETA {eta_formatted}`,
+      hideCursor: true,
       barsize: 30,
       formatValue: (v, _options, type) => (type === "value" || type === "total" ? amount(v) : String(v)),
     },
@@ -58,6 +51,35 @@ export function startProgress(opts: ProgressOptions): Progress {
     },
     stop() {
       if (started && !stopped) bar.stop();
+      stopped = true;
+    },
+  };
+}
+
+/**
+ * In a log: the first state, then one line every few seconds while it changes, and the last state at
+ * stop, each line once (cli-progress rewrites the same line on a timer and again at stop).
+ */
+function plainProgress(opts: ProgressOptions, stream: NodeJS.WriteStream, amount: (n: number) => string): Progress {
+  let latest = "";
+  let written = "";
+  let writtenAt = 0;
+  let stopped = false;
+  const write = (): void => {
+    if (latest === written) return;
+    stream.write(`${latest}\n`);
+    written = latest;
+    writtenAt = Date.now();
+  };
+  return {
+    update(done, total, note) {
+      if (stopped) return;
+      const percentage = Math.floor((Math.min(done, Math.max(total, 1)) / Math.max(total, 1)) * 100);
+      latest = `${opts.label}: ${amount(done)} of ${amount(Math.max(total, 1))} ${opts.unit} (${percentage}%)${note ? ` · ${note}` : ""}`;
+      if (!written || Date.now() - writtenAt >= PLAIN_EVERY_MS) write();
+    },
+    stop() {
+      if (!stopped) write();
       stopped = true;
     },
   };

@@ -3,11 +3,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { ingestFile } from "./ingest.js";
+import { importEvents } from "./importer.js";
+import { inferredSessionId, INACTIVITY_GAP_MS } from "./formats.js";
 import { computeSignals } from "./sessionize.js";
 import { jsonStable } from "./sessions/batchSessions.js";
 import { simulateWeek, writeSessionsJsonl } from "../demo/simulator/index.js";
 import { weekRange } from "../runtime/week.js";
-import { tempDir } from "../testing/events.js";
+import { at, storedEvent, tempDir } from "../testing/events.js";
 import { withWarehouseAt } from "../testing/warehouses.js";
 
 /** The sessions table as stored, without the save time. */
@@ -53,6 +55,25 @@ describe("sessions formed from each batch in memory", () => {
     }
     expect(sessionsTable(await imported("split", [first, second], 300))).toEqual(expected);
   }, 120_000);
+
+  it("are recomputed from storage when inference adds session-less events to one of them at commit", async () => {
+    const location = join(tempDir(), "inferred.db");
+    // The inferred id of ann's visit is also the id a batch event carries: the session formed from that
+    // batch in memory gains the visit's events at commit and must not keep its in-memory signals.
+    const visit = inferredSessionId("ann", { uuid: "a1", timestamp: at(0) });
+    const page = { $pathname: "/" };
+    const events = [
+      storedEvent("a1", { at: at(0), sessionId: null, distinctId: "ann", properties: page }),
+      storedEvent("a2", { at: at(300), sessionId: null, distinctId: "ann", properties: page }),
+      storedEvent("tagged", { at: at(120), sessionId: visit, distinctId: "ann", properties: page }),
+    ];
+    await withWarehouseAt(location, async (w) => {
+      await importEvents(w, events, { unlinked: { kind: "infer", gapMs: INACTIVITY_GAP_MS, sessionIdOf: inferredSessionId } });
+      const [signals] = await w.sessionSignals([visit]);
+      expect(signals?.eventCount).toBe(3);
+      expect(signals).toEqual(computeSignals(visit, await w.sessionEvents(visit)));
+    });
+  });
 
   it("sessionize a batch's in-memory properties only when JSON text round-trips them unchanged", () => {
     expect(jsonStable(JSON.parse('{"a":[1,"x",null,{"b":true}],"c":-1.5}'))).toBe(true);

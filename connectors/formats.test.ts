@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ingestFile, type IngestOptions } from "./ingest.js";
+import { describeMalformed, ingestFile, type IngestOptions } from "./ingest.js";
 import { inferredSessionId } from "./formats.js";
 import { openWarehouse } from "../warehouse/index.js";
 import { amplitudeRecord, at, jsonLines, posthogRecord, segmentRecord, tempDir, writeFile } from "../testing/events.js";
@@ -36,12 +36,23 @@ describe("PostHog JSON array and CSV exports", () => {
     const records = [posthogRecord("k1", { at: at(0) }), posthogRecord("k2", { at: at(5) }), posthogRecord("k3", { at: at(9) }), { ...posthogRecord("k4"), timestamp: "not a time" }];
     const file = writeFile(dir, "export.json", JSON.stringify(records));
     const { result } = await ingestInto(join(dir, "w.db"), file);
-    expect(result.malformedReasons).toEqual([expect.objectContaining({ line: 4, unit: "element" })]);
+    expect(result.malformedReasons).toEqual([expect.objectContaining({ line: 4, element: true })]);
     await expect(ingestInto(join(dir, "strict.db"), file, { strict: true })).rejects.toThrow(/export\.json, element 4, key "timestamp"/);
     const cli = await runCli(["--db", join(dir, "cli.db"), "ingest", file]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/1 malformed elements skipped:\n {2}element 4: timestamp:/);
   }, 120_000);
+
+  it("calls a bad JSON array element an element, not a line, in what people read (the --json key stays `line`)", async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, "export.json", JSON.stringify([posthogRecord("j1", { at: at(0) }), { ...posthogRecord("j2"), uuid: "" }], null, 2));
+    const { result } = await ingestInto(join(dir, "w.db"), file);
+    expect(result.malformedReasons).toEqual([{ line: 2, element: true, reason: "uuid: missing uuid" }]);
+    expect(describeMalformed(result.malformedReasons[0]!)).toBe("element 2: uuid: missing uuid");
+    await expect(ingestInto(join(dir, "strict.db"), file, { strict: true })).rejects.toThrow(`${file}, element 2, key "uuid": missing uuid`);
+    const allBad = writeFile(dir, "bad.json", JSON.stringify([{ nope: 1 }]));
+    await expect(ingestInto(join(dir, "bad.db"), allBad, { format: "segment" })).rejects.toThrow(new RegExp(`^${allBad}, element 1: no element could be read as segment`));
+  });
 
   it("reads PostHog's CSV (properties as a JSON string column), gzipped too, with bad rows by line number", async () => {
     const props = (path: string, session: string) => JSON.stringify({ $pathname: path, $session_id: session, $current_url: `https://acme.test${path}?a=1,b=2` });

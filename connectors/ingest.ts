@@ -11,10 +11,21 @@ import { throttledProgress, type IngestProgress } from "./progress.js";
 export { INGEST_FORMATS, type IngestFormat } from "./formats.js";
 
 export interface MalformedLine {
+  /** The line's number, or the element's in a JSON array (the key's name is part of the --json contract). */
   line: number;
+  /** Present (true) when `line` numbers an element of a JSON array. */
+  element?: true;
   reason: string;
-  /** Set when `line` is the element number in a JSON array, not a line of the file. */
-  unit?: "element";
+}
+
+/** A skipped line or element as people read it: "line 3: …" or "element 3: …". */
+export function describeMalformed(m: MalformedLine): string {
+  return `${m.element ? "element" : "line"} ${m.line}: ${m.reason}`;
+}
+
+/** Where a record is, for an InputError: by line, or by element in a JSON array. */
+function placeOf(record: { line: number; element?: true }): { line: number } | { element: number } {
+  return record.element ? { element: record.line } : { line: record.line };
 }
 
 /** The `ingest --json` contract. */
@@ -103,7 +114,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
     // than a run that "succeeds" with nothing, over and over, from a scheduler.
     const first = malformed[0];
     if (events === 0 && first) {
-      throw new InputError(`no line could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, first.unit ? { file: `${file}, element ${first.line}` } : { file, line: first.line });
+      throw new InputError(`no ${first.element ? "element" : "line"} could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, { file, ...placeOf(first) });
     }
     if (!session) return resultOf({ inserted: 0, duplicates: 0, sessionsTouched: 0, sessionless: 0 }, malformed);
     await adding;
@@ -119,13 +130,10 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
   }
 
   function skip(record: SourcedRecord, err: RecordError): void {
-    const source = record.part ? `${file} (entry ${record.part})` : file;
-    // A JSON array's elements are not its lines: "file:4" of a one-line array would point nowhere.
-    const where = record.inArray ? { file: `${source}, element ${record.line}`, key: err.key } : { file: source, line: record.line, key: err.key };
+    const where = { file: record.part ? `${file} (entry ${record.part})` : file, ...placeOf(record), key: err.key };
     if (opts.strict) throw new InputError(err.message, where);
     const reason = err.key ? `${err.key}: ${err.message}` : err.message;
-    const unit = record.inArray ? { unit: "element" as const } : {};
-    malformed.push({ line: record.line, reason: record.part ? `${record.part}: ${reason}` : reason, ...unit });
+    malformed.push({ line: record.line, ...(record.element ? { element: true } : {}), reason: record.part ? `${record.part}: ${reason}` : reason });
   }
 }
 
@@ -136,7 +144,7 @@ function detect(record: SourcedRecord, file: string): SourceFormat {
   const known = INGEST_FORMATS.map((name) => `${name} (${FORMATS[name].signature})`).join("; ");
   throw new InputError(
     `unknown format: the first record has keys [${keys.slice(0, 12).join(", ")}], which match none of ${known}; pass --format`,
-    { file, line: record.line },
+    { file, ...placeOf(record) },
   );
 }
 

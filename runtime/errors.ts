@@ -17,7 +17,7 @@ export class InputError extends SelfhealError {
   override readonly exitCode = 2;
   constructor(
     message: string,
-    readonly where: { file?: string; line?: number; key?: string } = {},
+    readonly where: Where = {},
     options?: ErrorOptions,
   ) {
     super(`${formatWhere(where)}${message}`, options);
@@ -27,9 +27,17 @@ export class InputError extends SelfhealError {
 /** A stage's input is not there yet (triage before gather): exit 1, saying what to run first. */
 export class NotReadyError extends SelfhealError {}
 
-function formatWhere(where: { file?: string; line?: number; key?: string }): string {
+/** Where bad input is: `element` is a JSON array's element number, which is not a line. */
+export interface Where {
+  file?: string;
+  line?: number;
+  element?: number;
+  key?: string;
+}
+
+function formatWhere(where: Where): string {
   const parts: string[] = [];
-  if (where.file) parts.push(where.line ? `${where.file}:${where.line}` : where.file);
+  if (where.file) parts.push(where.line ? `${where.file}:${where.line}` : where.element ? `${where.file}, element ${where.element}` : where.file);
   if (where.key) parts.push(`key "${where.key}"`);
   return parts.length ? `${parts.join(", ")}: ` : "";
 }

@@ -76,4 +76,23 @@ describe("what a repository file is for", () => {
     for (const path of ["test/a.test.js", "src/a.spec.ts", "tests/test_api.py", "src/__tests__/a.js"]) expect(isTestFile(path)).toBe(true);
     for (const path of ["src/testing.ts", "src/contest/entry.js"]) expect(isTestFile(path)).toBe(false);
   });
+
+  it("places an improvement on a route (a rage click: no stack) where that route is served, not where the routes beside it are", async () => {
+    const shop = await repoOfFiles({
+      "src/routes.js": [
+        'import { listOrders, showOrder, refundPage } from "./orders/pages.js";', // 1
+        "export const routes = [", // 2
+        '  ["/orders", listOrders],', // 3
+        '  ["/orders/:id", showOrder],', // 4
+        '  ["/orders/:id/refund", refundPage],', // 5
+        "];", // 6
+      ].join("\n"),
+      "src/orders/links.js": "export const refundLink = (id) => `/orders/${id}/refund?from=list`;",
+    });
+    const found = await locateInCode(group({ kind: "improvement", route: "/orders/:id/refund" }), shop);
+    expect(found).toEqual([
+      { path: "src/orders/links.js", line: 1 },
+      { path: "src/routes.js", line: 5 },
+    ]);
+  });
 });

@@ -31,10 +31,7 @@ export async function locateInCode(group: FailureGroup, repo: CodeBackend): Prom
     if (path) push(raised, { path, line: frame.line });
   }
   if (raised.length === 0 && group.kind === "bug") for (const hit of await spelledOut(group, repo)) push(raised, hit);
-  if (raised.length === 0 && group.kind === "improvement") {
-    const staticRoute = group.route.split("/:id")[0] ?? "";
-    if (staticRoute.length >= 4) for (const hit of await repo.grep(staticRoute, { limit: IMPROVEMENT_LOCATIONS })) push(raised, { path: hit.path, line: hit.line });
-  }
+  if (raised.length === 0 && group.kind === "improvement") for (const hit of await routeServed(group.route, repo)) push(raised, hit);
   const shown = raised.length ? preferSources(raised) : raised;
   if (group.kind !== "bug") return shown.slice(0, IMPROVEMENT_LOCATIONS);
   const context = failureContext(group);
@@ -58,6 +55,19 @@ async function spelledOut(group: FailureGroup, repo: CodeBackend): Promise<CodeL
     for (const hit of sources.slice(0, 2)) if (!hits.some((h) => h.path === hit.path && h.line === hit.line)) hits.push({ path: hit.path, line: hit.line });
   }
   return hits;
+}
+
+/**
+ * Where the route is served: the string that spells the route itself (`"/orders/:id/refund"`, or a
+ * template filling its parameters), else the lines naming its static start. A rage click has no stack;
+ * the prefix alone also matches the routes beside it (`/orders` for `/orders/:id/refund`).
+ */
+async function routeServed(route: string, repo: CodeBackend): Promise<CodeLocation[]> {
+  const exact = route.length > 1 ? preferSources(await repo.grep(quotedPattern(route), { regex: true, limit: TOO_COMMON * 4 })) : [];
+  if (exact.length > 0 && exact.length <= TOO_COMMON) return exact.slice(0, IMPROVEMENT_LOCATIONS).map((hit) => ({ path: hit.path, line: hit.line }));
+  const staticRoute = route.split("/:id")[0] ?? "";
+  if (staticRoute.length < 4) return [];
+  return (await repo.grep(staticRoute, { limit: IMPROVEMENT_LOCATIONS })).map((hit) => ({ path: hit.path, line: hit.line }));
 }
 
 function failureContext(group: FailureGroup): FailureContext {

@@ -3,6 +3,7 @@ import { tool } from "@langchain/core/tools";
 import { z } from "zod";
 import { ScriptedChatModel } from "../../testing/scriptedModel.js";
 import { runCodingAgent } from "./codingAgent.js";
+import { registerSecret } from "../../runtime/scrubSecrets.js";
 
 const bigRead = tool(async () => "word ".repeat(2000), { name: "read_file", description: "read", schema: z.object({ path: z.string() }) });
 const read = { toolCalls: [{ name: "read_file", args: { path: "a.ts" } }] };
@@ -45,5 +46,14 @@ describe("the coding agent's loop keeps to its budgets", () => {
     const run = await runCodingAgent({ ...base, model, maxSteps: 5, maxTokens: 1_000_000, violated: () => (++calls >= 1 ? "path outside" : null) });
     expect(run).toMatchObject({ stop: "violation", steps: 1, detail: "path outside" });
     expect(model.remaining).toBe(1);
+  });
+
+  it("reports a failed model call without the key its error quotes (the reason is stored and printed)", async () => {
+    const key = "sk-proj-skynetECHOkey0123456789abcdefgh";
+    registerSecret("SKYNET_KEY", key);
+    const model = new ScriptedChatModel([new Error(`401 Incorrect API key provided: Bearer ${key}`)]);
+    const run = await runCodingAgent({ ...base, model, maxSteps: 5, maxTokens: 1_000_000 });
+    expect(run).toMatchObject({ stop: "model_error", steps: 1, detail: "the model call failed: 401 Incorrect API key provided: Bearer [SKYNET_KEY]" });
+    expect(JSON.stringify(run)).not.toContain(key);
   });
 });

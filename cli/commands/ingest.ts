@@ -3,7 +3,7 @@ import { existsSync, rmSync } from "node:fs";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import { openWarehouse } from "../../warehouse/index.js";
-import { ingestFile, type IngestResult } from "../../connectors/ingest.js";
+import { describeMalformed, ingestFile, type IngestResult } from "../../connectors/ingest.js";
 import { formatProgress } from "../../connectors/progress.js";
 import { pullPostHog } from "../../connectors/posthog/pull.js";
 import { postHogSettings } from "../../connectors/posthog/settings.js";
@@ -95,8 +95,8 @@ function printIngest(out: Output, r: IngestResult, source: string): void {
   out.say(`Imported ${r.events} events from ${source} (${r.duplicates} duplicates skipped) into ${r.sessions} sessions.`);
   if (r.sessionless) out.say(`${r.sessionless} events belong to no session.`);
   if (r.malformed) {
-    out.say(`${r.malformed} malformed ${r.malformedReasons.every((m) => m.unit) ? "elements" : "lines"} skipped:`);
-    for (const m of r.malformedReasons.slice(0, 20)) out.say(`  ${m.unit ?? "line"} ${m.line}: ${m.reason}`);
+    out.say(`${r.malformed} malformed ${r.malformedReasons.every((m) => m.element) ? "elements" : "lines"} skipped:`);
+    for (const m of r.malformedReasons.slice(0, 20)) out.say(`  ${describeMalformed(m)}`);
     if (r.malformed > 20) out.say(`  … and ${r.malformed - 20} more (see --json)`);
   }
 }

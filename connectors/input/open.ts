@@ -10,8 +10,6 @@ import { openRecords, replayFirst, type Layout, type RawRecord } from "./records
 export interface SourcedRecord extends RawRecord {
   /** The zip entry, or null for a plain or gzipped file. */
   part: string | null;
-  /** Whether `line` counts elements of a JSON array (which may all sit on one line) rather than lines. */
-  inArray: boolean;
 }
 
 export interface OpenedExport {
@@ -81,11 +79,10 @@ async function* partRecords(file: string, part: string | null, raw: Readable, na
       throw new InputError("unknown format: expected JSON lines, a JSON array or CSV with a header row", { file: where });
     }
     layout = opened.layout;
-    const inArray = layout === "JSON array";
     layouts.add(`${opened.layout}${part && gzipped ? ", gzip" : ""}`);
     for await (const record of opened.records) {
       line = record.line;
-      yield { ...record, part, inArray };
+      yield { ...record, part };
     }
   } catch (err) {
     throw asInputError(err, where, line, layout);

@@ -7,6 +7,8 @@ import streamArray from "stream-json/streamers/stream-array.js";
 export interface RawRecord {
   /** 1-based line number (JSON lines, CSV) or element number (JSON array), within its part. */
   line: number;
+  /** Set for a JSON array: `line` is then the element's number, and messages must say so. */
+  element?: true;
   value?: unknown;
   /** Set when the text is not valid JSON. */
   error?: string;
@@ -71,7 +73,7 @@ async function* jsonArray(input: Readable): AsyncGenerator<RawRecord> {
   input.on("error", (err) => parser.destroy(err));
   input.pipe(parser);
   for await (const item of parser as AsyncIterable<{ key: number; value: unknown }>) {
-    yield { line: item.key + 1, value: item.value };
+    yield { line: item.key + 1, element: true, value: item.value };
   }
 }
 
