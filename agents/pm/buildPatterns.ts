@@ -45,9 +45,7 @@ export async function buildPatterns(
   const signalsById = new Map<string, SessionSignals>(signals.map((s) => [s.sessionId, s]));
   const weekSessions = await warehouse.countSessions(week);
   // No report at all is not a week without failures: the gatherer has not run on it.
-  if (all.length === 0 && weekSessions > 0) {
-    throw new NotReadyError(`${week} has ${weekSessions} sessions but none has a session report: run \`selfheal gather --week ${week}\` first`);
-  }
+  if (all.length === 0 && weekSessions > 0) throw new NotReadyError(`${week} has ${weekSessions} sessions but none has a session report: ${await whyNoReport(warehouse, week)}`);
   const weekFigures = { sessions: weekSessions, averageScore: all.length ? all.reduce((sum, r) => sum + r.score, 0) / all.length : null };
   const repo = opts.backend !== undefined ? opts.backend : await codeBackendFor(profile, repoPath);
 
@@ -125,4 +123,15 @@ function proposeRoute(group: FailureGroup, locations: FailurePattern["codeLocati
       : `Reproduce "${group.signal}" on ${group.route}; its code location is unknown (no in-app frames or failure strings matched the repository).`;
   }
   return where ? `${group.title} Start from ${where}.` : group.title;
+}
+
+/**
+ * Gather ran and failed (the weekly run gathers first, the model server down) or did not run: "run
+ * gather first" is only the advice for the second; the first needs its cause, which gather stored.
+ */
+async function whyNoReport(warehouse: Warehouse, week: string): Promise<string> {
+  const failed = await warehouse.listFailures({ week });
+  const latest = failed.reduce<(typeof failed)[number] | null>((a, f) => (a && a.failedAt >= f.failedAt ? a : f), null);
+  if (!latest) return `run \`selfheal gather --week ${week}\` first`;
+  return `gather could not score ${failed.length} of them (the latest failure: ${latest.reason}); \`selfheal reports --failed\` lists them: fix the cause, then run \`selfheal gather --week ${week}\``;
 }
