@@ -14,9 +14,9 @@ describe("import progress", () => {
     expect(seen.map((p) => p.phase)).toEqual(["reading", "sessionizing"]);
   });
 
-  it("says lines, events and events per second", () => {
+  it("says records (lines, or a JSON array's elements), events and events per second", () => {
     const p: IngestProgress = { lines: 250_000, events: 249_100, seconds: 4, eventsPerSec: 62_275, bytesRead: 1, totalBytes: 2, phase: "reading" };
-    expect(formatProgress(p)).toBe("read 250,000 lines, 249,100 events (62,275 events/s)");
+    expect(formatProgress(p)).toBe("read 250,000 records, 249,100 events (62,275 events/s)");
     expect(formatProgress({ ...p, phase: "done" })).toBe("imported in 4.0 s (62,275 events/s)");
   });
 

@@ -37,10 +37,10 @@ export function throttledProgress(report: ((p: IngestProgress) => void) | undefi
   };
 }
 
-/** One stderr line, e.g. "read 250,000 lines, 249,100 events (61,000 events/s)". */
+/** One stderr line, e.g. "read 250,000 records, 249,100 events (61,000 events/s)": records, since a JSON array's are elements, not lines. */
 export function formatProgress(p: IngestProgress): string {
   const n = (x: number): string => x.toLocaleString("en-US");
-  if (p.phase === "sessionizing") return `read ${n(p.lines)} lines, ${n(p.events)} events; sessionizing and committing…`;
+  if (p.phase === "sessionizing") return `read ${n(p.lines)} records, ${n(p.events)} events; sessionizing and committing…`;
   if (p.phase === "done") return `imported in ${p.seconds.toFixed(1)} s (${n(p.eventsPerSec)} events/s)`;
-  return `read ${n(p.lines)} lines, ${n(p.events)} events (${n(p.eventsPerSec)} events/s)`;
+  return `read ${n(p.lines)} records, ${n(p.events)} events (${n(p.eventsPerSec)} events/s)`;
 }

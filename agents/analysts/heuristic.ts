@@ -20,7 +20,7 @@ import { confidenceOf } from "./confidence.js";
 // a campaign arrival without one is acquisition, a bounce is a visit without interaction or a crawl, a help
 // search is its page's need, a rage click without a success is a failure, a page reopened without failing is
 // got past, a refused input is worked around, images that fail to load are noise.
-export const RULES_VERSION = "heuristic-rules-9";
+export const RULES_VERSION = "heuristic-rules-10";
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
 const ENGAGED_ACTIVE_SECONDS = 300;
@@ -265,8 +265,12 @@ function noiseSignals(noise: SessionException[]): string[] {
   return [...new Set(noise.map((e) => cutText(`${e.type}: ${normalizeMessage(e.message)}`, 120)))].slice(0, MAX_NOISE);
 }
 
+/** A benign browser error (a ResizeObserver loop) is the product's page, harmless; the rest come from outside it. */
 function noiseNote(f: SessionFacts): string {
-  return f.noise.length ? ` (${plural(f.noise.length, "error")} from outside the product, not counted)` : "";
+  const benign = f.noise.filter((e) => e.noise === "benign").length;
+  const outside = f.noise.length - benign;
+  const parts = [benign ? plural(benign, "benign browser error") : "", outside ? `${plural(outside, "error")} from outside the product` : ""].filter(Boolean);
+  return parts.length ? ` (${parts.join(" and ")}, not counted)` : "";
 }
 
 function describeDuration(seconds: number): string {

@@ -61,6 +61,13 @@ describe("noise is not a product failure", () => {
     expect(r.noise).toHaveLength(3);
   });
 
+  it("describes a ResizeObserver loop as a benign browser error, not one from outside the product", () => {
+    const r = report([page(0, "/notebooks"), exception(8, "Error", "ResizeObserver loop limit exceeded"), ev(30, "note_published")]);
+    expect(r).toMatchObject({ outcome: "success", score: 9, noise: ["Error: ResizeObserver loop limit exceeded"] });
+    expect(r.userSuccess).toMatch(/\(1 benign browser error, not counted\)$/);
+    expect(r.userSuccess).not.toContain("outside the product");
+  });
+
   it("a fetch the network never completed (the user left or went offline) is noise, as each browser words it", () => {
     for (const message of ["Failed to fetch", "NetworkError when attempting to fetch resource.", "Load failed", "Network request failed"]) {
       const r = report([page(0, "/notebooks"), ev(20, "note_published"), exception(25, "TypeError", message, [frame("https://app.quillboard.test/assets/api-1a2b3c4d.js", true)])]);

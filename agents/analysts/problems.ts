@@ -1,7 +1,7 @@
 import type { ProductProfile } from "../../state/profile.js";
 import type { SessionException, SessionSignals } from "../../state/session.js";
 import { framesOfStackText } from "../../connectors/exceptions.js";
-import { NoiseRules } from "./noise.js";
+import { NoiseRules, type NoiseReason } from "./noise.js";
 
 /**
  * A product event named like an error or a failure: `error`, `js_error`, `Exception Thrown`, `ApiError`,
@@ -14,12 +14,15 @@ const MESSAGE_KEYS = ["message", "error", "error_message", "errorMessage", "reas
 const TYPE_KEYS = ["type", "error_type", "errorType", "name", "error_name"];
 const STACK_KEYS = ["stack", "stacktrace", "stack_trace"];
 
+/** An error that is not the product's, with why: it says how a report describes it. */
+export type NoiseError = SessionException & { noise: NonNullable<NoiseReason> };
+
 /** A session's errors, sorted into the product's failures and noise. */
 export interface SessionProblems {
   /** The product's failures: exceptions and failure events, in time order. */
   product: SessionException[];
   /** Errors that are not the product's: counted and shown, never ticketed, never lowering the score. */
-  noise: SessionException[];
+  noise: NoiseError[];
 }
 
 /**
@@ -48,8 +51,12 @@ export function problemsOf(signals: SessionSignals, profile: ProductProfile, rul
   }
   all.sort((a, b) => a.at.localeCompare(b.at));
   const product: SessionException[] = [];
-  const noise: SessionException[] = [];
-  for (const ex of all) (rules.reasonOf(ex, signals.host) ? noise : product).push(ex);
+  const noise: NoiseError[] = [];
+  for (const ex of all) {
+    const reason = rules.reasonOf(ex, signals.host);
+    if (reason) noise.push({ ...ex, noise: reason });
+    else product.push(ex);
+  }
   return { product, noise };
 }
 

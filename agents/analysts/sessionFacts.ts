@@ -1,6 +1,6 @@
 import type { ProductProfile } from "../../state/profile.js";
 import type { SessionException, SessionSignals } from "../../state/session.js";
-import { problemsOf } from "./problems.js";
+import { problemsOf, type NoiseError } from "./problems.js";
 import { searchesOf, type Search } from "./searches.js";
 import { gotPast, reopenedWithoutFailing } from "./recovery.js";
 
@@ -13,7 +13,7 @@ export interface SessionFacts {
   /** The product's failures (exceptions and failure events), in time order; noise is apart. */
   problems: SessionException[];
   /** Errors that are not the product's: they lower nothing. */
-  noise: SessionException[];
+  noise: NoiseError[];
   searches: Search[];
   /** A success came after the last product failure. */
   recovered: boolean;

@@ -72,7 +72,9 @@ export class LinearTracker implements Tracker {
     if (issue) {
       const stateId = await this.reviewState();
       if (stateId) await this.client.updateIssue(issue.id, { stateId });
-      await this.comment(issue.id, `Pull request for review, opened by selfheal's Skynet: ${prUrl}`);
+      const body = `Pull request for review, opened by selfheal's Skynet: ${prUrl}`;
+      // A run killed after this comment and before its checkpoint calls again on resume: look first.
+      if (!(await commentOn(this.client, issue.id, body))) await this.comment(issue.id, body);
     }
     return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
   }

@@ -61,6 +61,15 @@ describe("Linear tracker through @linear/sdk against a schema-checking fake", ()
     expect(again.body.split("Pull request: ").length).toBe(2);
   });
 
+  it("comments the pull request once when a run killed after the comment, before its checkpoint, marks the ticket again on resume", async () => {
+    const { ticket } = await tracker.file(proposal("2026-W47", 119, 2));
+    await tracker.markInReview(ticket, "https://github.com/acme/app/pull/7");
+    // resumed from the checkpoint before the call: the same ticket as it was then
+    await tracker.markInReview(ticket, "https://github.com/acme/app/pull/7");
+    expect(fake.rejected).toEqual([]);
+    expect(fake.comments.map((c) => c.body)).toEqual(["Pull request for review, opened by selfheal's Skynet: https://github.com/acme/app/pull/7"]);
+  });
+
   it("files a new issue on the team with priority, labels (found or created) and a link back to the pattern", async () => {
     expect(await tracker.plan(proposal("2026-W47", 119, 2))).toBe("created");
     const { ticket, action } = await tracker.file(proposal("2026-W47", 119, 2));
