@@ -73,8 +73,7 @@ export class LinearTracker implements Tracker {
       const stateId = await this.reviewState();
       if (stateId) await this.client.updateIssue(issue.id, { stateId });
       const body = `Pull request for review, opened by selfheal's Skynet: ${prUrl}`;
-      // A run killed after this comment and before its checkpoint calls again on resume: look first.
-      if (!(await commentOn(this.client, issue.id, body))) await this.comment(issue.id, body);
+      await this.comment(issue.id, body);
     }
     return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
   }
@@ -95,8 +94,14 @@ export class LinearTracker implements Tracker {
     return this.warehouse.updateTicket(ticket.id, reopenedFields(ticket, note));
   }
 
-  /** A comment on the issue, made once: a create whose reply was lost is looked for before it is sent again. */
+  /**
+   * A comment on the issue, made once: it is looked for first (a run killed after the comment and before
+   * its checkpoint makes the same call on resume), and a create whose reply was lost is looked for
+   * before it is sent again.
+   */
   private async comment(issueId: string, body: string): Promise<string> {
+    const made = await commentOn(this.client, issueId, body);
+    if (made) return made;
     return createOnce(
       async () => {
         const payload = await this.client.createComment({ issueId, body });

@@ -70,6 +70,15 @@ describe("Linear tracker through @linear/sdk against a schema-checking fake", ()
     expect(fake.comments.map((c) => c.body)).toEqual(["Pull request for review, opened by selfheal's Skynet: https://github.com/acme/app/pull/7"]);
   });
 
+  it("comments a reopening once when a run killed after the comment, before its checkpoint, reopens the ticket again on resume", async () => {
+    const { ticket } = await tracker.file(proposal("2026-W47", 119, 2));
+    const note = "Not healed: the pattern is back in 2026-W49 in 31 sessions.";
+    await tracker.reopen(ticket, note);
+    await tracker.reopen(ticket, note); // resumed from the checkpoint before the call
+    expect(fake.rejected).toEqual([]);
+    expect(fake.comments.map((c) => c.body)).toEqual([note]);
+  });
+
   it("files a new issue on the team with priority, labels (found or created) and a link back to the pattern", async () => {
     expect(await tracker.plan(proposal("2026-W47", 119, 2))).toBe("created");
     const { ticket, action } = await tracker.file(proposal("2026-W47", 119, 2));
@@ -126,7 +135,7 @@ describe("Linear tracker through @linear/sdk against a schema-checking fake", ()
     expect(fake.issues).toHaveLength(1);
     expect(fake.rejected).toEqual([]);
     expect(new Set(fake.calls.map((c) => c.operation))).toEqual(
-      new Set(["SelfhealTeam", "SelfhealLabels", "SelfhealIssue", "SelfhealIssueByFingerprint", "createIssueLabel", "createIssue", "updateIssue", "createComment", "workflowStates"]),
+      new Set(["SelfhealTeam", "SelfhealLabels", "SelfhealIssue", "SelfhealIssueByFingerprint", "createIssueLabel", "createIssue", "updateIssue", "SelfhealComment", "createComment", "workflowStates"]),
     );
   });
 
