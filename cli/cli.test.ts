@@ -70,7 +70,7 @@ describe("the command-line contract", () => {
     const waiting = await runCli([...base, "run", "--week", demo.week]);
     expect(waiting.code, waiting.stderr).toBe(0);
     expect(waiting.stdout).toContain("Waiting at a human gate: file_tickets");
-    expect(waiting.stdout).toContain(`npx selfheal run --week ${demo.week} --yes`);
+    expect(waiting.stdout).toMatch(new RegExp(`npx selfheal --db \\S+ --config \\S+ run --week ${demo.week} --yes`));
     expect(await withWarehouse(demo, (w) => w.listTickets())).toHaveLength(0);
 
     const approved = await runCli([...base, "run", "--week", demo.week, "--yes", "--json"]);

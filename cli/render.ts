@@ -4,11 +4,12 @@ import type { TriageJson } from "./contract.js";
 import type { AttemptLine } from "../graphs/skynet/state.js";
 import type { HumanInterrupt } from "../state/humanInterrupt.js";
 import { priorityName } from "../agents/pm/ticketText.js";
+import { counted } from "../runtime/plural.js";
 
 export function printPatterns(out: Output, triage: TriageJson): void {
   const ticketed = triage.patterns.filter((p) => p.decision === "ticket");
   const flagged = triage.patterns.filter((p) => p.decision === "flag");
-  out.say(`${triage.patterns.length} ${triage.patterns.length === 1 ? "pattern" : "patterns"} in ${triage.week}: ${ticketed.length} ticketed, ${flagged.length} flagged.`);
+  out.say(`${counted(triage.patterns.length, "pattern")} in ${triage.week}: ${ticketed.length} ticketed, ${flagged.length} flagged.`);
   for (const p of ticketed) {
     const where = p.codeLocations.map((l) => (l.line ? `${l.path}:${l.line}` : l.path)).join(", ") || "code location unknown";
     const ticket = p.ticket ? `${p.ticket.id} (${p.ticket.status})` : pc.yellow("not filed");

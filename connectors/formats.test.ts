@@ -40,7 +40,7 @@ describe("PostHog JSON array and CSV exports", () => {
     await expect(ingestInto(join(dir, "strict.db"), file, { strict: true })).rejects.toThrow(/export\.json, element 4, key "timestamp"/);
     const cli = await runCli(["--db", join(dir, "cli.db"), "ingest", file]);
     expect(cli.code, cli.stderr).toBe(0);
-    expect(cli.stdout).toMatch(/1 malformed elements skipped:\n {2}element 4: timestamp:/);
+    expect(cli.stdout).toMatch(/1 malformed element skipped:\n {2}element 4: timestamp:/);
   }, 120_000);
 
   it("calls a bad JSON array element an element, not a line, in what people read (the --json key stays `line`)", async () => {

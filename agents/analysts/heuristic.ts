@@ -11,6 +11,7 @@ import { arrivedFromCampaign, leftWithoutEngaging } from "./engagement.js";
 import { carriedOn, needRouteOf } from "./searches.js";
 import { normalizeMessage } from "../pm/normalize.js";
 import { confidenceOf } from "./confidence.js";
+import { counted } from "../../runtime/plural.js";
 
 /** Bump when the rules change: every session is then scored again under the new version. */
 // 2: texts redacted; 3: clicks in vain are never a bounce; 4: department prefixes normalized; 5: calibrated
@@ -82,7 +83,7 @@ export function analyzeHeuristically(signals: SessionSignals, profile: ProductPr
 
 function judge(f: SessionFacts, profile: ProductProfile): Judgement {
   const s = f.signals;
-  const time = `${describeDuration(s.activeSec ?? s.durationSec)} active over ${plural(s.pageviews, "page")}`;
+  const time = `${describeDuration(s.activeSec ?? s.durationSec)} active over ${counted(s.pageviews, "page")}`;
   const reached = f.distinctWins.length ? `reached ${f.distinctWins.join(", ")}` : "reached no success event";
   // The first success is what they came for; where it happened owns the session.
   const firstWin = f.wins[0];
@@ -132,7 +133,7 @@ function judgeProblem(f: SessionFacts, time: string, reached: string): Judgement
   const problem = f.problems.at(-1) as SessionException;
   const rageCount = s.clickSignals.filter((c) => c.kind === "rage").length;
   const hit = `hit ${problem.type} on ${problem.route}${problem.message ? ` ("${cutText(problem.message, 120)}")` : ""}`;
-  const rageNote = rageCount ? `, rage-clicked ${plural(rageCount, "time")}` : "";
+  const rageNote = rageCount ? `, rage-clicked ${counted(rageCount, "time")}` : "";
   const improvement = `Fix the ${problem.type} users hit on ${problem.route}.`;
   const lastWin = f.wins.at(-1);
   if (f.recovered && lastWin && !f.gotPast) {
@@ -183,7 +184,7 @@ function confusionOf(f: SessionFacts, profile: ProductProfile): Confusion | null
   const clicks = f.futileClicks;
   if (clicks) {
     return {
-      story: `Clicked "${clicks.text}" on ${clicks.route} ${plural(clicks.count, "time")} and nothing happened.`,
+      story: `Clicked "${clicks.text}" on ${clicks.route} ${counted(clicks.count, "time")} and nothing happened.`,
       improvement: `Users click "${clicks.text}" on ${clicks.route} again and again and nothing happens: make it work or show the way.`,
       route: clicks.route,
     };
@@ -269,7 +270,7 @@ function noiseSignals(noise: SessionException[]): string[] {
 function noiseNote(f: SessionFacts): string {
   const benign = f.noise.filter((e) => e.noise === "benign").length;
   const outside = f.noise.length - benign;
-  const parts = [benign ? plural(benign, "benign browser error") : "", outside ? `${plural(outside, "error")} from outside the product` : ""].filter(Boolean);
+  const parts = [benign ? counted(benign, "benign browser error") : "", outside ? `${counted(outside, "error")} from outside the product` : ""].filter(Boolean);
   return parts.length ? ` (${parts.join(" and ")}, not counted)` : "";
 }
 
@@ -278,6 +279,3 @@ function describeDuration(seconds: number): string {
   return `${Math.round(seconds / 60)} min`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}

@@ -14,6 +14,7 @@ import { UsageError } from "../../runtime/errors.js";
 import { globalsOf } from "../globals.js";
 import type { Output } from "../output.js";
 import { startProgress } from "../progress.js";
+import { counted } from "../../runtime/plural.js";
 
 interface IngestOptions {
   format?: string;
@@ -92,10 +93,10 @@ async function importInto(warehouse: Warehouse, file: string | undefined, option
 }
 
 function printIngest(out: Output, r: IngestResult, source: string): void {
-  out.say(`Imported ${r.events} events from ${source} (${r.duplicates} duplicates skipped) into ${r.sessions} sessions.`);
-  if (r.sessionless) out.say(`${r.sessionless} events belong to no session.`);
+  out.say(`Imported ${counted(r.events, "event")} from ${source} (${counted(r.duplicates, "duplicate")} skipped) into ${counted(r.sessions, "session")}.`);
+  if (r.sessionless) out.say(`${counted(r.sessionless, "event")} ${r.sessionless === 1 ? "belongs" : "belong"} to no session.`);
   if (r.malformed) {
-    out.say(`${r.malformed} malformed ${r.malformedReasons.every((m) => m.element) ? "elements" : "lines"} skipped:`);
+    out.say(`${counted(r.malformed, `malformed ${r.malformedReasons.every((m) => m.element) ? "element" : "line"}`)} skipped:`);
     for (const m of r.malformedReasons.slice(0, 20)) out.say(`  ${describeMalformed(m)}`);
     if (r.malformed > 20) out.say(`  … and ${r.malformed - 20} more (see --json)`);
   }
