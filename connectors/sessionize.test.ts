@@ -171,6 +171,18 @@ describe("computeSignals edge cases", () => {
     expect(trail.every((c) => /^[0-9a-f]{12}$/.test(c.element))).toBe(true);
   });
 
+  it("ends the visit at its last page or screen event: a server-side event after it (a webhook) does not lengthen it", () => {
+    const s = computeSignals("s1", [
+      ev("a", 0, "$pageview", { $pathname: "/pay" }),
+      ev("b", 20, "$exception", { $pathname: "/pay", $exception_type: "Error", $exception_message: "card declined" }),
+      ev("c", 80, "Payment Received"),
+    ]);
+    expect(s).toMatchObject({ endedAt: at(20), durationSec: 20, activeSec: 20, lastEventId: "b", eventCount: 3, exitRoute: "/pay" });
+    expect(s.customEvents.map((c) => c.eventId)).toEqual(["c"]);
+    // A session of server events alone still spans them.
+    expect(computeSignals("s2", [ev("x", 0, "invoice_paid"), ev("y", 30, "invoice_sent")])).toMatchObject({ endedAt: at(30), durationSec: 30 });
+  });
+
   it("refuses an empty session", () => {
     expect(() => computeSignals("s-empty", [])).toThrow(/s-empty/);
   });
