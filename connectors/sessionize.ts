@@ -20,8 +20,8 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
   const events = [...unsorted].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.uuid.localeCompare(b.uuid));
   const first = events[0];
   if (!first) throw new Error(`session ${sessionId} has no events`);
-  // The visit ends at its last page or screen event: a server-side event that lands after it (a webhook,
-  // a billing job) says nothing of how long the user stayed or whether they left right after a failure.
+  // A server-side event the rules joined after the visit (a webhook, a billing job) says nothing of how long
+  // the user stayed or whether they left right after a failure: the visit ends before such events.
   const visit = visitOf(events);
   const last = visit.at(-1) ?? first;
 
@@ -106,11 +106,15 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
   };
 }
 
-/** The events up to the last page or screen event; all of them when the session has none. */
+/**
+ * The events up to the last one the user was there for: trailing server-side events the rules joined
+ * (stored as inferred, without a page or screen) are left out; events the source put in the session
+ * (an Amplitude custom event has no page) stay. All of them when nothing else is left.
+ */
 function visitOf(events: StoredEvent[]): StoredEvent[] {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
-    if (e && makesSession(e)) return events.slice(0, i + 1);
+    if (e && (!e.sessionInferred || makesSession(e))) return events.slice(0, i + 1);
   }
   return events;
 }
