@@ -171,6 +171,19 @@ describe("computeSignals edge cases", () => {
     expect(trail.every((c) => /^[0-9a-f]{12}$/.test(c.element))).toBe(true);
   });
 
+  it("ends the visit before a server-side event the rules joined after it (a webhook); one the source put in the session counts", () => {
+    const page = ev("a", 0, "$pageview", { $pathname: "/pay" });
+    const failure = ev("b", 20, "$exception", { $pathname: "/pay", $exception_type: "Error", $exception_message: "card declined" });
+    const joined = { ...ev("c", 80, "Payment Received"), sessionInferred: true };
+    const s = computeSignals("s1", [page, failure, joined]);
+    expect(s).toMatchObject({ endedAt: at(20), durationSec: 20, activeSec: 20, lastEventId: "b", eventCount: 3, exitRoute: "/pay" });
+    expect(s.customEvents.map((c) => c.eventId)).toEqual(["c"]);
+    // An Amplitude custom event of the session carries no page, yet the user was there.
+    expect(computeSignals("s2", [page, ev("d", 60, "workflow_created")])).toMatchObject({ endedAt: at(60), durationSec: 60 });
+    // A session of joined server events alone still spans them.
+    expect(computeSignals("s3", [{ ...ev("x", 0, "invoice_paid"), sessionInferred: true }, { ...ev("y", 30, "invoice_sent"), sessionInferred: true }])).toMatchObject({ endedAt: at(30) });
+  });
+
   it("refuses an empty session", () => {
     expect(() => computeSignals("s-empty", [])).toThrow(/s-empty/);
   });

@@ -4,6 +4,7 @@ import { exceptionsOf } from "./exceptions.js";
 import { hostOf, queryParamsOf, scalarProperties } from "./eventFields.js";
 import { normalizeRoute } from "./routes.js";
 import { memoized } from "../runtime/memo.js";
+import { makesSession } from "./sessions/policy.js";
 
 /** Analytics plumbing, not product behaviour: never a custom event. */
 const isInternalEvent = (name: string): boolean => name.startsWith("$") || name.startsWith("survey ");
@@ -18,8 +19,11 @@ const IDLE_MS = 5 * 60 * 1000;
 export function computeSignals(sessionId: string, unsorted: StoredEvent[]): SessionSignals {
   const events = [...unsorted].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.uuid.localeCompare(b.uuid));
   const first = events[0];
-  const last = events.at(-1);
-  if (!first || !last) throw new Error(`session ${sessionId} has no events`);
+  if (!first) throw new Error(`session ${sessionId} has no events`);
+  // A server-side event the rules joined after the visit (a webhook, a billing job) says nothing of how long
+  // the user stayed or whether they left right after a failure: the visit ends before such events.
+  const visit = visitOf(events);
+  const last = visit.at(-1) ?? first;
 
   const routes: string[] = [];
   const routeVisits: NonNullable<SessionSignals["routeVisits"]> = [];
@@ -70,8 +74,8 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
 
   const durationSec = (Date.parse(last.timestamp) - Date.parse(first.timestamp)) / 1000;
   let activeMs = 0;
-  for (let i = 1; i < events.length; i++) {
-    const gap = Date.parse(events[i]?.timestamp ?? "") - Date.parse(events[i - 1]?.timestamp ?? "");
+  for (let i = 1; i < visit.length; i++) {
+    const gap = Date.parse(visit[i]?.timestamp ?? "") - Date.parse(visit[i - 1]?.timestamp ?? "");
     if (gap <= IDLE_MS) activeMs += gap;
   }
   return {
@@ -100,6 +104,19 @@ export function computeSignals(sessionId: string, unsorted: StoredEvent[]): Sess
     host,
     lastEventId: last.uuid,
   };
+}
+
+/**
+ * The events up to the last one the user was there for: trailing server-side events the rules joined
+ * (stored as inferred, without a page or screen) are left out; events the source put in the session
+ * (an Amplitude custom event has no page) stay. All of them when nothing else is left.
+ */
+function visitOf(events: StoredEvent[]): StoredEvent[] {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e && (!e.sessionInferred || makesSession(e))) return events.slice(0, i + 1);
+  }
+  return events;
 }
 
 function routeOf(e: StoredEvent): string | null {

@@ -41,8 +41,9 @@ export type EventProperty = z.infer<typeof EventProperty>;
  * 2: product events carry their route and scalar properties; page views their query parameters.
  * 3: the clicks themselves (element, route, time), to tell retrying what failed from working around it.
  * 4: React Native's autocaptured touches are clicks.
+ * 5: the visit ends before the server-side events the rules joined after it; they do not lengthen it.
  */
-export const SIGNALS_VERSION = 4;
+export const SIGNALS_VERSION = 5;
 
 /**
  * Everything the analysts need about a session, computed once at ingest. Profile-free on purpose: what
@@ -54,7 +55,7 @@ export const SessionSignals = z.object({
   sessionId: z.string(),
   distinctId: z.string(),
   startedAt: z.string(),
-  endedAt: z.string(),
+  endedAt: z.string().describe("the last event the user was there for: server-side events the rules joined after it do not count"),
   durationSec: z.number(),
   activeSec: z
     .number()
@@ -115,4 +116,6 @@ export interface StoredEvent {
   timestamp: string;
   sessionId: string | null;
   properties: Record<string, unknown>;
+  /** Read back from storage: the session was given by the rules (connectors/sessions/), not named by the source. */
+  sessionInferred?: boolean;
 }

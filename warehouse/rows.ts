@@ -10,10 +10,12 @@ export interface EventRow {
   distinct_id: string;
   timestamp: string;
   session_id: string | null;
+  /** 0/1 in SQLite, a boolean in Postgres. */
+  session_inferred: number | boolean;
   properties: string;
 }
 
-export const EVENT_COLUMNS = "uuid, event, distinct_id, timestamp, session_id, properties";
+export const EVENT_COLUMNS = "uuid, event, distinct_id, timestamp, session_id, session_inferred, properties";
 
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {
@@ -23,6 +25,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     timestamp: row.timestamp,
     sessionId: row.session_id,
     properties: JSON.parse(row.properties) as Record<string, unknown>,
+    ...(row.session_inferred ? { sessionInferred: true } : {}),
   };
 }
 

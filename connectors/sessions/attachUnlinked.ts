@@ -1,26 +1,66 @@
 import type { EventWrites, SessionAssignment } from "../../warehouse/types.js";
 import { inChunks } from "./chunks.js";
+import { makesSession } from "./policy.js";
+
+/** A session's time span as stored. */
+export interface SessionSpan {
+  id: string;
+  startedAt: string;
+  endedAt: string;
+}
 
 /**
- * Server-side events: each session-less event of these users joins the user's earliest session whose
- * span contains it. Earlier imports' sessionless events count too, since a session that arrives later
- * can cover them. Returns the sessions that gained events.
+ * How long after a session's last page or screen event a server-side event still belongs to it. What a
+ * user's action sets off on a server (a payment provider's webhook, a billing job's confirmation, an
+ * email sent) lands seconds to a minute or two later, retries included; five minutes covers that and
+ * matches the silence after which sessionize counts a user as away (IDLE_MS), so a later server event
+ * is not taken for the visit's consequence.
+ */
+export const SERVER_EVENT_GRACE_MS = 5 * 60 * 1000;
+
+/**
+ * The session a server-side event at `timestamp` joins: the earliest one whose span contains it, else the
+ * latest one that started before it and ended at most `graceMs` before it; null when none. `spans` are
+ * by start, as sessionSpans gives them. `contained` says which rule matched: a grace join is provisional,
+ * since a session a later import brings may contain the event.
+ */
+export function sessionForServerEvent(
+  timestamp: string,
+  spans: readonly SessionSpan[],
+  graceMs = SERVER_EVENT_GRACE_MS,
+): { id: string; contained: boolean } | null {
+  // ISO timestamps compare as text, as the stored columns do.
+  const span = spans.find((s) => timestamp >= s.startedAt && timestamp <= s.endedAt);
+  if (span) return { id: span.id, contained: true };
+  const at = Date.parse(timestamp);
+  const before = spans.filter((s) => s.startedAt <= timestamp).at(-1);
+  if (before && at - Date.parse(before.endedAt) <= graceMs) return { id: before.id, contained: false };
+  return null;
+}
+
+/**
+ * Server-side events: each session-less event of these users joins a session by sessionForServerEvent.
+ * Earlier imports' sessionless events count too, and so do events joined within the grace window (stored
+ * as inferred), since a session that arrives later can contain them. Returns the sessions that gained
+ * or lost events.
  */
 export async function attachUnlinked(tx: EventWrites, users: Iterable<string>): Promise<Set<string>> {
   const gained = new Set<string>();
   for (const chunk of inChunks(users)) {
     const unsessioned = await tx.unsessionedEventsOf(chunk);
     for (const [user, events] of unsessioned) {
-      const loose = events.filter((e) => e.sessionId === null);
+      const loose = events.filter((e) => e.sessionId === null || !makesSession(e));
       if (loose.length === 0) continue;
       const spans = await tx.sessionSpans(user);
       const moves: SessionAssignment[] = [];
       for (const event of loose) {
-        // ISO timestamps compare as text, as the stored columns do.
-        const span = spans.find((s) => event.timestamp >= s.startedAt && event.timestamp <= s.endedAt);
-        if (!span) continue;
-        moves.push({ uuid: event.uuid, sessionId: span.id, inferred: false });
-        gained.add(span.id);
+        // A page event without a session id (attachOrInfer) says the user was there: only a span that contains it.
+        const target = sessionForServerEvent(event.timestamp, spans, makesSession(event) ? 0 : SERVER_EVENT_GRACE_MS);
+        if (!target || target.id === event.sessionId) continue;
+        moves.push({ uuid: event.uuid, sessionId: target.id, inferred: !target.contained });
+        gained.add(target.id);
+        // The session it leaves changes too, unless an inference deleted it.
+        if (event.sessionId && spans.some((s) => s.id === event.sessionId)) gained.add(event.sessionId);
       }
       await tx.assignSessions(moves);
     }

@@ -69,6 +69,32 @@ describeEachEngine("sessionization on the engine", ({ fresh }) => {
     expect((await w.sessionEvents(id)).map((e) => e.uuid)).toEqual(["p1", "job", "p2"]);
   });
 
+  it("a server-side event minutes after the last page joins that visit; beyond the grace window it stays sessionless", async () => {
+    const w = await fresh();
+    const page = (uuid: string, m: number) => storedEvent(uuid, { at: minutes(m), sessionId: null, distinctId: "ann", properties: PAGE });
+    const server = (uuid: string, m: number) => storedEvent(uuid, { at: minutes(m), sessionId: null, distinctId: "ann", event: "Payment Received" });
+    const result = await importEvents(w, [page("p1", 0), page("p2", 2), server("paid", 3), server("refund", 2 + 6)], { unlinked: infer });
+    expect(result).toMatchObject({ inserted: 4, sessionsTouched: 1, sessionless: 1 });
+    const id = inferredSessionId("ann", { uuid: "p1", timestamp: minutes(0) });
+    expect((await w.sessionEvents(id)).map((e) => e.uuid)).toEqual(["p1", "p2", "paid"]);
+    // The visit still ends at its last page: the webhook does not make the user stay longer.
+    const [signals] = await w.sessionSignals([id]);
+    expect(signals).toMatchObject({ endedAt: minutes(2), durationSec: 120, eventCount: 3 });
+  });
+
+  it("a server-side event joined within the grace window moves to a session a later import brings that contains it", async () => {
+    const w = await fresh();
+    const first = [storedEvent("a1", { at: minutes(0), sessionId: "a", properties: PAGE }), storedEvent("a2", { at: minutes(1), sessionId: "a", properties: PAGE })];
+    await importEvents(w, [...first, storedEvent("job", { at: minutes(3), sessionId: null, event: "invoice_paid" })]);
+    expect((await w.sessionEvents("a")).map((e) => e.uuid)).toEqual(["a1", "a2", "job"]);
+    const later = await importEvents(w, [storedEvent("b1", { at: minutes(2), sessionId: "b", properties: PAGE }), storedEvent("b2", { at: minutes(4), sessionId: "b", properties: PAGE })]);
+    expect(later).toMatchObject({ sessionless: 0 });
+    expect((await w.sessionEvents("b")).map((e) => e.uuid)).toEqual(["b1", "job", "b2"]);
+    expect((await w.sessionEvents("a")).map((e) => e.uuid)).toEqual(["a1", "a2"]);
+    const [a] = await w.sessionSignals(["a"]);
+    expect(a?.eventCount).toBe(2);
+  });
+
   it("attachOrInfer: a user with source sessions gets attachment, a user with none gets inactivity sessions", async () => {
     const w = await fresh();
     const result = await importEvents(
