@@ -24,7 +24,7 @@ export async function run(id: string, options: { status?: TicketStatus }, comman
     const result = options.status && options.status !== ticket.status ? await warehouse.updateTicket(id, { status: options.status }) : ticket;
     await out.result(result, (t) => {
       out.say(`${t.id}  ${t.status.replace("_", " ")}  ${t.title}`);
-      if (options.status === "done") // Shipped today: a check up to an earlier week's end (plain `verify`'s default) cannot see it.
+      // Shipped today: a check up to an earlier week's end (plain `verify`'s default) cannot see it.
       if (options.status === "done") out.say(`  \`${nextCommand(opts, `verify --week ${isoWeekOf(new Date())}`)}\` checks its fix against the sessions after today`);
     });
   } finally {

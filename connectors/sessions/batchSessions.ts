@@ -15,8 +15,6 @@ import { inChunks } from "./chunks.js";
 export class BatchSessions {
   /** Sessions computed from memory and untouched since: id → owner. */
   private readonly fresh = new Map<string, string>();
-  /** Sessions of this import that must be recomputed from storage at commit. */
-  readonly stale = new Set<string>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -75,7 +73,6 @@ export class BatchSessions {
   markStale(id: string): void {
     this.seen.add(id);
     this.fresh.delete(id);
-    this.stale.add(id);
   }
 
   /** The owners of the sessions computed from memory that are still among `touched`. */

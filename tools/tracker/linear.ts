@@ -72,8 +72,7 @@ export class LinearTracker implements Tracker {
     if (issue) {
       const stateId = await this.reviewState();
       if (stateId) await this.client.updateIssue(issue.id, { stateId });
-      const body = `Pull request for review, opened by selfheal's Skynet: ${prUrl}`;
-      await this.comment(issue.id, body);
+      await this.comment(issue.id, `Pull request for review, opened by selfheal's Skynet: ${prUrl}`);
     }
     return this.warehouse.updateTicket(ticket.id, inReviewFields(ticket, prUrl));
   }
