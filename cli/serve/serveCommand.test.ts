@@ -33,7 +33,7 @@ describe("selfheal serve", () => {
     expect(await serve.exited).toBe(0);
   }, 120_000);
 
-  it("refuses a bad --port and a mistyped --db (exit 2, nothing created), and says when the port is taken (exit 1)", async () => {
+  it("refuses a bad --port and a mistyped --db (exit 2, nothing created), and a taken port, saying which and how to pick another (exit 2)", async () => {
     const badPort = await runCli([...base, "serve", "--port", "http"]);
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toContain("--port must be a whole number from 1 to 65535");
@@ -48,8 +48,8 @@ describe("selfheal serve", () => {
     const port = await new Promise<number>((resolve) => taken.listen(0, "127.0.0.1", () => resolve((taken.address() as { port: number }).port)));
     try {
       const busy = await runCli([...base, "serve", "--port", String(port)]);
-      expect(busy.code).toBe(1);
-      expect(busy.stderr).toContain(`port ${port} on 127.0.0.1 is taken`);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain(`port ${port} on 127.0.0.1 is taken: pick another with --port`);
       expect(busy.stdout).toBe("");
     } finally {
       taken.close();
