@@ -21,7 +21,9 @@ export function throttledProgress(report: ((p: IngestProgress) => void) | undefi
   const snapshot = (lines: number, events: number, phase: IngestProgress["phase"]): IngestProgress => {
     const seconds = (performance.now() - start) / 1000;
     const { read, total } = position();
-    return { lines, events, seconds, eventsPerSec: seconds > 0 ? Math.round(events / seconds) : 0, bytesRead: read, totalBytes: total, phase };
+    // Reading over, the whole file has been read, whatever the reader counts: a zip's counts leave out its headers.
+    const bytesRead = phase === "reading" ? read : total;
+    return { lines, events, seconds, eventsPerSec: seconds > 0 ? Math.round(events / seconds) : 0, bytesRead, totalBytes: total, phase };
   };
   return {
     tick(lines: number, events: number): void {

@@ -1,9 +1,12 @@
 import { describe, it, expect } from "vitest";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { openWarehouse } from "../warehouse/index.js";
 import { ingestFile } from "./ingest.js";
 import { InputError } from "../runtime/errors.js";
+import type { IngestProgress } from "./progress.js";
 import { jsonLines, posthogRecord, tempDir, writeFile } from "../testing/events.js";
+import { zipArchive } from "../testing/zip.js";
 
 describe("reading exports", () => {
   it("takes epoch seconds and epoch milliseconds for the same instant", async () => {
@@ -31,5 +34,27 @@ describe("reading exports", () => {
     expect((error as InputError).message).toMatch(/e\.jsonl:1: no line could be read as segment .*check --format/);
     expect(await warehouse.countEvents()).toBe(0);
     await warehouse.close();
+  });
+
+  it("brings the progress to the whole file at the end, for plain, gzip, zip and JSON array exports", async () => {
+    const dir = tempDir();
+    const records = Array.from({ length: 40 }, (_, i) => posthogRecord(`r${i}`, { session: `s${i % 4}` }));
+    const lines = jsonLines(records);
+    const files = {
+      "plain.jsonl": lines,
+      "packed.jsonl.gz": gzipSync(lines),
+      "amplitude.zip": zipArchive([{ name: "a/1.json.gz", data: gzipSync(jsonLines(records.slice(0, 20))) }, { name: "a/2.json.gz", data: gzipSync(jsonLines(records.slice(20))) }]),
+      "array.json": JSON.stringify(records),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      const warehouse = openWarehouse(join(dir, `${name}.db`));
+      const seen: IngestProgress[] = [];
+      await ingestFile(warehouse, writeFile(dir, name, content), { onProgress: (p) => seen.push(p) });
+      await warehouse.close();
+      const last = seen.at(-1);
+      expect(last?.phase, name).toBe("done");
+      expect(last?.totalBytes, name).toBeGreaterThan(0);
+      expect(last?.bytesRead, name).toBe(last?.totalBytes);
+    }
   });
 });
