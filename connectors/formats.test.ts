@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { describeMalformed, ingestFile, type IngestOptions } from "./ingest.js";
+import { describeMalformed, ingestFile, recordNoun, type IngestOptions } from "./ingest.js";
 import { inferredSessionId } from "./formats.js";
 import { openWarehouse } from "../warehouse/index.js";
 import { amplitudeRecord, at, jsonLines, posthogRecord, segmentRecord, tempDir, writeFile } from "../testing/events.js";
@@ -52,6 +52,13 @@ describe("PostHog JSON array and CSV exports", () => {
     await expect(ingestInto(join(dir, "strict.db"), file, { strict: true })).rejects.toThrow(`${file}, element 2, key "uuid": missing uuid`);
     const allBad = writeFile(dir, "bad.json", JSON.stringify([{ nope: 1 }]));
     await expect(ingestInto(join(dir, "bad.db"), allBad, { format: "segment" })).rejects.toThrow(new RegExp(`^${allBad}, element 1: no element could be read as segment`));
+  });
+
+  it("says element only when every record named is an element (a zip may hold a JSON array beside JSON lines)", () => {
+    expect(recordNoun({ element: true })).toBe("element");
+    expect(recordNoun([{ element: true }, { element: true }])).toBe("element");
+    expect(recordNoun([{ element: true }, {}])).toBe("line");
+    expect(recordNoun({})).toBe("line");
   });
 
   it("reads PostHog's CSV (properties as a JSON string column), gzipped too, with bad rows by line number", async () => {

@@ -18,9 +18,15 @@ export interface MalformedLine {
   reason: string;
 }
 
+/** What records are called in messages: "element" when each is a JSON array's element, else "line". */
+export function recordNoun(records: { element?: true } | readonly { element?: true }[]): "element" | "line" {
+  const all = Array.isArray(records) ? records : [records];
+  return all.every((r) => r.element) ? "element" : "line";
+}
+
 /** A skipped line or element as people read it: "line 3: …" or "element 3: …". */
 export function describeMalformed(m: MalformedLine): string {
-  return `${m.element ? "element" : "line"} ${m.line}: ${m.reason}`;
+  return `${recordNoun(m)} ${m.line}: ${m.reason}`;
 }
 
 /** Where a record is, for an InputError: by line, or by element in a JSON array. */
@@ -114,7 +120,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
     // than a run that "succeeds" with nothing, over and over, from a scheduler.
     const first = malformed[0];
     if (events === 0 && first) {
-      throw new InputError(`no ${first.element ? "element" : "line"} could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, { file, ...placeOf(first) });
+      throw new InputError(`no ${recordNoun(first)} could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, { file, ...placeOf(first) });
     }
     if (!session) return resultOf({ inserted: 0, duplicates: 0, sessionsTouched: 0, sessionless: 0 }, malformed);
     await adding;

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from "node:fs";
 import type { Warehouse } from "../../warehouse/types.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import { openWarehouse } from "../../warehouse/index.js";
-import { describeMalformed, ingestFile, type IngestResult } from "../../connectors/ingest.js";
+import { describeMalformed, ingestFile, recordNoun, type IngestResult } from "../../connectors/ingest.js";
 import { formatProgress } from "../../connectors/progress.js";
 import { pullPostHog } from "../../connectors/posthog/pull.js";
 import { postHogSettings } from "../../connectors/posthog/settings.js";
@@ -96,7 +96,7 @@ function printIngest(out: Output, r: IngestResult, source: string): void {
   out.say(`Imported ${counted(r.events, "event")} from ${source} (${counted(r.duplicates, "duplicate")} skipped) into ${counted(r.sessions, "session")}.`);
   if (r.sessionless) out.say(`${counted(r.sessionless, "event")} ${r.sessionless === 1 ? "belongs" : "belong"} to no session.`);
   if (r.malformed) {
-    out.say(`${counted(r.malformed, `malformed ${r.malformedReasons.every((m) => m.element) ? "element" : "line"}`)} skipped:`);
+    out.say(`${counted(r.malformed, `malformed ${recordNoun(r.malformedReasons)}`)} skipped:`);
     for (const m of r.malformedReasons.slice(0, 20)) out.say(`  ${describeMalformed(m)}`);
     if (r.malformed > 20) out.say(`  … and ${r.malformed - 20} more (see --json)`);
   }
