@@ -95,4 +95,14 @@ describe("what a repository file is for", () => {
       { path: "src/routes.js", line: 5 },
     ]);
   });
+
+  it("places an improvement by its route's static start in the sources, not in the docs or tests that grep lists first", async () => {
+    const app = await repoOfFiles({
+      "docs/settings.md": ["# Settings", "Open /settings to change the plan.", "Or /settings from the menu.", "/settings lists the teams."].join("\n"),
+      "src/app.js": ['import { settingsPage } from "./pages.js";', 'app.get("/settings", settingsPage);'].join("\n"),
+      "test/app.test.js": 'get("/settings");',
+    });
+    const found = await locateInCode(group({ kind: "improvement", route: "/settings/:id/billing" }), app);
+    expect(found).toEqual([{ path: "src/app.js", line: 2 }]);
+  });
 });

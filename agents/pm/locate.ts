@@ -1,5 +1,5 @@
 import type { CodeLocation } from "../../state/pattern.js";
-import type { CodeBackend } from "../../tools/codebase/backend.js";
+import type { CodeBackend, GrepHit } from "../../tools/codebase/backend.js";
 import { isBuildOutput, preferSources } from "../../tools/codebase/fileKinds.js";
 import { sourceTail } from "./fingerprint.js";
 import { constantParts } from "./normalize.js";
@@ -52,7 +52,7 @@ async function spelledOut(group: FailureGroup, repo: CodeBackend): Promise<CodeL
     const found = term.quoted ? await repo.grep(quotedPattern(term.text), { regex: true, limit: TOO_COMMON * 4 }) : await repo.grep(term.text, { limit: TOO_COMMON * 4 });
     const sources = preferSources(found);
     if (sources.length === 0 || sources.length > TOO_COMMON) continue;
-    for (const hit of sources.slice(0, 2)) if (!hits.some((h) => h.path === hit.path && h.line === hit.line)) hits.push({ path: hit.path, line: hit.line });
+    for (const hit of locations(sources, 2)) if (!hits.some((h) => h.path === hit.path && h.line === hit.line)) hits.push(hit);
   }
   return hits;
 }
@@ -64,10 +64,15 @@ async function spelledOut(group: FailureGroup, repo: CodeBackend): Promise<CodeL
  */
 async function routeServed(route: string, repo: CodeBackend): Promise<CodeLocation[]> {
   const exact = route.length > 1 ? preferSources(await repo.grep(quotedPattern(route), { regex: true, limit: TOO_COMMON * 4 })) : [];
-  if (exact.length > 0 && exact.length <= TOO_COMMON) return exact.slice(0, IMPROVEMENT_LOCATIONS).map((hit) => ({ path: hit.path, line: hit.line }));
+  if (exact.length > 0 && exact.length <= TOO_COMMON) return locations(exact, IMPROVEMENT_LOCATIONS);
   const staticRoute = route.split("/:id")[0] ?? "";
   if (staticRoute.length < 4) return [];
-  return (await repo.grep(staticRoute, { limit: IMPROVEMENT_LOCATIONS })).map((hit) => ({ path: hit.path, line: hit.line }));
+  return locations(await repo.grep(staticRoute, { limit: TOO_COMMON * 4 }), IMPROVEMENT_LOCATIONS);
+}
+
+/** Grep hits as code locations: the sources among them when any matched (else the tests, …), the first `n`. */
+function locations(hits: GrepHit[], n: number): CodeLocation[] {
+  return preferSources(hits).slice(0, n).map((hit) => ({ path: hit.path, line: hit.line }));
 }
 
 function failureContext(group: FailureGroup): FailureContext {
