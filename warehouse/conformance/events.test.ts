@@ -5,6 +5,16 @@ import { importEvents, openImport, type Sessionizer } from "../../connectors/imp
 import { at, storedEvent } from "../../testing/events.js";
 import { report } from "../../testing/records.js";
 import { describeEachEngine } from "./engines.js";
+import type { PostgresEventWrites } from "../postgres/importTx.js";
+import type { SqliteEventWrites } from "../sqlite/importTx.js";
+
+/** Checked by the type check: each engine's import transaction sets startedEmpty once, when it begins. */
+export function startedEmptyIsSetOnce(sqlite: SqliteEventWrites, postgres: PostgresEventWrites): void {
+  // @ts-expect-error readonly: set once when the transaction begins
+  sqlite.startedEmpty = true;
+  // @ts-expect-error readonly: set once when the transaction begins
+  postgres.startedEmpty = true;
+}
 
 describeEachEngine("events and sessions", ({ fresh, connect }) => {
   it("stores each uuid once: the same batch twice counts duplicates and changes no row", async () => {
@@ -103,6 +113,19 @@ describeEachEngine("events and sessions", ({ fresh, connect }) => {
     expect(await w.sessionSignals(["s1", "s2"])).toEqual(before);
     expect(await w.watermark("test")).toBeNull();
     await (await openImport(w)).abort();
+  });
+
+  it("an import says whether the warehouse held no events when it began, and keeps saying it after its writes", async () => {
+    const w = await fresh();
+    const first = await w.beginImport();
+    expect(first.startedEmpty).toBe(true);
+    await first.insertEvents([storedEvent("one", { at: at(0) })]);
+    expect(first.startedEmpty).toBe(true);
+    await first.rollback();
+    await importEvents(w, [storedEvent("kept", { at: at(0) })]);
+    const second = await w.beginImport();
+    expect(second.startedEmpty).toBe(false);
+    await second.rollback();
   });
 
   it("counts sessions per ISO week, lists the weeks with their sessions, and filters sessions without a report by week, range and limit", async () => {

@@ -49,16 +49,18 @@ export class PostgresEventWrites implements EventWrites {
   /** Events this transaction stored that the planner's statistics do not count yet. */
   private unanalyzed = 0;
   /** Events the planner's statistics count (read at begin, then what each ANALYZE added). */
-  private analyzed = 0;
-  startedEmpty = false;
+  private analyzed: number;
 
   private constructor(
     private readonly client: pg.PoolClient,
     private readonly onClose: () => void,
-  ) {}
+    readonly startedEmpty: boolean,
+    counted: number,
+  ) {
+    this.analyzed = counted;
+  }
 
   static async begin(client: pg.PoolClient, schema: string, onClose: () => void): Promise<PostgresEventWrites> {
-    const tx = new PostgresEventWrites(client, onClose);
     try {
       await client.query("BEGIN");
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`selfheal-import:${schema}`]);
@@ -66,8 +68,6 @@ export class PostgresEventWrites implements EventWrites {
       const { rows } = await client.query<{ empty: boolean; counted: number }>(
         `SELECT NOT EXISTS (SELECT 1 FROM events) AS empty, greatest(reltuples, 0)::float8 AS counted FROM pg_class WHERE oid = 'events'::regclass`,
       );
-      tx.startedEmpty = rows[0]?.empty ?? false;
-      tx.analyzed = rows[0]?.counted ?? 0;
       // This connection's own record of the session-less events it stored, emptied at commit.
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
       // Each batch lands here by COPY before it is merged into events.
@@ -75,9 +75,9 @@ export class PostgresEventWrites implements EventWrites {
         `CREATE TEMP TABLE IF NOT EXISTS import_staging (uuid TEXT COLLATE "C" NOT NULL, event TEXT NOT NULL, distinct_id TEXT NOT NULL,
            timestamp TEXT NOT NULL, session_id TEXT, properties TEXT NOT NULL) ON COMMIT DELETE ROWS`,
       );
-      return tx;
+      return new PostgresEventWrites(client, onClose, rows[0]?.empty ?? false, rows[0]?.counted ?? 0);
     } catch (err) {
-      await tx.finish();
+      await release(client, true, onClose);
       throw err;
     }
   }
@@ -248,13 +248,18 @@ export class PostgresEventWrites implements EventWrites {
   private async finish(): Promise<void> {
     const wasOpen = this.open;
     this.open = false;
-    try {
-      if (wasOpen) await this.client.query("ROLLBACK");
-      this.client.release();
-    } catch (err) {
-      this.client.release(err as Error); // a broken connection is discarded, never handed to another caller
-    } finally {
-      this.onClose();
-    }
+    await release(this.client, wasOpen, this.onClose);
+  }
+}
+
+/** Rolls back an open transaction and hands the client back to the pool. */
+async function release(client: pg.PoolClient, open: boolean, onClose: () => void): Promise<void> {
+  try {
+    if (open) await client.query("ROLLBACK");
+    client.release();
+  } catch (err) {
+    client.release(err as Error); // a broken connection is discarded, never handed to another caller
+  } finally {
+    onClose();
   }
 }
