@@ -9,13 +9,13 @@ describe("the session a server-side event joins", () => {
   const spans = [span("a", 0, 10), span("b", 60, 70)];
 
   it("is the one whose span contains it", () => {
-    expect(sessionForServerEvent(t(5), spans)).toEqual({ id: "a", contained: true });
+    expect(sessionForServerEvent(t(5), spans)).toBe("a");
   });
 
   it("is the latest one started before it when it lands within the grace window after that one's end", () => {
-    expect(sessionForServerEvent(t(11), spans)).toEqual({ id: "a", contained: false });
-    expect(sessionForServerEvent(t(10 + graceMinutes), spans)).toEqual({ id: "a", contained: false });
-    expect(sessionForServerEvent(t(71), spans)).toEqual({ id: "b", contained: false });
+    expect(sessionForServerEvent(t(11), spans)).toBe("a");
+    expect(sessionForServerEvent(t(10 + graceMinutes), spans)).toBe("a");
+    expect(sessionForServerEvent(t(71), spans)).toBe("b");
   });
 
   it("is none beyond the grace window", () => {
@@ -30,7 +30,7 @@ describe("the session a server-side event joins", () => {
 
   it("is the later session, not an earlier one whose grace window it is in, once that later one has started", () => {
     const close = [span("a", 0, 10), span("b", 12, 20)];
-    expect(sessionForServerEvent(t(11), close)).toEqual({ id: "a", contained: false });
-    expect(sessionForServerEvent(t(21), close)).toEqual({ id: "b", contained: false });
+    expect(sessionForServerEvent(t(11), close)).toBe("a");
+    expect(sessionForServerEvent(t(21), close)).toBe("b");
   });
 });

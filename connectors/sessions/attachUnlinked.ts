@@ -21,28 +21,29 @@ export const SERVER_EVENT_GRACE_MS = 5 * 60 * 1000;
 /**
  * The session a server-side event at `timestamp` joins: the earliest one whose span contains it, else the
  * latest one that started before it and ended at most `graceMs` before it; null when none. `spans` are
- * by start, as sessionSpans gives them. `contained` says which rule matched: a grace join is provisional,
- * since a session a later import brings may contain the event.
+ * by start, as sessionSpans gives them.
  */
 export function sessionForServerEvent(
   timestamp: string,
   spans: readonly SessionSpan[],
   graceMs = SERVER_EVENT_GRACE_MS,
-): { id: string; contained: boolean } | null {
+): string | null {
   // ISO timestamps compare as text, as the stored columns do.
   const span = spans.find((s) => timestamp >= s.startedAt && timestamp <= s.endedAt);
-  if (span) return { id: span.id, contained: true };
+  if (span) return span.id;
   const at = Date.parse(timestamp);
   const before = spans.filter((s) => s.startedAt <= timestamp).at(-1);
-  if (before && at - Date.parse(before.endedAt) <= graceMs) return { id: before.id, contained: false };
+  if (before && at - Date.parse(before.endedAt) <= graceMs) return before.id;
   return null;
 }
 
 /**
  * Server-side events: each session-less event of these users joins a session by sessionForServerEvent.
- * Earlier imports' sessionless events count too, and so do events joined within the grace window (stored
- * as inferred), since a session that arrives later can contain them. Returns the sessions that gained
- * or lost events.
+ * Earlier imports' sessionless events count too, and so do the events already joined: every join is
+ * stored as inferred (the source named no session), so a later import re-examines it. A session that
+ * arrives later can contain it, and an inferred session it sits in can merge into one named otherwise;
+ * and a user whose only "source" events are these joins still counts as one without source sessions.
+ * Returns the sessions that gained or lost events.
  */
 export async function attachUnlinked(tx: EventWrites, users: Iterable<string>): Promise<Set<string>> {
   const gained = new Set<string>();
@@ -56,9 +57,9 @@ export async function attachUnlinked(tx: EventWrites, users: Iterable<string>): 
       for (const event of loose) {
         // A page event without a session id (attachOrInfer) says the user was there: only a span that contains it.
         const target = sessionForServerEvent(event.timestamp, spans, makesSession(event) ? 0 : SERVER_EVENT_GRACE_MS);
-        if (!target || target.id === event.sessionId) continue;
-        moves.push({ uuid: event.uuid, sessionId: target.id, inferred: !target.contained });
-        gained.add(target.id);
+        if (!target || target === event.sessionId) continue;
+        moves.push({ uuid: event.uuid, sessionId: target, inferred: true });
+        gained.add(target);
         // The session it leaves changes too, unless an inference deleted it.
         if (event.sessionId && spans.some((s) => s.id === event.sessionId)) gained.add(event.sessionId);
       }

@@ -95,6 +95,26 @@ describeEachEngine("sessionization on the engine", ({ fresh }) => {
     expect(a?.eventCount).toBe(2);
   });
 
+  it("a server-side event inside an inferred session stays re-examined: a later import that moves the session takes it along", async () => {
+    const w = await fresh();
+    const page = (uuid: string, m: number) => storedEvent(uuid, { at: minutes(m), sessionId: null, distinctId: "ann", properties: PAGE });
+    await importEvents(w, [page("p1", 0), storedEvent("job", { at: minutes(3), sessionId: null, distinctId: "ann", event: "invoice_paid" }), page("p2", 6)], { unlinked: infer });
+    // An earlier page arrives: the inferred session now starts (and is named) at it, and the job goes with it.
+    await importEvents(w, [page("p0", -10)], { unlinked: infer });
+    const merged = inferredSessionId("ann", { uuid: "p0", timestamp: minutes(-10) });
+    expect((await w.sessionEvents(merged)).map((e) => e.uuid)).toEqual(["p0", "p1", "job", "p2"]);
+    expect(await w.countSessions()).toBe(1);
+  });
+
+  it("attachOrInfer: a server-side event inside an inferred session does not make its user one with source sessions", async () => {
+    const w = await fresh();
+    const page = (uuid: string, m: number) => storedEvent(uuid, { at: minutes(m), sessionId: null, distinctId: "bob", properties: PAGE });
+    await importEvents(w, [page("p1", 0), storedEvent("job", { at: minutes(3), sessionId: null, distinctId: "bob", event: "invoice_paid" }), page("p2", 6)], { unlinked: attachOrInfer });
+    // Bob still has no session of the source's: his next visit is sessionized by inactivity, not left sessionless.
+    expect(await importEvents(w, [page("p3", 100)], { unlinked: attachOrInfer })).toMatchObject({ sessionless: 0, sessionsTouched: 1 });
+    expect(await w.countSessions()).toBe(2);
+  });
+
   it("attachOrInfer: a user with source sessions gets attachment, a user with none gets inactivity sessions", async () => {
     const w = await fresh();
     const result = await importEvents(
