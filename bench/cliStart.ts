@@ -10,7 +10,7 @@
  * Usage: npx tsx bench/cliStart.ts [<sessions in the ingest file, default 45000>] (also part of npm run bench)
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -18,16 +18,12 @@ import { simulateWeek, writeSessionsJsonl } from "../demo/simulator/index.js";
 import { weekRange } from "../runtime/week.js";
 import { ensureDemoRepo, writeDemoProfile } from "../cli/demoRepo.js";
 import { buildCli } from "../testing/buildCli.js";
+import { measuredNode } from "./measuredProcess.js";
 
 const BIN = fileURLToPath(new URL("../bin/selfheal.js", import.meta.url));
 const SOURCE = fileURLToPath(new URL("./sourceCli.ts", import.meta.url));
 const WEEK = "2026-W47";
 const RUNS = 5;
-
-/** Writes the process's peak RSS (KB) to $SELFHEAL_BENCH_RSS as it exits: the whole process, whatever ran in it. */
-const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
-  `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(process.env.SELFHEAL_BENCH_RSS, String(process.resourceUsage().maxRSS)));`,
-)}`;
 
 interface Start {
   label: string;
@@ -70,13 +66,6 @@ async function median(argv: string[], pick: (t: Timing) => number): Promise<numb
   return values[Math.floor(values.length / 2)] ?? Number.NaN;
 }
 
-async function peakRssMb(argv: string[], dir: string, name: string): Promise<number> {
-  const file = join(dir, `${name}.rss`);
-  const t = await timed(["--import", RSS_HOOK, ...argv], { SELFHEAL_BENCH_RSS: file });
-  if (t.code !== 0) throw new Error(`${name} exited ${t.code}`);
-  return Number(readFileSync(file, "utf8")) / 1024;
-}
-
 const ms = (n: number): string => `${Math.round(n).toString().padStart(5)} ms`;
 
 export async function cliStartBench(ingestSessions = 45_000): Promise<void> {
@@ -113,12 +102,11 @@ export async function cliStartBench(ingestSessions = 45_000): Promise<void> {
     const big = join(dir, "big.jsonl");
     const sim = await writeSessionsJsonl(simulateWeek({ sessions: ingestSessions, seed: 1, weekStart: weekRange(WEEK).start }), big);
     console.log(`selfheal ingest of ${sim.events.toLocaleString("en-US")} events (${(statSync(big).size / 1e6).toFixed(0)} MB): peak RSS of the whole process`);
-    console.log(`  ${bare.label.padEnd(32)} ${(await peakRssMb(bare.argv, dir, "bare")).toFixed(0).padStart(5)} MB`);
+    console.log(`  ${bare.label.padEnd(32)} ${(await measuredNode(bare.argv)).peakRssMb.toFixed(0).padStart(5)} MB`);
     for (const [i, s] of [built, tsx].entries()) {
       const argv = [...s.argv, "--db", join(dir, `big-${i}.db`), "--config", config, "ingest", big];
-      const start = performance.now();
-      const mb = await peakRssMb(argv, dir, `ingest-${i}`);
-      console.log(`  ${s.label.padEnd(32)} ${mb.toFixed(0).padStart(5)} MB  (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+      const run = await measuredNode(argv);
+      console.log(`  ${s.label.padEnd(32)} ${run.peakRssMb.toFixed(0).padStart(5)} MB  (${run.seconds.toFixed(1)} s)`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
