@@ -3,6 +3,7 @@ import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
 import { copyRows } from "./copyRows.js";
+import { UuidFilter } from "./uuidFilter.js";
 
 const SESSION_FLUSH = 500;
 /**
@@ -52,6 +53,8 @@ export class PostgresEventWrites implements EventWrites {
   /** Events the planner's statistics count (read at begin, then what each ANALYZE added). */
   private analyzed = 0;
   startedEmpty = false;
+  /** Into a warehouse that started empty, the uuids this import stored: the only ones that can be. */
+  private ownUuids: UuidFilter | null = null;
 
   private constructor(
     private readonly client: pg.PoolClient,
@@ -68,6 +71,7 @@ export class PostgresEventWrites implements EventWrites {
         `SELECT NOT EXISTS (SELECT 1 FROM events) AS empty, greatest(reltuples, 0)::float8 AS counted FROM pg_class WHERE oid = 'events'::regclass`,
       );
       tx.startedEmpty = rows[0]?.empty ?? false;
+      if (tx.startedEmpty) tx.ownUuids = new UuidFilter();
       tx.analyzed = rows[0]?.counted ?? 0;
       // This connection's own record of the session-less events it stored, emptied at commit.
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_unlinked (uuid TEXT COLLATE "C" PRIMARY KEY) ON COMMIT DELETE ROWS`);
@@ -86,18 +90,28 @@ export class PostgresEventWrites implements EventWrites {
     // missing until the COPY; were it not, the COPY would break the primary key and abort the import,
     // never store a uuid twice. A staging table with a merge (INSERT … ON CONFLICT) and a TRUNCATE after
     // it wrote every event twice and spent a fifth of the import truncating.
+    // Into a warehouse that started empty, only the uuids the filter may have seen are asked about
+    // (usually none): the look-up was a seventh of the server's time.
     const unique = firstOfEachUuid(events);
-    const { rows } = await this.client.query<{ uuid: string }>(`SELECT uuid FROM events WHERE uuid = ANY($1::text[])`, [unique.map((e) => e.uuid)]);
-    const already = new Set(rows.map((r) => r.uuid));
+    const own = this.ownUuids;
+    const asked = own ? unique.filter((e) => own.mightHave(e.uuid)) : unique;
+    const already = asked.length === 0 ? new Set<string>() : await this.storedOf(asked);
     const stored = already.size === 0 ? unique : unique.filter((e) => !already.has(e.uuid));
     if (stored.length === 0) return [];
     const copied = await copyRows(this.client, "events", COPY_COLUMNS, eventRows(stored, now()));
     if (copied !== stored.length) throw new Error(`import copy: ${copied} of ${stored.length} events stored`);
+    if (own) for (const e of stored) own.add(e.uuid);
     const unlinked = stored.filter((e) => !e.sessionId).map((e) => e.uuid);
     if (unlinked.length > 0) await this.client.query(`INSERT INTO import_unlinked (uuid) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [unlinked]);
     this.unanalyzed += stored.length;
     for (const e of stored) if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
     return stored;
+  }
+
+  /** Which of these events' uuids are stored. */
+  private async storedOf(events: StoredEvent[]): Promise<Set<string>> {
+    const { rows } = await this.client.query<{ uuid: string }>(`SELECT uuid FROM events WHERE uuid = ANY($1::text[])`, [events.map((e) => e.uuid)]);
+    return new Set(rows.map((r) => r.uuid));
   }
 
   async hasSourceSession(distinctId: string): Promise<boolean> {
