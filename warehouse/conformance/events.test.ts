@@ -32,6 +32,13 @@ describeEachEngine("events and sessions", ({ fresh, connect }) => {
     expect(await w.sessionSignals(["s1", "s2"])).toEqual(before);
   });
 
+  it("keeps a uuid's first event when one batch repeats it, into an empty warehouse and into one with events", async () => {
+    const w = await fresh();
+    expect(await importEvents(w, [storedEvent("r1", { at: at(0) }), storedEvent("r1", { at: at(5) }), storedEvent("r2", { at: at(10) })])).toEqual({ inserted: 2, duplicates: 1, sessionsTouched: 1, sessionless: 0 });
+    expect(await importEvents(w, [storedEvent("r3", { at: at(20) }), storedEvent("r3", { at: at(25) })])).toEqual({ inserted: 1, duplicates: 1, sessionsTouched: 1, sessionless: 0 });
+    expect((await w.sessionEvents("s1")).map((e) => [e.uuid, e.timestamp])).toEqual([["r1", at(0)], ["r2", at(10)], ["r3", at(20)]]);
+  });
+
   it("stores every character as given: tabs, newlines, carriage returns, backslashes, \\N and non-ASCII in ids, names and properties", async () => {
     const w = await fresh();
     const awkward = "a\tb\nc\rd\\e \\N f\u00e9\u4e2d\ud83d\ude00";

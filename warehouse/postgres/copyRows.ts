@@ -5,10 +5,20 @@ import type pg from "pg";
 /** Rows are sent in chunks of about this many characters: few stream writes, no batch-sized strings. */
 const CHUNK_CHARS = 256 * 1024;
 
-/** A value in COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */
-function field(value: string | null): string {
+/**
+ * A value in COPY's text format: backslash (first), tab, newline and carriage return escaped; null as \N.
+ * Four includes() scans cost a fifth of one character-class regex over a long value, and a JSON text (an
+ * event's properties) holds backslashes alone, so most values are returned or get one replaceAll.
+ */
+function copyField(value: string | null): string {
   if (value === null) return "\\N";
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : value;
+  const backslash = value.includes("\\");
+  if (!backslash && !value.includes("\t") && !value.includes("\n") && !value.includes("\r")) return value;
+  let out = backslash ? value.replaceAll("\\", "\\\\") : value;
+  if (out.includes("\t")) out = out.replaceAll("\t", "\\t");
+  if (out.includes("\n")) out = out.replaceAll("\n", "\\n");
+  if (out.includes("\r")) out = out.replaceAll("\r", "\\r");
+  return out;
 }
 
 /**
@@ -21,7 +31,7 @@ export async function copyRows(client: pg.PoolClient, table: string, columns: re
   const stream = client.query(copyStreams.from(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
   let chunk = "";
   for (const row of rows) {
-    chunk += `${row.map(field).join("\t")}\n`;
+    chunk += `${row.map(copyField).join("\t")}\n`;
     if (chunk.length < CHUNK_CHARS) continue;
     if (!stream.write(chunk)) await once(stream, "drain");
     chunk = "";
