@@ -17,7 +17,7 @@ import { renderDigestHtml } from "../agents/review/renderDigest.js";
 import { reviewApp } from "../cli/serve/app.js";
 import { newAccessToken } from "../cli/serve/access.js";
 import { listen } from "../cli/serve/listen.js";
-import { reportsOf } from "../cli/serve/context.js";
+import { reportStreamOf } from "../cli/serve/context.js";
 
 const RUNS = 7;
 
@@ -52,7 +52,7 @@ export async function servePagesBench(sessions = 2000): Promise<void> {
     const session = pattern?.sessionIds[0] ?? "";
     console.log(`review app pages, ${sessions} sessions in ${demo.week} (${RUNS} requests each, after one warm-up)`);
     // In process first: an idle keep-alive connection closed by the server while it ran would reset the next request.
-    await measure("baseline: digest collected + rendered in process", async () => renderDigestHtml(await collectDigest(warehouse, demo.week, { reportsOf: (w) => reportsOf(ctx, w) }), { name: "Acme" }));
+    await measure("baseline: digest collected + rendered in process", async () => renderDigestHtml(await collectDigest(warehouse, demo.week, { reportsOf: (w) => reportStreamOf(ctx, w) }), { name: "Acme" }));
     await measure("baseline: refused request (401, no page)", () => get("/", {}));
     await measure("week", () => get(`/?week=${demo.week}`));
     await measure("patterns", () => get(`/patterns?week=${demo.week}`));

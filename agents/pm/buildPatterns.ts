@@ -24,7 +24,8 @@ export interface PatternOptions {
 }
 import { redactText } from "../analysts/redact.js";
 import { NotReadyError } from "../../runtime/errors.js";
-import { currentReports } from "../analysts/currentReports.js";
+import { currentReportStream } from "../analysts/currentReports.js";
+import type { SessionReport } from "../../state/report.js";
 import { currentSignals } from "../analysts/currentSignals.js";
 import { sourceMapsIn } from "./sourceMaps.js";
 
@@ -39,14 +40,13 @@ export async function buildPatterns(
   repoPath: string | null,
   opts: PatternOptions = {},
 ): Promise<FailurePattern[]> {
-  const all = await currentReports(warehouse, profile, week);
-  const reports = all.filter((r) => r.outcome !== "success" || r.improvement);
+  const { reports, reported, scoreSum } = await troubledReports(currentReportStream(warehouse, profile, week));
   const signals = await currentSignals(warehouse, reports.map((r) => r.sessionId));
   const signalsById = new Map<string, SessionSignals>(signals.map((s) => [s.sessionId, s]));
   const weekSessions = await warehouse.countSessions(week);
   // No report at all is not a week without failures: the gatherer has not run on it.
-  if (all.length === 0 && weekSessions > 0) throw new NotReadyError(`${week} has ${weekSessions} sessions but none has a session report: ${await whyNoReport(warehouse, week)}`);
-  const weekFigures = { sessions: weekSessions, averageScore: all.length ? all.reduce((sum, r) => sum + r.score, 0) / all.length : null };
+  if (reported === 0 && weekSessions > 0) throw new NotReadyError(`${week} has ${weekSessions} sessions but none has a session report: ${await whyNoReport(warehouse, week)}`);
+  const weekFigures = { sessions: weekSessions, averageScore: reported ? scoreSum / reported : null };
   const repo = opts.backend !== undefined ? opts.backend : await codeBackendFor(profile, repoPath);
 
   const patterns: FailurePattern[] = [];
@@ -78,6 +78,23 @@ export async function buildPatterns(
   }
   const tickets = await warehouse.listTickets();
   return recallTickets(adoptFingerprints(patterns, tickets), tickets, opts.memory ?? null);
+}
+
+/**
+ * The week's troubled reports (not a success, or asking for an improvement), read a page at a time,
+ * with the count and score sum of all: what the PM needs, not the week's every report. The evidence
+ * (event ids) is dropped from the ones kept: no group reads it.
+ */
+async function troubledReports(all: AsyncIterable<SessionReport>): Promise<{ reports: SessionReport[]; reported: number; scoreSum: number }> {
+  const reports: SessionReport[] = [];
+  let reported = 0;
+  let scoreSum = 0;
+  for await (const r of all) {
+    reported++;
+    scoreSum += r.score;
+    if (r.outcome !== "success" || r.improvement) reports.push({ ...r, evidence: [] });
+  }
+  return { reports, reported, scoreSum };
 }
 
 /**

@@ -1,58 +1,42 @@
 import type { Warehouse } from "../../warehouse/types.js";
 import { redactText } from "../analysts/redact.js";
 import { cutText } from "../analysts/cutText.js";
-import type { Outcome, SessionReport } from "../../state/report.js";
+import type { SessionReport } from "../../state/report.js";
 import type { Ticket, TicketStatus } from "../../state/ticket.js";
 import type { FailurePattern } from "../../state/pattern.js";
 import { isoWeekOf, weekRange } from "../../runtime/week.js";
-import { addScore, change, emptyDistribution, meanFromDistribution, npsFromDistribution, roundTo } from "./npsMath.js";
+import { change, meanFromDistribution, npsFromDistribution, roundTo } from "./npsMath.js";
+import { oneReportPerSession, productDistribution, readWeek } from "./weekReading.js";
+import { reportStream } from "../analysts/reportStream.js";
 import type { DepartmentRow, DigestData, ExampleReport, PatternRow, TicketRow, TrendPoint } from "./digestTypes.js";
 import { markShipments, weekVerdicts } from "./verdictRows.js";
 
+export { isProductSession } from "./weekReading.js";
 export type { DepartmentRow, DigestData, ExampleReport, FixRow, PatternRow, TicketRow, TrendPoint, VerdictRow } from "./digestTypes.js";
 
 const DAY_MS = 86_400_000;
 const DEFAULT_WEEKS_OF_TREND = 6;
-const LOWEST_EXAMPLES = 5;
 const MAX_TEXT = 600;
 const MAX_CODE_LOCATIONS = 8;
 const MAX_ROWS = 100;
 const MAX_NOISE_ROWS = 10;
-const SIGNALS_CHUNK = 1000;
 const ACTIVE_TICKET: readonly TicketStatus[] = ["open", "in_progress", "in_review"];
-const OUTCOMES: readonly Outcome[] = ["success", "partial", "failure", "bounce", "wrong_product"];
 
 export async function collectDigest(
   warehouse: Warehouse,
   week: string,
-  opts: { weeksOfTrend?: number; analystVersion?: string; reportsOf?: (week: string) => Promise<SessionReport[]> } = {},
+  opts: { weeksOfTrend?: number; analystVersion?: string; reportsOf?: (week: string) => AsyncIterable<SessionReport> } = {},
 ): Promise<DigestData> {
   const { start } = weekRange(week);
   const version = opts.analystVersion;
   const weeksOfTrend = Math.max(0, Math.floor(opts.weeksOfTrend ?? DEFAULT_WEEKS_OF_TREND));
 
-  // The caller's definition of a week's reports (one per session) wins; else the given analyst version's.
-  const reportsOf = opts.reportsOf ?? (async (w: string) => oneReportPerSession(await warehouse.listReports({ week: w }), version));
-  const reports = opts.reportsOf ? await opts.reportsOf(week) : oneReportPerSession(await warehouse.listReports({ week, analystVersion: version }), version);
-  const weekPoint = async (w: string): Promise<TrendPoint> => pointOf(w, await reportsOf(w));
-  const overall = emptyDistribution();
-  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  const byDepartment = new Map<string, number[]>();
-  const lowest: SessionReport[] = [];
-  const noise = new Map<string, number>();
-  for (const r of reports) {
-    outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-    for (const signal of r.noise ?? []) noise.set(signal, (noise.get(signal) ?? 0) + 1);
-    // Bounces and wrong-product visitors are acquisition: reported beside the NPS, never in it.
-    if (!isProductSession(r)) continue;
-    addScore(overall, r.score);
-    const dept = byDepartment.get(r.department) ?? emptyDistribution();
-    addScore(dept, r.score);
-    byDepartment.set(r.department, dept);
-    keepLowest(lowest, r);
-  }
-  const dailyTrend = await dailyPoints(warehouse, reports, start);
-  const sessions = reports.length;
+  // The caller's definition of a week's reports (one per session) wins; else the given analyst version's. Read as they come: nothing holds a week.
+  const reportsOf = opts.reportsOf ?? ((w: string) => oneReportPerSession(reportStream(warehouse, { week: w }), version));
+  const reports = opts.reportsOf ? opts.reportsOf(week) : oneReportPerSession(reportStream(warehouse, { week, analystVersion: version }), version);
+  const weekPoint = async (w: string): Promise<TrendPoint> => pointOf(w, await productDistribution(reportsOf(w)));
+  const { sessions, overall, outcomes, byDepartment, lowest, noise, days } = await readWeek(warehouse, reports, start);
+  const dailyTrend = dailyPoints(days, start);
   const impliedNps = npsFromDistribution(overall);
   const mean = meanFromDistribution(overall);
 
@@ -130,57 +114,17 @@ export async function collectDigest(
   };
 }
 
-/** One report per session: the preferred analyst version's when there is one, else the last listed. */
-function oneReportPerSession(reports: SessionReport[], preferredVersion: string | undefined): SessionReport[] {
-  const bySession = new Map<string, SessionReport>();
-  for (const r of reports) {
-    const held = bySession.get(r.sessionId);
-    if (!held || held.analystVersion !== preferredVersion) bySession.set(r.sessionId, r);
-  }
-  return bySession.size === reports.length ? reports : [...bySession.values()];
-}
-
-/** A session of someone who used the product: not a bounce, not a visitor who wanted another product. */
-export function isProductSession(r: Pick<SessionReport, "outcome">): boolean {
-  return r.outcome !== "bounce" && r.outcome !== "wrong_product";
-}
-
-function pointOf(week: string, reports: SessionReport[]): TrendPoint {
-  const dist = emptyDistribution();
-  for (const r of reports) if (isProductSession(r)) addScore(dist, r.score);
+function pointOf(week: string, dist: number[]): TrendPoint {
   return { key: week, label: weekLabel(week), sessions: dist.reduce((a, b) => a + b, 0), nps: npsFromDistribution(dist) };
 }
 
-/** The week's NPS per day of the session's start (UTC), reading start times a chunk of sessions at a time. */
-async function dailyPoints(warehouse: Warehouse, reports: SessionReport[], start: Date): Promise<TrendPoint[]> {
-  const days = Array.from({ length: 7 }, () => emptyDistribution());
-  const product = reports.filter(isProductSession);
-  for (let i = 0; i < product.length; i += SIGNALS_CHUNK) {
-    const chunk = product.slice(i, i + SIGNALS_CHUNK);
-    const startedAt = new Map<string, string>();
-    for (const s of await warehouse.sessionSignals(chunk.map((r) => r.sessionId))) startedAt.set(s.sessionId, s.startedAt);
-    for (const r of chunk) {
-      const at = startedAt.get(r.sessionId);
-      if (at === undefined) continue;
-      const index = Math.min(6, Math.max(0, Math.floor((Date.parse(at) - start.getTime()) / DAY_MS)));
-      const day = days[index];
-      if (day) addScore(day, r.score);
-    }
-  }
+/** The week's NPS per day of the session's start (UTC). */
+function dailyPoints(days: number[][], start: Date): TrendPoint[] {
   return days.map((dist, i) => {
     const date = new Date(start.getTime() + i * DAY_MS);
     const sessions = dist.reduce((a, b) => a + b, 0);
     return { key: isoDate(date), label: dayLabel(date), sessions, nps: npsFromDistribution(dist) };
   });
-}
-
-/** Keeps the few lowest-scoring reports, lowest first; earlier reports win ties. */
-function keepLowest(lowest: SessionReport[], r: SessionReport): void {
-  const last = lowest.at(-1);
-  if (lowest.length >= LOWEST_EXAMPLES && last && last.score <= r.score) return;
-  const at = lowest.findIndex((held) => held.score > r.score);
-  lowest.splice(at === -1 ? lowest.length : at, 0, r);
-  if (lowest.length > LOWEST_EXAMPLES) lowest.pop();
 }
 
 function departmentRow(department: string, dist: number[]): DepartmentRow {

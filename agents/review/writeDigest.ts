@@ -27,7 +27,7 @@ export interface DigestSummary {
  */
 export async function writeDigest(
   warehouse: Warehouse,
-  opts: { week: string; outFile: string; productName: string; format?: DigestFormat; analystVersion?: string; reportsOf?: (week: string) => Promise<SessionReport[]> },
+  opts: { week: string; outFile: string; productName: string; format?: DigestFormat; analystVersion?: string; reportsOf?: (week: string) => AsyncIterable<SessionReport> },
 ): Promise<{ path: string; summary: DigestSummary }> {
   const { week, analystVersion, reportsOf } = opts;
   const data = await collectDigest(warehouse, week, { ...(analystVersion === undefined ? {} : { analystVersion }), ...(reportsOf ? { reportsOf } : {}) });

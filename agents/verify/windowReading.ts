@@ -4,7 +4,7 @@ import type { FailurePattern } from "../../state/pattern.js";
 import type { Ticket } from "../../state/ticket.js";
 import type { SessionReport } from "../../state/report.js";
 import type { SessionSignals } from "../../state/session.js";
-import { currentReports } from "../analysts/currentReports.js";
+import { currentReportStream } from "../analysts/currentReports.js";
 import { currentSignals } from "../analysts/currentSignals.js";
 import { isProductSession } from "../review/digestData.js";
 import { groupFailures } from "../pm/groupFailures.js";
@@ -12,6 +12,7 @@ import { adoptFingerprints } from "../pm/adoptFingerprints.js";
 import { isoWeekOf } from "../../runtime/week.js";
 
 const DAY_MS = 86_400_000;
+const SIGNALS_CHUNK = 1000;
 
 /** A window's product sessions as the PM reads them: each with its score, department and patterns. */
 export interface WindowReading {
@@ -36,20 +37,34 @@ function weeksOverlapping(from: Date, to: Date): string[] {
  * so a pattern is the same pattern before and after a fix.
  */
 export async function readWindow(warehouse: Warehouse, profile: ProductProfile, from: Date, to: Date, tickets: Ticket[]): Promise<WindowReading> {
-  const reports: SessionReport[] = [];
-  for (const week of weeksOverlapping(from, to)) reports.push(...(await currentReports(warehouse, profile, week)));
-  const signals = await currentSignals(warehouse, reports.map((r) => r.sessionId));
-  const signalsById = new Map<string, SessionSignals>(signals.map((s) => [s.sessionId, s]));
-  const inWindow = reports.filter((r) => {
-    const started = Date.parse(signalsById.get(r.sessionId)?.startedAt ?? "");
-    return isProductSession(r) && started >= from.getTime() && started < to.getTime();
-  });
-  const troubled = inWindow.filter((r) => r.outcome !== "success" || r.improvement);
+  const sessions: WindowReading["sessions"] = [];
+  const troubled: SessionReport[] = [];
+  const signalsById = new Map<string, SessionSignals>();
+  // A chunk of reports at a time with their signals; kept: the window's sessions (slim) and its troubled reports.
+  let chunk: SessionReport[] = [];
+  const take = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    const signals = new Map((await currentSignals(warehouse, chunk.map((r) => r.sessionId))).map((s) => [s.sessionId, s]));
+    for (const r of chunk) {
+      const started = Date.parse(signals.get(r.sessionId)?.startedAt ?? "");
+      if (!isProductSession(r) || !(started >= from.getTime() && started < to.getTime())) continue;
+      sessions.push({ sessionId: r.sessionId, score: r.score, department: r.department });
+      if (r.outcome === "success" && !r.improvement) continue;
+      troubled.push({ ...r, evidence: [] });
+      const s = signals.get(r.sessionId);
+      if (s) signalsById.set(r.sessionId, s);
+    }
+    chunk = [];
+  };
+  for (const week of weeksOverlapping(from, to)) {
+    for await (const r of currentReportStream(warehouse, profile, week)) if (chunk.push(r) === SIGNALS_CHUNK) await take();
+  }
+  await take();
   const groups = groupFailures(troubled, signalsById, profile);
   const patterns = adoptFingerprints(groups.map((g) => asPattern(g.fingerprint, g.kind, g.title, g.sessionIds)), tickets);
   const hits = new Map<string, Set<string>>();
   for (const p of patterns) hits.set(p.fingerprint, new Set(p.sessionIds));
-  return { from, to, sessions: inWindow.map((r) => ({ sessionId: r.sessionId, score: r.score, department: r.department })), hits };
+  return { from, to, sessions, hits };
 }
 
 /** The fields adoptFingerprints reads, in the pattern's shape; the rest are not computed here. */

@@ -2,7 +2,7 @@ import type { Warehouse } from "../../warehouse/types.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import type { LoadedProfile } from "../../state/loadProfile.js";
 import type { SessionReport } from "../../state/report.js";
-import { currentReports } from "../../agents/analysts/currentReports.js";
+import { currentReports, currentReportStream } from "../../agents/analysts/currentReports.js";
 import { isIsoWeek } from "../../runtime/week.js";
 import { defaultWeek } from "../../graphs/host/defaultWeek.js";
 import { UsageError } from "../../runtime/errors.js";
@@ -17,6 +17,11 @@ export interface ReviewContext {
 /** The reports that speak for a week's sessions, as the digest and the PM count them. */
 export function reportsOf(ctx: ReviewContext, week: string): Promise<SessionReport[]> {
   return currentReports(ctx.warehouse, ctx.loaded.profile, week);
+}
+
+/** reportsOf's reports as they come, a page at a time (for readers that aggregate). */
+export function reportStreamOf(ctx: ReviewContext, week: string): AsyncIterable<SessionReport> {
+  return currentReportStream(ctx.warehouse, ctx.loaded.profile, week);
 }
 
 /** `?week=`, else the week the command line would choose. */

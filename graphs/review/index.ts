@@ -2,7 +2,7 @@ import { Annotation, END, START, StateGraph, type LangGraphRunnableConfig } from
 import { join } from "node:path";
 import { withRunContext } from "../host/runContext.js";
 import { writeDigest } from "../../agents/review/writeDigest.js";
-import { currentReports } from "../../agents/analysts/currentReports.js";
+import { currentReportStream } from "../../agents/analysts/currentReports.js";
 import type { DigestFormat, DigestSummary } from "../../agents/review/writeDigest.js";
 import { Configuration } from "../host/configuration.js";
 
@@ -28,7 +28,7 @@ async function writeWeekDigest(state: ReviewStateType, config: LangGraphRunnable
       outFile,
       productName: profile.profile.product.name,
       format: state.digestFormat,
-      reportsOf: (w) => currentReports(warehouse, profile.profile, w),
+      reportsOf: (w) => currentReportStream(warehouse, profile.profile, w),
     });
     return { digest };
   });

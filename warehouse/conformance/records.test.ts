@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { importEvents } from "../../connectors/importer.js";
-import { storedEvent } from "../../testing/events.js";
+import { at, storedEvent } from "../../testing/events.js";
 import { fixAttempt, newTicket, pattern, report, tick } from "../../testing/records.js";
 import { describeEachEngine } from "./engines.js";
 
@@ -18,6 +18,24 @@ describeEachEngine("reports", ({ fresh }) => {
     expect((await w.listReports({ analystVersion: "v1" })).map((r) => [r.sessionId, r.score])).toEqual([["s1", 2], ["s2", 10]]);
     expect((await w.listReports({ analystVersion: "v2" })).map((r) => r.sessionId)).toEqual(["s1"]);
     expect(await w.sessionsWithoutReport({ analystVersion: "v2" })).toEqual(["s2"]);
+  });
+
+  it("pages through reports in listReports' order, ties on session start broken by id, to a null cursor", async () => {
+    const w = await fresh();
+    const starts = { s5: at(0), s3: at(60), s4: at(60), s1: at(120), s2: at(180) };
+    await importEvents(w, Object.entries(starts).map(([s, t], i) => storedEvent(`e${i}`, { sessionId: s, at: t })));
+    await w.saveReports(Object.keys(starts).map((s) => report(s)));
+    await w.saveReports([report("s3", { analystVersion: "v2" })]);
+    const pages = [];
+    let page = await w.listReportPage({ analystVersion: "v1", limit: 2 });
+    pages.push(page.reports.map((r) => r.sessionId));
+    while (page.next) {
+      page = await w.listReportPage({ analystVersion: "v1", after: page.next, limit: 2 });
+      pages.push(page.reports.map((r) => r.sessionId));
+    }
+    expect(pages).toEqual([["s5", "s3"], ["s4", "s1"], ["s2"]]);
+    expect(pages.flat()).toEqual((await w.listReports({ analystVersion: "v1" })).map((r) => r.sessionId));
+    expect((await w.listReportPage({ analystVersion: "v1", limit: 2 })).startedAt).toEqual([at(0), at(60)]);
   });
 
   it("the cascade's pending sessions: no report of its version, and no report of the rules at least this confident", async () => {

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { SessionReport } from "../../state/report.js";
-import type { ReportStore, UnreportedQuery } from "../stores/reports.js";
+import { pageOf, type ReportCursor, type ReportPage, type ReportQuery, type ReportStore, type UnreportedQuery } from "../stores/reports.js";
 import type { PgConnection } from "./connection.js";
 import { now } from "../rows.js";
 
@@ -19,6 +19,14 @@ export function unreportedWhere(opts: UnreportedQuery): { where: string; params:
   return { where: where.join(" AND "), params };
 }
 
+function reportWhere(opts: ReportQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = ["true"];
+  if (opts.week) where.push(`s.week = $${params.push(opts.week)}`);
+  if (opts.analystVersion) where.push(`r.analyst_version = $${params.push(opts.analystVersion)}`);
+  return { where: where.join(" AND "), params };
+}
+
 export function postgresReports(pg: PgConnection): ReportStore {
   return {
     async sessionsWithoutReport(opts: UnreportedQuery): Promise<string[]> {
@@ -34,16 +42,22 @@ export function postgresReports(pg: PgConnection): ReportStore {
       const parsed = reports.map((r) => SessionReport.parse(r)); // all validated before any is written
       if (parsed.length > 0) await pg.transaction((client) => upsertReports(client, parsed));
     },
-    async listReports(opts: { week?: string; analystVersion?: string } = {}): Promise<SessionReport[]> {
-      const params: unknown[] = [];
-      const where = ["true"];
-      if (opts.week) where.push(`s.week = $${params.push(opts.week)}`);
-      if (opts.analystVersion) where.push(`r.analyst_version = $${params.push(opts.analystVersion)}`);
+    async listReports(opts: ReportQuery = {}): Promise<SessionReport[]> {
+      const { where, params } = reportWhere(opts);
       const rows = await pg.query<{ report: string }>(
-        `SELECT r.report FROM session_reports r JOIN sessions s ON s.id = r.session_id WHERE ${where.join(" AND ")} ORDER BY s.started_at, r.session_id`,
+        `SELECT r.report FROM session_reports r JOIN sessions s ON s.id = r.session_id WHERE ${where} ORDER BY s.started_at, r.session_id`,
         params,
       );
       return rows.map((row) => SessionReport.parse(JSON.parse(row.report)));
+    },
+    async listReportPage(opts: ReportQuery & { after?: ReportCursor | null; limit: number }): Promise<ReportPage> {
+      const { where, params } = reportWhere(opts);
+      const after = opts.after ? ` AND (s.started_at, r.session_id) > ($${params.push(opts.after.startedAt)}, $${params.push(opts.after.sessionId)})` : "";
+      const rows = await pg.query<{ report: string; startedAt: string }>(
+        `SELECT r.report, s.started_at AS "startedAt" FROM session_reports r JOIN sessions s ON s.id = r.session_id WHERE ${where}${after} ORDER BY s.started_at, r.session_id LIMIT $${params.push(opts.limit)}`,
+        params,
+      );
+      return pageOf(rows, opts.limit);
     },
   };
 }

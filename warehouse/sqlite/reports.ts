@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { SessionReport } from "../../state/report.js";
-import type { ReportStore, UnreportedQuery } from "../stores/reports.js";
+import { pageOf, type ReportCursor, type ReportPage, type ReportQuery, type ReportStore, type UnreportedQuery } from "../stores/reports.js";
 import { now } from "../rows.js";
 
 export function sqliteReports(db: Database.Database): ReportStore {
@@ -41,7 +41,7 @@ export function sqliteReports(db: Database.Database): ReportStore {
       })();
     },
 
-    async listReports(opts: { week?: string; analystVersion?: string } = {}): Promise<SessionReport[]> {
+    async listReports(opts: ReportQuery = {}): Promise<SessionReport[]> {
       const where: string[] = ["1 = 1"];
       if (opts.week) where.push(`s.week = @week`);
       if (opts.analystVersion) where.push(`r.analyst_version = @version`);
@@ -49,6 +49,19 @@ export function sqliteReports(db: Database.Database): ReportStore {
         .prepare(`SELECT r.report FROM session_reports r JOIN sessions s ON s.id = r.session_id WHERE ${where.join(" AND ")} ORDER BY s.started_at, r.session_id`)
         .all({ week: opts.week, version: opts.analystVersion }) as { report: string }[];
       return rows.map((row) => SessionReport.parse(JSON.parse(row.report)));
+    },
+
+    async listReportPage(opts: ReportQuery & { after?: ReportCursor | null; limit: number }): Promise<ReportPage> {
+      const where: string[] = ["1 = 1"];
+      if (opts.week) where.push(`s.week = @week`);
+      if (opts.analystVersion) where.push(`r.analyst_version = @version`);
+      if (opts.after) where.push(`(s.started_at, r.session_id) > (@afterAt, @afterId)`);
+      const rows = db
+        .prepare(
+          `SELECT r.report, s.started_at AS startedAt FROM session_reports r JOIN sessions s ON s.id = r.session_id WHERE ${where.join(" AND ")} ORDER BY s.started_at, r.session_id LIMIT @limit`,
+        )
+        .all({ week: opts.week, version: opts.analystVersion, afterAt: opts.after?.startedAt, afterId: opts.after?.sessionId, limit: opts.limit }) as { report: string; startedAt: string }[];
+      return pageOf(rows, opts.limit);
     },
   };
   return store;

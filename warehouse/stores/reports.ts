@@ -1,4 +1,4 @@
-import type { SessionReport } from "../../state/report.js";
+import { SessionReport } from "../../state/report.js";
 
 /** Which sessions have no current report of an analyst version. */
 export interface UnreportedQuery {
@@ -20,6 +20,26 @@ export interface SessionRange {
   toId: string;
 }
 
+/** Where a page of listReports' order ends: the last report's session start and id. */
+export interface ReportCursor {
+  startedAt: string;
+  sessionId: string;
+}
+
+/** Reports of a week (all weeks when absent), of one analyst version (all when absent). */
+export interface ReportQuery {
+  week?: string;
+  analystVersion?: string;
+}
+
+/** One page of reports in listReports' order, and the cursor after it (null after the last page). */
+export interface ReportPage {
+  reports: SessionReport[];
+  /** Each report's session start, in step with reports. */
+  startedAt: string[];
+  next: ReportCursor | null;
+}
+
 /** SessionReports, keyed by (session, analyst version). */
 export interface ReportStore {
   /**
@@ -37,5 +57,15 @@ export interface ReportStore {
   /** Upserts by (session, analyst version), all or none; a saved report is current again. */
   saveReports(reports: SessionReport[]): Promise<void>;
   /** In session start order. */
-  listReports(opts?: { week?: string; analystVersion?: string }): Promise<SessionReport[]>;
+  listReports(opts?: ReportQuery): Promise<SessionReport[]>;
+  /** At most `limit` reports in listReports' order, after `after` (from the start when absent). */
+  listReportPage(opts: ReportQuery & { after?: ReportCursor | null; limit: number }): Promise<ReportPage>;
+}
+
+/** A page from its rows (a report's JSON and its session's start), parsed; a short page is the last. */
+export function pageOf(rows: { report: string; startedAt: string }[], limit: number): ReportPage {
+  const reports = rows.map((row) => SessionReport.parse(JSON.parse(row.report)));
+  const last = rows.at(-1);
+  const lastReport = reports.at(-1);
+  return { reports, startedAt: rows.map((row) => row.startedAt), next: rows.length < limit || !last || !lastReport ? null : { startedAt: last.startedAt, sessionId: lastReport.sessionId } };
 }

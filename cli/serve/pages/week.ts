@@ -3,14 +3,14 @@ import { departments, headline, scores, trend } from "../../../agents/review/ren
 import { fixesSection } from "../../../agents/review/renderVerdicts.js";
 import { escapeHtml as e, formatCount } from "../../../agents/review/html.js";
 import { page } from "../layout.js";
-import { reportsOf, type ReviewContext } from "../context.js";
+import { reportStreamOf, type ReviewContext } from "../context.js";
 
 /**
  * The week: the digest's headline cards (implied NPS, acquisition apart), its trend, whether last
  * week's fixes worked, its score distribution and its departments, drawn by the same functions as the digest page.
  */
 export async function weekPage(ctx: ReviewContext, week: string): Promise<string> {
-  const data = await collectDigest(ctx.warehouse, week, { reportsOf: (w) => reportsOf(ctx, w) });
+  const data = await collectDigest(ctx.warehouse, week, { reportsOf: (w) => reportStreamOf(ctx, w) });
   const weeks = (await ctx.warehouse.sessionsPerWeek()).slice(-12).reverse();
   const picker = `<section class="weeks"><strong>Weeks:</strong> ${weeks
     .map((w) => (w.week === week ? `<strong>${e(w.week)}</strong>` : `<a href="/?week=${e(encodeURIComponent(w.week))}">${e(w.week)}</a>`) + ` <span class="note">${e(formatCount(w.sessions))}</span>`)
