@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { StoredEvent } from "../../state/session.js";
+import type { SessionSignals, StoredEvent } from "../../state/session.js";
 import { computeSignals } from "../../connectors/sessionize.js";
 import { importEvents, openImport, type Sessionizer } from "../../connectors/importer.js";
 import { at, storedEvent } from "../../testing/events.js";
@@ -133,6 +133,23 @@ describeEachEngine("events and sessions", ({ fresh, connect }) => {
     const second = await w.beginImport();
     expect(second.startedEmpty).toBe(false);
     await second.rollback();
+  });
+
+  it("a write the warehouse refuses fails the import, reported by that call or by the next one that waits: nothing is stored", async () => {
+    const w = await fresh();
+    const tx = await w.beginImport();
+    await tx.insertEvents([storedEvent("e1", { at: at(0) })]);
+    const refused = { id: "s1", distinctId: "user-1", startedAt: at(0), endedAt: at(0), week: "2026-W02", eventCount: null as unknown as number, signals: {} as SessionSignals };
+    await expect(
+      (async () => {
+        await tx.saveSession(refused); // event_count is NOT NULL
+        await tx.commit();
+      })(),
+    ).rejects.toThrow(/NOT NULL|null value/);
+    await tx.rollback();
+    expect(await w.countEvents()).toBe(0);
+    expect(await w.countSessions()).toBe(0);
+    expect((await importEvents(w, [storedEvent("e2", { at: at(5) })])).inserted).toBe(1); // the connection is free again
   });
 
   it("counts sessions per ISO week, lists the weeks with their sessions, and filters sessions without a report by week, range and limit", async () => {

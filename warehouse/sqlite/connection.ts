@@ -14,9 +14,7 @@ export function openDatabase(path: string): { db: Database.Database; location: s
   }
   const db = new Database(location);
   try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("busy_timeout = 5000");
-    db.pragma("foreign_keys = ON");
+    configureConnection(db);
     migrate(db, location);
     db.prepare(`INSERT OR IGNORE INTO warehouse_meta (key, value) VALUES ('ticket_key', ?)`).run(newTicketKey());
   } catch (err) {
@@ -25,6 +23,13 @@ export function openDatabase(path: string): { db: Database.Database; location: s
     throw err;
   }
   return { db, location };
+}
+
+/** Every connection to a warehouse file: WAL, waiting on a busy writer, foreign keys enforced. */
+export function configureConnection(db: Database.Database): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
 }
 
 function migrate(db: Database.Database, location: string): void {

@@ -2,17 +2,22 @@ import type Database from "better-sqlite3";
 import { SessionSignals, type StoredEvent } from "../../state/session.js";
 import type { EventStore, EventWrites, WeekCount } from "../stores/events.js";
 import { SqliteEventWrites } from "./importTx.js";
+import type { ImportThread } from "./importThread.js";
 import { chunks, IN_CHUNK, placeholders } from "./sql.js";
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from "../rows.js";
 
-export function sqliteEvents(db: Database.Database): EventStore {
+/** `importer`: a file's import worker, which runs imports on a connection of its own (none for ":memory:"). */
+export function sqliteEvents(db: Database.Database, importer: ImportThread | null): EventStore {
   let importing = false;
   return {
     async beginImport(): Promise<EventWrites> {
       if (importing) throw new Error("an import is already open on this warehouse connection");
       importing = true;
+      const done = (): void => {
+        importing = false;
+      };
       try {
-        return new SqliteEventWrites(db, () => (importing = false));
+        return importer ? await importer.begin(done) : new SqliteEventWrites(db, done);
       } catch (err) {
         importing = false;
         throw err;

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
+import { ownCopy, packEvents, unpackEvents, type PackedEvents, type SessionRowText } from "./importMessages.js";
 
 /** Negative: KiB (SQLite's convention). 32 MB measured 27k events/s at 210 MB peak RSS for 1M events; 64 MB, 31k at 263 MB. */
 const IMPORT_CACHE_KIB = -32768;
@@ -38,17 +39,26 @@ export class SqliteEventWrites implements EventWrites {
   }
 
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
+    const repeats = new Set(this.insertPacked(packEvents(events)));
+    return repeats.size === 0 ? events : events.filter((_, i) => !repeats.has(i));
+  }
+
+  /** Stores a packed batch; returns the indexes of the events not stored (repeats). */
+  insertPacked(batch: PackedEvents): number[] {
     this.check();
     const stamp = now();
-    const stored: StoredEvent[] = [];
-    for (const e of events) {
-      const info = this.statements.insert.run(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties), stamp);
-      if (info.changes !== 1) continue;
-      stored.push(e);
-      if (e.sessionId) this.sourceSessionUsers.add(e.distinctId);
-      else this.statements.noteUnlinked.run(e.uuid);
+    const repeats: number[] = [];
+    const { insert, noteUnlinked } = this.statements;
+    let i = 0;
+    for (const e of unpackEvents(batch)) {
+      if (insert.run(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, e.properties, stamp).changes !== 1) repeats.push(i);
+      else if (e.sessionId) {
+        if (!this.sourceSessionUsers.has(e.distinctId)) this.sourceSessionUsers.add(ownCopy(e.distinctId));
+      }
+      else noteUnlinked.run(e.uuid);
+      i++;
     }
-    return stored;
+    return repeats;
   }
 
   async hasSourceSession(distinctId: string): Promise<boolean> {
@@ -73,8 +83,13 @@ export class SqliteEventWrites implements EventWrites {
   }
 
   async saveSession(s: SessionRow): Promise<void> {
+    this.saveSessionText({ ...s, signals: JSON.stringify(s.signals) });
+  }
+
+  /** saveSession with the signals already JSON text. */
+  saveSessionText(s: SessionRowText): void {
     this.check();
-    this.statements.upsertSession.run({ ...s, signals: JSON.stringify(s.signals), updatedAt: now() });
+    this.statements.upsertSession.run({ ...s, updatedAt: now() });
     this.statements.markStale.run(s.id);
   }
 

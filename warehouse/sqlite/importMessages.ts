@@ -1,0 +1,118 @@
+import type { StoredEvent } from "../../state/session.js";
+import type { SessionRow } from "../stores/events.js";
+
+/**
+ * What crosses between the main thread and the import worker (importWorker.ts). A batch travels as
+ * one string, its events' fields end to end (properties already JSON text, what SQLite stores), with
+ * each field's length beside it: copying one string and one transferred buffer between threads is
+ * cheap, cloning thousands of small strings or property objects is not.
+ */
+export interface PackedEvents {
+  text: string;
+  /** FIELDS lengths per event, in FIELDS order; -1 for a null session id. */
+  lengths: Int32Array<ArrayBuffer>;
+}
+
+const FIELDS = 6;
+
+export interface EventFields {
+  uuid: string;
+  event: string;
+  distinctId: string;
+  timestamp: string;
+  sessionId: string | null;
+  properties: string;
+}
+
+export function packEvents(events: readonly StoredEvent[]): PackedEvents {
+  const parts: string[] = [];
+  const lengths = new Int32Array(events.length * FIELDS);
+  let i = 0;
+  for (const e of events) {
+    const properties = JSON.stringify(e.properties);
+    parts.push(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId ?? "", properties);
+    lengths[i++] = e.uuid.length;
+    lengths[i++] = e.event.length;
+    lengths[i++] = e.distinctId.length;
+    lengths[i++] = e.timestamp.length;
+    lengths[i++] = e.sessionId === null ? -1 : e.sessionId.length;
+    lengths[i++] = properties.length;
+  }
+  return { text: parts.join(""), lengths };
+}
+
+/**
+ * A string of its own: a field read from a packed batch is a slice of the batch's whole text, and one
+ * kept past the batch (in a set, say) would keep all of that text alive with it.
+ */
+export function ownCopy(field: string): string {
+  return JSON.parse(JSON.stringify(field)) as string;
+}
+
+/** The packed events one by one (the object is reused: read it before the next; fields are slices, see ownCopy). */
+export function* unpackEvents(batch: PackedEvents): Generator<EventFields> {
+  const { text, lengths } = batch;
+  const out: EventFields = { uuid: "", event: "", distinctId: "", timestamp: "", sessionId: null, properties: "" };
+  let at = 0;
+  const next = (length: number): string => text.slice(at, (at += length));
+  for (let i = 0; i < lengths.length; i += FIELDS) {
+    out.uuid = next(lengths[i] ?? 0);
+    out.event = next(lengths[i + 1] ?? 0);
+    out.distinctId = next(lengths[i + 2] ?? 0);
+    out.timestamp = next(lengths[i + 3] ?? 0);
+    const sessionLength = lengths[i + 4] ?? -1;
+    out.sessionId = sessionLength < 0 ? null : next(sessionLength);
+    out.properties = next(lengths[i + 5] ?? 0);
+    yield out;
+  }
+}
+
+/** A session row with its signals as JSON text. */
+export type SessionRowText = Omit<SessionRow, "signals"> & { signals: string };
+
+/** Opening a transaction, and the methods of the open one (SqliteEventWrites's, by name). */
+export type ImportMethod =
+  | "begin"
+  | "insertPacked"
+  | "hasSourceSession"
+  | "unsessionedEventsOf"
+  | "sessionSpans"
+  | "assignSessions"
+  | "eventsOfSessions"
+  | "saveSessionText"
+  | "deleteSession"
+  | "countSessionless"
+  | "setWatermark"
+  | "commit"
+  | "rollback";
+
+/** A call. Without an id it is fire-and-forget: a failure is answered to the next call with an id. */
+export interface ImportRequest {
+  id?: number;
+  method: ImportMethod;
+  args: unknown[];
+}
+
+export type ImportReply =
+  | { kind: "result"; id: number; value: unknown }
+  | { kind: "failed"; id?: number; error: WireError };
+
+/** An error as it crosses threads: what callers read of SQLite's errors (message, name, code). */
+export interface WireError {
+  message: string;
+  name: string;
+  code?: string;
+}
+
+export function toWire(err: unknown): WireError {
+  if (!(err instanceof Error)) return { message: String(err), name: "Error" };
+  const code = (err as { code?: unknown }).code;
+  return { message: err.message, name: err.name, ...(typeof code === "string" ? { code } : {}) };
+}
+
+export function fromWire(wire: WireError): Error {
+  const err = new Error(wire.message);
+  err.name = wire.name;
+  if (wire.code !== undefined) Object.assign(err, { code: wire.code });
+  return err;
+}

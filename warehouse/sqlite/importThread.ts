@@ -1,0 +1,193 @@
+import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { StoredEvent } from "../../state/session.js";
+import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
+import { fromWire, packEvents, type ImportMethod, type ImportReply, type ImportRequest } from "./importMessages.js";
+
+interface Waiting {
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * A warehouse file's import worker (importWorker.ts), started at its first import and kept for the
+ * next until the warehouse closes. It holds the process open only while an import is open.
+ */
+export class ImportThread {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  /** Why the worker stopped, until the next import starts another. */
+  private stopped: Error | null = null;
+
+  constructor(private readonly path: string) {}
+
+  /** Opens an import transaction on the worker's connection. */
+  async begin(onClose: () => void): Promise<EventWrites> {
+    const worker = this.running();
+    worker.ref();
+    try {
+      const startedEmpty = (await this.call("begin", [])) === true;
+      return new ThreadEventWrites(this, startedEmpty, () => {
+        this.worker?.unref();
+        onClose();
+      });
+    } catch (err) {
+      worker.unref();
+      throw err;
+    }
+  }
+
+  /** A call answered by the worker. */
+  call(method: ImportMethod, args: unknown[], transfer: ArrayBuffer[] = []): Promise<unknown> {
+    if (this.stopped || !this.worker) return Promise.reject(this.stopped ?? new Error("the import worker is not running"));
+    const id = this.nextId++;
+    const request: ImportRequest = { id, method, args };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker?.postMessage(request, transfer);
+    });
+  }
+
+  /** A write not waited for: a failure is the answer to the transaction's next call. */
+  send(method: ImportMethod, args: unknown[]): void {
+    const request: ImportRequest = { method, args };
+    this.worker?.postMessage(request);
+  }
+
+  /** Stops the worker, rolling back an import still open. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.ref(); // held open until it has closed its connection
+    worker.postMessage({ method: "close" });
+    await exited;
+  }
+
+  private running(): Worker {
+    if (this.worker && !this.stopped) return this.worker;
+    this.stopped = null;
+    const worker = startWorker(this.path);
+    worker.unref();
+    worker.on("message", (reply: ImportReply) => this.answer(reply));
+    worker.on("error", (err) => this.stop(err));
+    worker.on("exit", (code) => this.stop(new Error(`the import worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private answer(reply: ImportReply): void {
+    if (reply.id === undefined) return;
+    const waiting = this.waiting.get(reply.id);
+    this.waiting.delete(reply.id);
+    if (reply.kind === "result") waiting?.resolve(reply.value);
+    else waiting?.reject(fromWire(reply.error));
+  }
+
+  private stop(err: Error): void {
+    this.stopped ??= err;
+    for (const waiting of this.waiting.values()) waiting.reject(this.stopped);
+    this.waiting.clear();
+  }
+}
+
+/** The built worker beside this file; under the test runner the sources are TypeScript, loaded through tsx. */
+function startWorker(path: string): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./importWorker.js", here), { workerData: { path } });
+  const tsx = pathToFileURL(join(dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  const entry = new URL("./importWorker.ts", here).href;
+  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(code, { eval: true, workerData: { path } });
+}
+
+/** The import transaction as the main thread holds it: each primitive a message to the worker. */
+class ThreadEventWrites implements EventWrites {
+  private open = true;
+
+  constructor(
+    private readonly thread: ImportThread,
+    readonly startedEmpty: boolean,
+    private readonly onClose: () => void,
+  ) {}
+
+  async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
+    const batch = packEvents(events);
+    const repeats = new Set((await this.thread.call("insertPacked", [batch], [batch.lengths.buffer])) as number[]);
+    return repeats.size === 0 ? events : events.filter((_, i) => !repeats.has(i));
+  }
+
+  async hasSourceSession(distinctId: string): Promise<boolean> {
+    return (await this.thread.call("hasSourceSession", [distinctId])) as boolean;
+  }
+
+  async unsessionedEventsOf(distinctIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    return (await this.thread.call("unsessionedEventsOf", [distinctIds])) as Map<string, StoredEvent[]>;
+  }
+
+  async sessionSpans(distinctId: string): Promise<{ id: string; startedAt: string; endedAt: string }[]> {
+    return (await this.thread.call("sessionSpans", [distinctId])) as { id: string; startedAt: string; endedAt: string }[];
+  }
+
+  async assignSessions(assignments: SessionAssignment[]): Promise<void> {
+    this.write("assignSessions", [assignments]);
+  }
+
+  async eventsOfSessions(sessionIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    return (await this.thread.call("eventsOfSessions", [sessionIds])) as Map<string, StoredEvent[]>;
+  }
+
+  async saveSession(s: SessionRow): Promise<void> {
+    this.write("saveSessionText", [{ ...s, signals: JSON.stringify(s.signals) }]);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    this.write("deleteSession", [sessionId]);
+  }
+
+  async countSessionless(): Promise<number> {
+    return (await this.thread.call("countSessionless", [])) as number;
+  }
+
+  async setWatermark(source: string, value: string): Promise<void> {
+    this.write("setWatermark", [source, value]);
+  }
+
+  async commit(): Promise<void> {
+    this.check();
+    try {
+      await this.thread.call("commit", []);
+    } finally {
+      this.finish();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    try {
+      // A worker that stopped took its transaction with it: nothing is left to roll back.
+      await this.thread.call("rollback", []).catch(() => undefined);
+    } finally {
+      this.onClose();
+    }
+  }
+
+  private write(method: ImportMethod, args: unknown[]): void {
+    this.check();
+    this.thread.send(method, args);
+  }
+
+  private check(): void {
+    if (!this.open) throw new Error("this import is already committed or rolled back");
+  }
+
+  private finish(): void {
+    this.open = false;
+    this.onClose();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The import worker's thread: its own connection to the warehouse file, on which it runs one import
+ * transaction at a time (SqliteEventWrites), served to the main thread by importThread.ts. SQLite's
+ * work (B-tree inserts, the commit) then runs beside the main thread's reading, parsing and
+ * sessionizing instead of after each of them.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "better-sqlite3";
+import { configureConnection } from "./connection.js";
+import { SqliteEventWrites } from "./importTx.js";
+import { toWire, type ImportReply, type ImportRequest } from "./importMessages.js";
+
+type Call = ImportRequest | { method: "close" };
+
+const port = parentPort;
+if (!port) throw new Error("importWorker.ts runs as a worker thread");
+const db = new Database((workerData as { path: string }).path);
+configureConnection(db);
+let tx: SqliteEventWrites | null = null;
+/** A fire-and-forget call's failure, answered to the transaction's next call that waits. */
+let failure: unknown = null;
+let queue = Promise.resolve();
+
+port.on("message", (call: Call) => {
+  // One call at a time, in the order sent: a fire-and-forget write lands before the reads after it.
+  queue = queue.then(() => serve(call));
+});
+
+async function serve(call: Call): Promise<void> {
+  if (call.method === "close") {
+    if (tx) await tx.rollback();
+    db.close();
+    port?.close();
+    return;
+  }
+  const id = call.id;
+  try {
+    const value = await dispatch(call);
+    if (id !== undefined) reply({ kind: "result", id, value });
+  } catch (err) {
+    if (id !== undefined) reply({ kind: "failed", id, error: toWire(err) });
+    else if (failure === null) {
+      // Nothing of a failed import is kept: it is rolled back now, and its next call hears why.
+      failure = err;
+      await tx?.rollback();
+    }
+  }
+}
+
+async function dispatch(call: ImportRequest): Promise<unknown> {
+  if (call.method === "begin") {
+    if (tx) throw new Error("an import is already open on this warehouse connection");
+    failure = null;
+    const opened = new SqliteEventWrites(db, () => (tx = null));
+    tx = opened;
+    return opened.startedEmpty;
+  }
+  if (call.method === "rollback") {
+    failure = null;
+    return tx?.rollback();
+  }
+  if (failure !== null) throw failure;
+  if (!tx) throw new Error("this import is already committed or rolled back");
+  const method = tx[call.method] as (...args: unknown[]) => unknown;
+  return method.apply(tx, call.args);
+}
+
+function reply(message: ImportReply): void {
+  port?.postMessage(message);
+}
