@@ -34,6 +34,7 @@ const ZONELESS = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$/;
  * whose time format is not understood at all has no readable line, and that is refused whole.
  */
 export function parseTimestamp(raw: unknown, key: string): string {
+  if (typeof raw === "string" && isCanonicalUtc(raw)) return raw;
   if (raw === undefined || raw === null || raw === "") throw new RecordError(`missing ${key}`, key);
   if (typeof raw !== "string" && typeof raw !== "number") throw new RecordError(`${key} must be text or a number`, key);
   const match = typeof raw === "string" ? ZONELESS.exec(raw.trim()) : null;
@@ -42,6 +43,22 @@ export function parseTimestamp(raw: unknown, key: string): string {
     throw new RecordError(`timestamp does not parse: ${JSON.stringify(raw)} (expected ISO 8601 or epoch seconds or milliseconds)`, key);
   }
   return time.toISOString();
+}
+
+/** toISOString's own form: most exports' times are already it, and re-printing each costs a Date. */
+const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the text is what toISOString prints for a real instant (Date would roll "02-30" over to March). */
+function isCanonicalUtc(text: string): boolean {
+  const m = text.length === 24 ? CANONICAL_UTC.exec(text) : null;
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 /**
@@ -62,8 +79,15 @@ const FUTURE_SLACK_MS = 86_400_000;
 export function implausibleTime(iso: string, window: { since: string; now: Date }): string | null {
   const t = Date.parse(iso);
   if (t > window.now.getTime() + FUTURE_SLACK_MS) return `timestamp ${iso} is more than a day in the future`;
-  if (t < Date.parse(window.since)) return `timestamp ${iso} is before the product existed (ingest.since ${window.since})`;
+  if (t < sinceMs(window.since)) return `timestamp ${iso} is before the product existed (ingest.since ${window.since})`;
   return null;
+}
+
+let parsedSince = { text: "", ms: NaN };
+/** ingest.since as epoch ms, parsed once per import rather than once per event. */
+function sinceMs(since: string): number {
+  if (parsedSince.text !== since) parsedSince = { text: since, ms: Date.parse(since) };
+  return parsedSince.ms;
 }
 
 /** The host of a referrer URL, for `$referring_domain`; null when there is none. */

@@ -8,10 +8,19 @@ import { runCli } from "../testing/cli.js";
 import { jsonLines, posthogRecord, tempDir, writeFile } from "../testing/events.js";
 import { freshWarehouses, withWarehouseAt } from "../testing/warehouses.js";
 import { ingestFile, type IngestResult } from "./ingest.js";
+import { parseTimestamp } from "./record.js";
 
 const DAY = 86_400_000;
 const iso = (ms: number): string => new Date(ms).toISOString();
 const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+
+it("reads every time as toISOString prints it: one already in that form as is, one a Date rolls over (Feb 30, 24:00) as a Date does", () => {
+  for (const text of ["2026-11-16T00:01:08.040Z", "2024-02-29T23:59:59.999Z", "2000-02-29T00:00:00.000Z"]) expect(parseTimestamp(text, "t")).toBe(text);
+  for (const text of ["2026-02-29T00:00:00.000Z", "1900-02-29T00:00:00.000Z", "2026-04-31T10:00:00.000Z", "2026-01-01T24:00:00.000Z", "2026-01-05 10:00:00", "2026-01-05T10:00:00+02:00"]) {
+    expect(parseTimestamp(text, "t")).toBe(new Date(text.includes(" ") ? `${text.replace(" ", "T")}Z` : text).toISOString());
+  }
+  expect(parseTimestamp("2026-02-30T00:00:00.000Z", "t")).toBe("2026-03-02T00:00:00.000Z");
+});
 
 describe("event times that cannot be read or cannot be true", () => {
   const fresh = freshWarehouses();

@@ -29,8 +29,10 @@ function propertiesOf(record: Record<string, unknown>): Record<string, unknown> 
   if (!isObject(parsed)) throw new RecordError("properties must be an object", "properties");
   const properties: Record<string, unknown> = { ...parsed };
   // CSV exports may flatten properties into `properties.$name` columns, and keep elements_chain apart.
-  for (const [key, value] of Object.entries(record)) {
-    if (key.startsWith("properties.") && value !== "" && value !== undefined) properties[key.slice("properties.".length)] ??= value;
+  for (const key in record) {
+    if (!key.startsWith("properties.")) continue;
+    const value = record[key];
+    if (value !== "" && value !== undefined) properties[key.slice("properties.".length)] ??= value;
   }
   const chain = stringOr(record["elements_chain"]);
   if (chain) properties["$elements_chain"] ??= chain;

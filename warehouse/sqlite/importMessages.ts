@@ -84,7 +84,9 @@ export type ImportMethod =
   | "countSessionless"
   | "setWatermark"
   | "commit"
-  | "rollback";
+  | "rollback"
+  /** Fire-and-forget writes sent together, in order (args: the ImportRequests). */
+  | "writes";
 
 /** A call. Without an id it is fire-and-forget: a failure is answered to the next call with an id. */
 export interface ImportRequest {

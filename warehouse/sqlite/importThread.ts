@@ -6,6 +6,8 @@ import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { fromWire, packEvents, type ImportMethod, type ImportReply, type ImportRequest } from "./importMessages.js";
 
+const WRITES_PER_MESSAGE = 500;
+
 interface Waiting {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
@@ -19,6 +21,7 @@ export class ImportThread {
   private worker: Worker | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
+  private writes: ImportRequest[] = [];
   /** Why the worker stopped, until the next import starts another. */
   private stopped: Error | null = null;
 
@@ -43,6 +46,7 @@ export class ImportThread {
   /** A call answered by the worker. */
   call(method: ImportMethod, args: unknown[], transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.stopped || !this.worker) return Promise.reject(this.stopped ?? new Error("the import worker is not running"));
+    this.flush();
     const id = this.nextId++;
     const request: ImportRequest = { id, method, args };
     return new Promise((resolve, reject) => {
@@ -51,9 +55,20 @@ export class ImportThread {
     });
   }
 
-  /** A write not waited for: a failure is the answer to the transaction's next call. */
+  /**
+   * A write not waited for: a failure is the answer to the transaction's next call. Writes travel
+   * together, before the next call or a few hundred at a time: one message per session saved would cost
+   * the main thread more than saving it costs the worker.
+   */
   send(method: ImportMethod, args: unknown[]): void {
-    const request: ImportRequest = { method, args };
+    this.writes.push({ method, args });
+    if (this.writes.length >= WRITES_PER_MESSAGE) this.flush();
+  }
+
+  private flush(): void {
+    if (this.writes.length === 0) return;
+    const request: ImportRequest = { method: "writes", args: this.writes };
+    this.writes = [];
     this.worker?.postMessage(request);
   }
 
@@ -90,6 +105,7 @@ export class ImportThread {
 
   private stop(err: Error): void {
     this.stopped ??= err;
+    this.writes = []; // the transaction they were for went with the worker
     for (const waiting of this.waiting.values()) waiting.reject(this.stopped);
     this.waiting.clear();
   }

@@ -33,6 +33,10 @@ async function serve(call: Call): Promise<void> {
     port?.close();
     return;
   }
+  if (call.method === "writes") {
+    for (const write of call.args as ImportRequest[]) await serve(write);
+    return;
+  }
   const id = call.id;
   try {
     const value = await dispatch(call);
@@ -61,6 +65,7 @@ async function dispatch(call: ImportRequest): Promise<unknown> {
   }
   if (failure !== null) throw failure;
   if (!tx) throw new Error("this import is already committed or rolled back");
+  if (call.method === "writes") throw new Error("writes are served one by one"); // (serve unpacks them)
   const method = tx[call.method] as (...args: unknown[]) => unknown;
   return method.apply(tx, call.args);
 }
