@@ -67,13 +67,26 @@ export function* unpackEvents(batch: PackedEvents): Generator<EventFields> {
   }
 }
 
+/**
+ * A packed batch as the worker is sent it: the text in a buffer both threads share, as UTF-16 (exact
+ * for any string), and reused batch after batch. A new buffer per batch would be a megabyte allocated
+ * in one thread and freed in the other each time, which the C allocator keeps as fragmented memory.
+ */
+export interface SharedBatch {
+  /** UTF-16 code units of text in the shared buffer. */
+  chars: number;
+  lengths: Int32Array<ArrayBuffer>;
+  /** Sent when the buffer is new (the first batch, or one too big for the last buffer). */
+  buffer?: SharedArrayBuffer;
+}
+
 /** A session row with its signals as JSON text. */
 export type SessionRowText = Omit<SessionRow, "signals"> & { signals: string };
 
 /** Opening a transaction, and the methods of the open one (SqliteEventWrites's, by name). */
 export type ImportMethod =
   | "begin"
-  | "insertPacked"
+  | "insertShared"
   | "hasSourceSession"
   | "unsessionedEventsOf"
   | "sessionSpans"

@@ -4,9 +4,11 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
-import { fromWire, packEvents, type ImportMethod, type ImportReply, type ImportRequest } from "./importMessages.js";
+import { fromWire, packEvents, type ImportMethod, type ImportReply, type ImportRequest, type PackedEvents, type SharedBatch } from "./importMessages.js";
 
 const WRITES_PER_MESSAGE = 500;
+/** A 2,000-event batch of typical events is 2-4 MB as UTF-16. */
+const MIN_SHARED_BYTES = 4 << 20;
 
 interface Waiting {
   resolve: (value: unknown) => void;
@@ -22,6 +24,8 @@ export class ImportThread {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private writes: ImportRequest[] = [];
+  private shared: SharedArrayBuffer | null = null;
+  private inserting: Promise<unknown> = Promise.resolve();
   /** Why the worker stopped, until the next import starts another. */
   private stopped: Error | null = null;
 
@@ -41,6 +45,21 @@ export class ImportThread {
       worker.unref();
       throw err;
     }
+  }
+
+  /** Stores a packed batch through the shared buffer; resolves with the indexes not stored (repeats). */
+  insertPacked(batch: PackedEvents): Promise<number[]> {
+    // One batch in the buffer at a time: the next is written once the worker has read this one out.
+    const inserted = this.inserting.then(() => {
+      const bytes = batch.text.length * 2;
+      let buffer: SharedArrayBuffer | undefined;
+      if (!this.shared || this.shared.byteLength < bytes) this.shared = buffer = new SharedArrayBuffer(Math.max(bytes, MIN_SHARED_BYTES));
+      Buffer.from(this.shared).write(batch.text, 0, "utf16le");
+      const message: SharedBatch = { chars: batch.text.length, lengths: batch.lengths, ...(buffer ? { buffer } : {}) };
+      return this.call("insertShared", [message], [batch.lengths.buffer]) as Promise<number[]>;
+    });
+    this.inserting = inserted.catch(() => undefined);
+    return inserted;
   }
 
   /** A call answered by the worker. */
@@ -86,6 +105,7 @@ export class ImportThread {
   private running(): Worker {
     if (this.worker && !this.stopped) return this.worker;
     this.stopped = null;
+    this.shared = null; // a new worker is sent a buffer of its own
     const worker = startWorker(this.path);
     worker.unref();
     worker.on("message", (reply: ImportReply) => this.answer(reply));
@@ -111,14 +131,22 @@ export class ImportThread {
   }
 }
 
+/**
+ * The worker's objects are few and short-lived (a batch's slices, a read's rows): a small young
+ * generation keeps its heap from costing the import's memory budget tens of MB. Its old generation is
+ * left to Node's default: a long session read back must not run it out of memory.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
 /** The built worker beside this file; under the test runner the sources are TypeScript, loaded through tsx. */
 function startWorker(path: string): Worker {
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./importWorker.js", here), { workerData: { path } });
+  const options = { workerData: { path }, resourceLimits: WORKER_LIMITS };
+  if (!here.endsWith(".ts")) return new Worker(new URL("./importWorker.js", here), options);
   const tsx = pathToFileURL(join(dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
   const entry = new URL("./importWorker.ts", here).href;
   const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(code, { eval: true, workerData: { path } });
+  return new Worker(code, { ...options, eval: true });
 }
 
 /** The import transaction as the main thread holds it: each primitive a message to the worker. */
@@ -132,8 +160,7 @@ class ThreadEventWrites implements EventWrites {
   ) {}
 
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
-    const batch = packEvents(events);
-    const repeats = new Set((await this.thread.call("insertPacked", [batch], [batch.lengths.buffer])) as number[]);
+    const repeats = new Set(await this.thread.insertPacked(packEvents(events)));
     return repeats.size === 0 ? events : events.filter((_, i) => !repeats.has(i));
   }
 

@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { configureConnection } from "./connection.js";
 import { SqliteEventWrites } from "./importTx.js";
-import { toWire, type ImportReply, type ImportRequest } from "./importMessages.js";
+import { toWire, type ImportReply, type ImportRequest, type SharedBatch } from "./importMessages.js";
 
 type Call = ImportRequest | { method: "close" };
 
@@ -20,6 +20,8 @@ let tx: SqliteEventWrites | null = null;
 /** A fire-and-forget call's failure, answered to the transaction's next call that waits. */
 let failure: unknown = null;
 let queue = Promise.resolve();
+/** The buffer the main thread writes each batch's text into (SharedBatch). */
+let shared: SharedArrayBuffer | null = null;
 
 port.on("message", (call: Call) => {
   // One call at a time, in the order sent: a fire-and-forget write lands before the reads after it.
@@ -66,6 +68,14 @@ async function dispatch(call: ImportRequest): Promise<unknown> {
   if (failure !== null) throw failure;
   if (!tx) throw new Error("this import is already committed or rolled back");
   if (call.method === "writes") throw new Error("writes are served one by one"); // (serve unpacks them)
+  if (call.method === "insertShared") {
+    const batch = call.args[0] as SharedBatch;
+    shared = batch.buffer ?? shared;
+    if (!shared) throw new Error("a batch arrived before its buffer");
+    // Read out before answering: the main thread writes the next batch into the same buffer.
+    const text = Buffer.from(shared, 0, batch.chars * 2).toString("utf16le");
+    return tx.insertPacked({ text, lengths: batch.lengths });
+  }
   const method = tx[call.method] as (...args: unknown[]) => unknown;
   return method.apply(tx, call.args);
 }
