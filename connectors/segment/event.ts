@@ -39,7 +39,7 @@ export function parseSegmentEvent(record: unknown): StoredEvent {
   const given = record["properties"] ?? (type === "identify" ? undefined : {});
   const props: Record<string, unknown> = isObject(given) ? { ...given } : {};
   const context = isObject(record["context"]) ? record["context"] : {};
-  const properties: Record<string, unknown> = { ...props, ...pageProperties(props, context), ...campaign(context) };
+  const properties: Record<string, unknown> = { ...props, ...pageProperties(type === "page" ? props : {}, context), ...campaign(context) };
   if (type === "screen" && stringOr(record["name"])) properties["$screen_name"] = record["name"];
   if (type === "identify" && isObject(record["traits"])) properties["$set"] = record["traits"];
   const anonymousId = stringOr(record["anonymousId"]);
@@ -51,7 +51,11 @@ export function parseSegmentEvent(record: unknown): StoredEvent {
   return { uuid, event, distinctId, timestamp, sessionId: null, properties };
 }
 
-/** Page messages carry path/url/referrer in properties; every web message has them in context.page. */
+/**
+ * Page messages carry path/url/referrer in properties; every web message has them in context.page. A
+ * track message's properties are the product's own: its `path` or `url` is an API path or a link the
+ * event is about (`API Error` on /api/v1/...), not the page the user was on.
+ */
 function pageProperties(props: Record<string, unknown>, context: Record<string, unknown>): Record<string, unknown> {
   const page = isObject(context["page"]) ? context["page"] : {};
   const url = stringOr(props["url"]) ?? stringOr(page["url"]);
