@@ -6,6 +6,8 @@ const EVENT_NAMES: Record<string, string> = {
   "[Amplitude] Page Viewed": "$pageview",
   "[Amplitude] Screen Viewed": "$screen",
   "[Amplitude] Element Clicked": "$autocapture",
+  // The iOS and Android SDKs' autocaptured taps.
+  "[Amplitude] Element Interacted": "$autocapture",
   "[Amplitude] Rage Click": "$rageclick",
   "[Amplitude] Dead Click": "$dead_click",
   session_start: "$session_start",
@@ -34,13 +36,26 @@ export function parseAmplitudeEvent(record: unknown): StoredEvent {
   const props: Record<string, unknown> = isObject(given) ? { ...given } : {};
   const properties: Record<string, unknown> = { ...attribution(record, props), ...props, ...pageProperties(props), ...deviceProperties(record) };
   if (sessionId) properties["$session_id"] = sessionId;
-  const text = props["[Amplitude] Element Text"];
-  if (typeof text === "string") properties["$el_text"] = text;
+  const text = elementTextOf(props);
+  if (text) properties["$el_text"] = text;
   let event = EVENT_NAMES[eventType] ?? eventType;
-  if (event === "$autocapture") properties["$event_type"] = "click";
+  if (event === "$autocapture") properties["$event_type"] = stringOr(props["[Amplitude] Action"]) === "touch" ? "touch" : "click";
   // Other built-in "[Amplitude] ..." events are analytics plumbing, not the product's own events.
   if (event === eventType && eventType.startsWith("[Amplitude] ")) event = `$${eventType}`;
   return { uuid, event, distinctId, timestamp, sessionId, properties };
+}
+
+/**
+ * What the element said: the web's `Element Text`; on mobile the tapped view's text, else its
+ * accessibility label, else its resource id (Android), which is all a button with an icon has.
+ */
+function elementTextOf(props: Record<string, unknown>): string | null {
+  const keys = ["[Amplitude] Element Text", "[Amplitude] Target Text", "[Amplitude] Target Accessibility Label", "[Amplitude] Target Resource"];
+  for (const key of keys) {
+    const value = stringOr(props[key]);
+    if (value?.trim()) return value;
+  }
+  return null;
 }
 
 /**
