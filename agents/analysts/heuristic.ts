@@ -20,8 +20,9 @@ import { counted } from "../../runtime/plural.js";
 // network failures of fetch are noise; 8: React Native touches are clicks; 9: an untroubled visit is a success,
 // a campaign arrival without one is acquisition, a bounce is a visit without interaction or a crawl, a help
 // search is its page's need, a rage click without a success is a failure, a page reopened without failing is
-// got past, a refused input is worked around, images that fail to load are noise.
-export const RULES_VERSION = "heuristic-rules-10";
+// got past, a refused input is worked around, images that fail to load are noise; 11: a server-side failure
+// joined after the last page is met as the user left (never a negative time before leaving).
+export const RULES_VERSION = "heuristic-rules-11";
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
 const ENGAGED_ACTIVE_SECONDS = 300;
