@@ -1,5 +1,5 @@
 import type { StoredEvent } from "../../state/session.js";
-import { domainOf, isObject, parseTimestamp, pathOf, RecordError, requireString, stringOr } from "../record.js";
+import { domainOf, isObject, objectField, parseTimestamp, pathOf, RecordError, requireString, stringOr } from "../record.js";
 
 /** Amplitude's autocapture events, named in PostHog's model so the sessionizer reads them. */
 const EVENT_NAMES: Record<string, string> = {
@@ -32,8 +32,8 @@ export function parseAmplitudeEvent(record: unknown): StoredEvent {
   const rawSession = Number(record["session_id"]);
   // Amplitude numbers sessions per device by their start time; -1 marks an event outside any session.
   const sessionId = Number.isFinite(rawSession) && rawSession > 0 ? `amplitude:${deviceId ?? userId}:${rawSession}` : null;
-  const given = record["event_properties"];
-  const props: Record<string, unknown> = isObject(given) ? { ...given } : {};
+  // A CSV export or warehouse table keeps these objects as JSON text columns.
+  const props: Record<string, unknown> = { ...objectField(record, "event_properties") };
   const properties: Record<string, unknown> = { ...attribution(record, props), ...props, ...pageProperties(props), ...deviceProperties(record) };
   if (sessionId) properties["$session_id"] = sessionId;
   const text = elementTextOf(props);
@@ -65,8 +65,8 @@ function elementTextOf(props: Record<string, unknown>): string | null {
  */
 function attribution(record: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const user = record["user_properties"];
-  if (isObject(user)) {
+  const user = objectField(record, "user_properties");
+  if (user) {
     for (const [key, value] of Object.entries(user)) if (/^utm_/.test(key) && typeof value === "string" && value) out[key] = value;
     const referrer = stringOr(user["referrer"]);
     if (referrer) {
