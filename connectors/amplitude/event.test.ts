@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseAmplitudeEvent } from "./event.js";
 import { computeSignals } from "../sessionize.js";
+import { analyzeHeuristically } from "../../agents/analysts/heuristic.js";
+import { notebookProfile } from "../../testing/profiles.js";
 
 /** Events of a made-up fitness app, as the iOS and Android SDKs' autocapture records them in an export. */
 const record = (n: number, eventType: string, props: Record<string, unknown>) => ({
@@ -39,5 +41,32 @@ describe("Amplitude mobile autocapture", () => {
     const signals = computeSignals("s1", events);
     expect(signals.clicks).toBe(3);
     expect(signals.clickSignals).toEqual([expect.objectContaining({ kind: "rage", text: "Download for offline" })]);
+  });
+});
+
+describe("Amplitude mobile network tracking", () => {
+  const request = (n: number, status: number) =>
+    record(n, "[Amplitude] Network Request", {
+      "[Amplitude] URL": "https://api.stride.test/v2/orders?cart=c_81",
+      "[Amplitude] Request Method": "POST",
+      "[Amplitude] Status Code": status,
+      "[Amplitude] Screen Name": "CheckoutScreen",
+    });
+
+  it("a server error is the product failing the user, named by method, path and status", () => {
+    const e = parseAmplitudeEvent(request(1, 503));
+    expect(e.event).toBe("Network Request Failed");
+    expect(e.properties["message"]).toBe("POST /v2/orders answered 503");
+  });
+
+  it("a 4xx stays plumbing: the product may have meant it", () => {
+    expect(parseAmplitudeEvent(request(1, 404)).event).toBe("$[Amplitude] Network Request");
+  });
+
+  it("a session that ends on a server error is a failure on its screen, not a bounce", () => {
+    const events = [record(0, "[Amplitude] Screen Viewed", { "[Amplitude] Screen Name": "CheckoutScreen" }), request(1, 500)].map(parseAmplitudeEvent);
+    const report = analyzeHeuristically(computeSignals("s1", events), notebookProfile());
+    expect(report.outcome).toBe("failure");
+    expect(report.userSuccess).toContain("POST /v2/orders answered 500");
   });
 });

@@ -40,9 +40,31 @@ export function parseAmplitudeEvent(record: unknown): StoredEvent {
   if (text) properties["$el_text"] = text;
   let event = EVENT_NAMES[eventType] ?? eventType;
   if (event === "$autocapture") properties["$event_type"] = stringOr(props["[Amplitude] Action"]) === "touch" ? "touch" : "click";
+  const failedRequest = eventType === NETWORK_REQUEST ? serverFailure(props) : null;
+  if (failedRequest) {
+    event = FAILED_REQUEST;
+    properties["message"] = failedRequest;
+  }
   // Other built-in "[Amplitude] ..." events are analytics plumbing, not the product's own events.
   if (event === eventType && eventType.startsWith("[Amplitude] ")) event = `$${eventType}`;
   return { uuid, event, distinctId, timestamp, sessionId, properties };
+}
+
+const NETWORK_REQUEST = "[Amplitude] Network Request";
+/** Named like a failure, so the rules and the PM read it as one (agents/analysts/problems.ts). */
+const FAILED_REQUEST = "Network Request Failed";
+
+/**
+ * The mobile SDKs' network tracking records requests by status (by default only 500-599): a server
+ * error is the product failing the user, as "POST /v2/orders answered 503". A 4xx or a request with no
+ * answer (the phone offline) stays plumbing: the product may have meant it, or the network failed.
+ */
+function serverFailure(props: Record<string, unknown>): string | null {
+  const status = Number(props["[Amplitude] Status Code"]);
+  if (!Number.isInteger(status) || status < 500 || status > 599) return null;
+  const method = stringOr(props["[Amplitude] Request Method"]) ?? "request";
+  const path = pathOf(stringOr(props["[Amplitude] URL"])) ?? "";
+  return `${method} ${path} answered ${status}`.replace(/\s+/g, " ");
 }
 
 /**
