@@ -73,7 +73,7 @@ export function buildProgram(): Command {
     .description("write the week's review report: a self-contained HTML page, or Markdown for chat")
     .option("--week <week>", "ISO week (YYYY-Www); default: the latest week with a real share of the sessions")
     .option("--format <format>", "html or md (default: md for an --out file ending .md, else html)", oneOf("--format", ["html", "md"]))
-    .option("--out <file>", "where to write it (default: digests/<week>.html or .md in the data folder); Markdown is printed too")
+    .option("--out <file>", "where to write it (default: digests/<week>.html or .md in the data folder, under digests/<warehouse name>/ for a warehouse not named warehouse.db); Markdown is printed too")
     .action(lazy(() => import("./commands/digest.js")));
 
   program

@@ -12,6 +12,26 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A nested object of a record (`properties`, `context`, `event_properties`): as it is in JSON, or as a JSON
+ * string column, which is how CSV exports and warehouse tables keep it. Absent or empty is null; text that
+ * is not a JSON object is a bad record naming the key.
+ */
+export function objectField(record: Record<string, unknown>, key: string): Record<string, unknown> | null {
+  const raw = record[key];
+  if (raw === undefined || raw === null || raw === "") return null;
+  let value: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new RecordError(`${key} is not valid JSON`, key);
+    }
+  }
+  if (!isObject(value)) throw new RecordError(`${key} must be an object`, key);
+  return value;
+}
+
 /** A non-empty string, or a number as text; else null. */
 export function stringOr(value: unknown): string | null {
   if (typeof value === "string" && value.length > 0) return value;

@@ -20,8 +20,10 @@ import { counted } from "../../runtime/plural.js";
 // network failures of fetch are noise; 8: React Native touches are clicks; 9: an untroubled visit is a success,
 // a campaign arrival without one is acquisition, a bounce is a visit without interaction or a crawl, a help
 // search is its page's need, a rage click without a success is a failure, a page reopened without failing is
-// got past, a refused input is worked around, images that fail to load are noise.
-export const RULES_VERSION = "heuristic-rules-10";
+// got past, a refused input is worked around, images that fail to load are noise; 11: a server-side failure
+// joined after the last page is met as the user left (never a negative time before leaving); the intent of a
+// session without success is where its trouble was, else the deepest route past the entry.
+export const RULES_VERSION = "heuristic-rules-11";
 const QUICK_EXIT_SECONDS = 120;
 /** Active minutes (idle gaps left out) after which a smooth success is a 10, not a 9. */
 const ENGAGED_ACTIVE_SECONDS = 300;
@@ -240,12 +242,19 @@ function intentOf(f: SessionFacts): string {
   if (win) return `Use ${win.route ?? deepestRoute(s.routes)} to get to ${win.name}${from}.`;
   const search = f.searches[0];
   if (search) return `Find "${cutText(search.query, 60)}" in the product${from}.`;
-  return `Use ${deepestRoute(s.routes)}${from}.`;
+  // Blocked or clicking in vain: what they came to do is what they were doing there.
+  const trouble = f.problems[0]?.route ?? f.futileClicks?.route;
+  return `Use ${trouble ?? deepestRoute(s.routes)}${from}.`;
 }
 
-/** The most specific route visited: where the user was trying to get to, when nothing says better. */
+/**
+ * The most specific route visited: where the user was trying to get to, when nothing says better. Past
+ * the entry when there is more than one: every visit of a mobile app opens on its home screen, and a
+ * screen name is one segment deep, as deep as that home.
+ */
 function deepestRoute(routes: string[]): string {
-  return routes.reduce((best, r) => (r.split("/").length > best.split("/").length ? r : best), routes[0] ?? "/");
+  const beyondEntry = routes.length > 1 ? routes.slice(1) : routes;
+  return beyondEntry.reduce((best, r) => (r.split("/").length > best.split("/").length ? r : best), beyondEntry[0] ?? "/");
 }
 
 function evidenceOf(f: SessionFacts): string[] {

@@ -45,7 +45,8 @@ export function readFacts(signals: SessionSignals, profile: ProductProfile): Ses
     recovered,
     gotPast: recovered && lastProblem !== undefined && gotPast(signals, lastProblem, wins),
     reopenedWithoutFailing: !recovered && lastProblem !== undefined && reopenedWithoutFailing(signals, lastProblem),
-    secondsAfterLastProblem: lastProblemAt ? (Date.parse(signals.endedAt) - Date.parse(lastProblemAt)) / 1000 : null,
+    // A server-side failure joined after the last page (a job that failed as the user left) is 0 s before the end, never after.
+    secondsAfterLastProblem: lastProblemAt ? Math.max(0, (Date.parse(signals.endedAt) - Date.parse(lastProblemAt)) / 1000) : null,
     futileClicks: mostFutileClick(signals.clickSignals),
     loop: findLoop(signals.routes),
   };

@@ -90,7 +90,14 @@ async function importInto(warehouse: Warehouse, file: string | undefined, option
     },
   }).finally(() => bar.stop());
   await out.result(result, (r) => printIngest(out, r, path));
+  if (result.events > 0 && result.sessions === 0 && result.sessionless === result.events) out.say(NO_PLACE_HINT);
 }
+
+/** Said even under --json (on stderr): an import that placed nothing has nothing to score, and a user should know why. */
+const NO_PLACE_HINT =
+  "warning: no event named a page or screen, so no session was made and there is nothing to score. " +
+  "Sessions start at page and screen views: PostHog's $current_url / $pathname / $screen_name, Segment's page and screen " +
+  "calls (context.page), Amplitude's [Amplitude] Page Viewed / Screen Viewed. Check that the export keeps them.";
 
 function printIngest(out: Output, r: IngestResult, source: string): void {
   out.say(`Imported ${counted(r.events, "event")} from ${source} (${counted(r.duplicates, "duplicate")} skipped) into ${counted(r.sessions, "session")}.`);

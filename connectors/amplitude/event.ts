@@ -1,11 +1,13 @@
 import type { StoredEvent } from "../../state/session.js";
-import { domainOf, isObject, parseTimestamp, pathOf, RecordError, requireString, stringOr } from "../record.js";
+import { domainOf, isObject, objectField, parseTimestamp, pathOf, RecordError, requireString, stringOr } from "../record.js";
 
 /** Amplitude's autocapture events, named in PostHog's model so the sessionizer reads them. */
 const EVENT_NAMES: Record<string, string> = {
   "[Amplitude] Page Viewed": "$pageview",
   "[Amplitude] Screen Viewed": "$screen",
   "[Amplitude] Element Clicked": "$autocapture",
+  // The iOS and Android SDKs' autocaptured taps.
+  "[Amplitude] Element Interacted": "$autocapture",
   "[Amplitude] Rage Click": "$rageclick",
   "[Amplitude] Dead Click": "$dead_click",
   session_start: "$session_start",
@@ -30,17 +32,52 @@ export function parseAmplitudeEvent(record: unknown): StoredEvent {
   const rawSession = Number(record["session_id"]);
   // Amplitude numbers sessions per device by their start time; -1 marks an event outside any session.
   const sessionId = Number.isFinite(rawSession) && rawSession > 0 ? `amplitude:${deviceId ?? userId}:${rawSession}` : null;
-  const given = record["event_properties"];
-  const props: Record<string, unknown> = isObject(given) ? { ...given } : {};
+  // A CSV export or warehouse table keeps these objects as JSON text columns.
+  const props: Record<string, unknown> = { ...objectField(record, "event_properties") };
   const properties: Record<string, unknown> = { ...attribution(record, props), ...props, ...pageProperties(props), ...deviceProperties(record) };
   if (sessionId) properties["$session_id"] = sessionId;
-  const text = props["[Amplitude] Element Text"];
-  if (typeof text === "string") properties["$el_text"] = text;
+  const text = elementTextOf(props);
+  if (text) properties["$el_text"] = text;
   let event = EVENT_NAMES[eventType] ?? eventType;
-  if (event === "$autocapture") properties["$event_type"] = "click";
+  if (event === "$autocapture") properties["$event_type"] = stringOr(props["[Amplitude] Action"]) === "touch" ? "touch" : "click";
+  const failedRequest = eventType === NETWORK_REQUEST ? serverFailure(props) : null;
+  if (failedRequest) {
+    event = FAILED_REQUEST;
+    properties["message"] = failedRequest;
+  }
   // Other built-in "[Amplitude] ..." events are analytics plumbing, not the product's own events.
   if (event === eventType && eventType.startsWith("[Amplitude] ")) event = `$${eventType}`;
   return { uuid, event, distinctId, timestamp, sessionId, properties };
+}
+
+const NETWORK_REQUEST = "[Amplitude] Network Request";
+/** Named like a failure, so the rules and the PM read it as one (agents/analysts/problems.ts). */
+const FAILED_REQUEST = "Network Request Failed";
+
+/**
+ * The mobile SDKs' network tracking records requests by status (by default only 500-599): a server
+ * error is the product failing the user, as "POST /v2/orders answered 503". A 4xx or a request with no
+ * answer (the phone offline) stays plumbing: the product may have meant it, or the network failed.
+ */
+function serverFailure(props: Record<string, unknown>): string | null {
+  const status = Number(props["[Amplitude] Status Code"]);
+  if (!Number.isInteger(status) || status < 500 || status > 599) return null;
+  const method = stringOr(props["[Amplitude] Request Method"]) ?? "request";
+  const path = pathOf(stringOr(props["[Amplitude] URL"])) ?? "";
+  return `${method} ${path} answered ${status}`.replace(/\s+/g, " ");
+}
+
+/**
+ * What the element said: the web's `Element Text`; on mobile the tapped view's text, else its
+ * accessibility label, else its resource id (Android), which is all a button with an icon has.
+ */
+function elementTextOf(props: Record<string, unknown>): string | null {
+  const keys = ["[Amplitude] Element Text", "[Amplitude] Target Text", "[Amplitude] Target Accessibility Label", "[Amplitude] Target Resource"];
+  for (const key of keys) {
+    const value = stringOr(props[key]);
+    if (value?.trim()) return value;
+  }
+  return null;
 }
 
 /**
@@ -50,8 +87,8 @@ export function parseAmplitudeEvent(record: unknown): StoredEvent {
  */
 function attribution(record: Record<string, unknown>, props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const user = record["user_properties"];
-  if (isObject(user)) {
+  const user = objectField(record, "user_properties");
+  if (user) {
     for (const [key, value] of Object.entries(user)) if (/^utm_/.test(key) && typeof value === "string" && value) out[key] = value;
     const referrer = stringOr(user["referrer"]);
     if (referrer) {

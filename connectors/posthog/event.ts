@@ -1,5 +1,5 @@
 import type { StoredEvent } from "../../state/session.js";
-import { isObject, parseTimestamp, RecordError, requireString, stringOr } from "../record.js";
+import { isObject, objectField, parseTimestamp, RecordError, requireString, stringOr } from "../record.js";
 
 export { isObject, RecordError } from "../record.js";
 
@@ -24,10 +24,7 @@ export function parsePostHogEvent(record: unknown): StoredEvent {
 }
 
 function propertiesOf(record: Record<string, unknown>): Record<string, unknown> {
-  const raw = record["properties"] ?? {};
-  const parsed = typeof raw === "string" ? parseJsonObject(raw || "{}", "properties") : raw;
-  if (!isObject(parsed)) throw new RecordError("properties must be an object", "properties");
-  const properties: Record<string, unknown> = { ...parsed };
+  const properties: Record<string, unknown> = { ...objectField(record, "properties") };
   // CSV exports may flatten properties into `properties.$name` columns, and keep elements_chain apart.
   for (const key in record) {
     if (!key.startsWith("properties.")) continue;
@@ -37,12 +34,4 @@ function propertiesOf(record: Record<string, unknown>): Record<string, unknown> 
   const chain = stringOr(record["elements_chain"]);
   if (chain) properties["$elements_chain"] ??= chain;
   return properties;
-}
-
-function parseJsonObject(text: string, key: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new RecordError(`${key} is not valid JSON`, key);
-  }
 }

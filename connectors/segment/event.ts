@@ -1,5 +1,5 @@
 import type { StoredEvent } from "../../state/session.js";
-import { domainOf, isObject, parseTimestamp, pathOf, RecordError, stringOr } from "../record.js";
+import { domainOf, isObject, objectField, parseTimestamp, pathOf, RecordError, stringOr } from "../record.js";
 
 const TYPES = ["track", "page", "screen", "identify", "group", "alias"] as const;
 type SegmentType = (typeof TYPES)[number];
@@ -36,12 +36,13 @@ export function parseSegmentEvent(record: unknown): StoredEvent {
   } else {
     event = EVENT_OF[type as Exclude<SegmentType, "track">];
   }
-  const given = record["properties"] ?? (type === "identify" ? undefined : {});
-  const props: Record<string, unknown> = isObject(given) ? { ...given } : {};
-  const context = isObject(record["context"]) ? record["context"] : {};
-  const properties: Record<string, unknown> = { ...props, ...pageProperties(props, context), ...campaign(context) };
+  // A CSV export or warehouse table keeps these objects as JSON text columns.
+  const props: Record<string, unknown> = { ...objectField(record, "properties") };
+  const context = objectField(record, "context") ?? {};
+  const properties: Record<string, unknown> = { ...props, ...pageProperties(type === "page" ? props : {}, context), ...campaign(context) };
   if (type === "screen" && stringOr(record["name"])) properties["$screen_name"] = record["name"];
-  if (type === "identify" && isObject(record["traits"])) properties["$set"] = record["traits"];
+  const traits = type === "identify" ? objectField(record, "traits") : null;
+  if (traits) properties["$set"] = traits;
   const anonymousId = stringOr(record["anonymousId"]);
   if (anonymousId) properties["$anon_distinct_id"] = anonymousId;
   const os = isObject(context["os"]) ? stringOr(context["os"]["name"]) : null;
@@ -51,7 +52,11 @@ export function parseSegmentEvent(record: unknown): StoredEvent {
   return { uuid, event, distinctId, timestamp, sessionId: null, properties };
 }
 
-/** Page messages carry path/url/referrer in properties; every web message has them in context.page. */
+/**
+ * Page messages carry path/url/referrer in properties; every web message has them in context.page. A
+ * track message's properties are the product's own: its `path` or `url` is an API path or a link the
+ * event is about (`API Error` on /api/v1/...), not the page the user was on.
+ */
 function pageProperties(props: Record<string, unknown>, context: Record<string, unknown>): Record<string, unknown> {
   const page = isObject(context["page"]) ? context["page"] : {};
   const url = stringOr(props["url"]) ?? stringOr(page["url"]);

@@ -5,11 +5,12 @@ import { writeDigest } from "../../agents/review/writeDigest.js";
 import { currentReportStream } from "../../agents/analysts/currentReports.js";
 import type { DigestFormat, DigestSummary } from "../../agents/review/writeDigest.js";
 import { Configuration } from "../host/configuration.js";
+import { digestFolder } from "./digestFolder.js";
 
 export const ReviewState = Annotation.Root({
   /** ISO week to review (YYYY-Www). */
   week: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
-  /** Where to write the digest; defaults to <data dir>/digests/<week>.<html|md>. */
+  /** Where to write the digest; defaults to <data dir>/digests/<week>.<html|md> (digests/<warehouse name>/ beside another warehouse: digestFolder.ts). */
   digestOut: Annotation<string | null>({ reducer: (_a, b) => b, default: () => null }),
   /** html (a self-contained page, the default) or md (Markdown for chat). */
   digestFormat: Annotation<DigestFormat>({ reducer: (_a, b) => b, default: () => "html" }),
@@ -22,7 +23,7 @@ async function writeWeekDigest(state: ReviewStateType, config: LangGraphRunnable
   const week = state.week;
   if (!week) throw new Error("review graph needs a week (YYYY-Www) in its input");
   return withRunContext(config, async ({ warehouse, profile, settings }) => {
-    const outFile = state.digestOut ?? join(settings.dataDir, "digests", `${week}.${state.digestFormat}`);
+    const outFile = state.digestOut ?? join(digestFolder(settings), `${week}.${state.digestFormat}`);
     const digest = await writeDigest(warehouse, {
       week,
       outFile,
