@@ -49,20 +49,34 @@ export function ownCopy(field: string): string {
   return JSON.parse(JSON.stringify(field)) as string;
 }
 
-/** The packed events one by one (the object is reused: read it before the next; fields are slices, see ownCopy). */
-export function* unpackEvents(batch: PackedEvents): Generator<EventFields> {
-  const { text, lengths } = batch;
+/**
+ * The packed events one by one (the object is reused: read it before the next; fields are slices, see
+ * ownCopy). The text is read an event at a time, by `textOf(from, to)` in UTF-16 code units: the worker
+ * decodes it from the shared buffer so, never a whole batch at once (a string that large would be
+ * allocated outside the JavaScript heap, and freed late).
+ */
+export function* unpackEvents(lengths: Int32Array, textOf: (from: number, to: number) => string): Generator<EventFields> {
   const out: EventFields = { uuid: "", event: "", distinctId: "", timestamp: "", sessionId: null, properties: "" };
-  let at = 0;
-  const next = (length: number): string => text.slice(at, (at += length));
+  let start = 0;
   for (let i = 0; i < lengths.length; i += FIELDS) {
-    out.uuid = next(lengths[i] ?? 0);
-    out.event = next(lengths[i + 1] ?? 0);
-    out.distinctId = next(lengths[i + 2] ?? 0);
-    out.timestamp = next(lengths[i + 3] ?? 0);
     const sessionLength = lengths[i + 4] ?? -1;
-    out.sessionId = sessionLength < 0 ? null : next(sessionLength);
-    out.properties = next(lengths[i + 5] ?? 0);
+    const uuid = lengths[i] ?? 0;
+    const event = lengths[i + 1] ?? 0;
+    const distinctId = lengths[i + 2] ?? 0;
+    const timestamp = lengths[i + 3] ?? 0;
+    const session = Math.max(sessionLength, 0);
+    const properties = lengths[i + 5] ?? 0;
+    const span = uuid + event + distinctId + timestamp + session + properties;
+    const text = textOf(start, start + span);
+    start += span;
+    let at = 0;
+    const next = (length: number): string => text.slice(at, (at += length));
+    out.uuid = next(uuid);
+    out.event = next(event);
+    out.distinctId = next(distinctId);
+    out.timestamp = next(timestamp);
+    out.sessionId = sessionLength < 0 ? null : next(session);
+    out.properties = next(properties);
     yield out;
   }
 }

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
-import { ownCopy, packEvents, unpackEvents, type PackedEvents, type SessionRowText } from "./importMessages.js";
+import { ownCopy, packEvents, unpackEvents, type SessionRowText } from "./importMessages.js";
 
 /** Negative: KiB (SQLite's convention). 32 MB measured 27k events/s at 210 MB peak RSS for 1M events; 64 MB, 31k at 263 MB. */
 const IMPORT_CACHE_KIB = -32768;
@@ -39,18 +39,19 @@ export class SqliteEventWrites implements EventWrites {
   }
 
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
-    const repeats = new Set(this.insertPacked(packEvents(events)));
+    const { text, lengths } = packEvents(events);
+    const repeats = new Set(this.insertPacked(lengths, (from, to) => text.slice(from, to)));
     return repeats.size === 0 ? events : events.filter((_, i) => !repeats.has(i));
   }
 
-  /** Stores a packed batch; returns the indexes of the events not stored (repeats). */
-  insertPacked(batch: PackedEvents): number[] {
+  /** Stores a packed batch (see unpackEvents); returns the indexes of the events not stored (repeats). */
+  insertPacked(lengths: Int32Array, textOf: (from: number, to: number) => string): number[] {
     this.check();
     const stamp = now();
     const repeats: number[] = [];
     const { insert, noteUnlinked } = this.statements;
     let i = 0;
-    for (const e of unpackEvents(batch)) {
+    for (const e of unpackEvents(lengths, textOf)) {
       if (insert.run(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, e.properties, stamp).changes !== 1) repeats.push(i);
       else if (e.sessionId) {
         if (!this.sourceSessionUsers.has(e.distinctId)) this.sourceSessionUsers.add(ownCopy(e.distinctId));

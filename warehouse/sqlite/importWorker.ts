@@ -73,8 +73,8 @@ async function dispatch(call: ImportRequest): Promise<unknown> {
     shared = batch.buffer ?? shared;
     if (!shared) throw new Error("a batch arrived before its buffer");
     // Read out before answering: the main thread writes the next batch into the same buffer.
-    const text = Buffer.from(shared, 0, batch.chars * 2).toString("utf16le");
-    return tx.insertPacked({ text, lengths: batch.lengths });
+    const bytes = Buffer.from(shared, 0, batch.chars * 2);
+    return tx.insertPacked(batch.lengths, (from, to) => bytes.toString("utf16le", from * 2, to * 2));
   }
   const method = tx[call.method] as (...args: unknown[]) => unknown;
   return method.apply(tx, call.args);
