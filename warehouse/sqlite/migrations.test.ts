@@ -20,7 +20,38 @@ function userVersion(path: string): number {
   }
 }
 
+function pageSize(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.pragma("page_size", { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
 describe("SQLite schema migrations", () => {
+  it("makes a new file with 8 KiB pages; a file that already has pages keeps its size and its events", async () => {
+    const dir = tempDir();
+    const made = join(dir, "new.db");
+    await openWarehouse(made).close();
+    expect(pageSize(made)).toBe(8192);
+
+    const older = join(dir, "older.db");
+    const db = new Database(older);
+    db.pragma("page_size = 4096");
+    db.pragma("journal_mode = WAL");
+    db.exec(MIGRATIONS[0] ?? "");
+    db.pragma("user_version = 1");
+    db.close();
+    const w = openWarehouse(older);
+    await importEvents(w, [storedEvent("kept")]);
+    await w.close();
+    expect(pageSize(older)).toBe(4096);
+    const again = openWarehouse(older);
+    expect(await again.countEvents()).toBe(1);
+    await again.close();
+  });
+
   it("migrates a fresh file to the latest version, and reopening neither re-runs nor loses anything (the ticket key included)", async () => {
     const path = join(tempDir(), "nested", "warehouse.db");
     const w = openWarehouse(path);
