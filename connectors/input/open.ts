@@ -82,7 +82,8 @@ async function* partRecords(file: string, part: string | null, raw: Readable, na
     layouts.add(`${opened.layout}${part && gzipped ? ", gzip" : ""}`);
     for await (const record of opened.records) {
       line = record.line;
-      yield { ...record, part };
+      const sourced: SourcedRecord = Object.assign(record, { part }); // the record is this reader's own: no copy
+      yield sourced;
     }
   } catch (err) {
     throw asInputError(err, where, line, layout);

@@ -1,6 +1,6 @@
-import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
+import { LineSplitter } from "./lines.js";
 import streamArray from "stream-json/streamers/stream-array.js";
 
 /** One record of an export: a parsed value, or why its text is not one. */
@@ -55,16 +55,22 @@ export async function openRecords(input: Readable, name: string): Promise<{ layo
 
 async function* jsonLines(input: Readable): AsyncGenerator<RawRecord> {
   let line = 0;
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-    line++;
-    const trimmed = text.trim();
-    if (!trimmed) continue;
-    try {
-      yield { line, value: JSON.parse(trimmed) as unknown };
-    } catch (err) {
-      yield { line, error: `not valid JSON (${(err as Error).message})` };
+  const splitter = new LineSplitter();
+  input.setEncoding("utf8");
+  const recordsOf = function* (lines: string[]): Generator<RawRecord> {
+    for (const text of lines) {
+      line++;
+      const trimmed = text.trim();
+      if (!trimmed) continue;
+      try {
+        yield { line, value: JSON.parse(trimmed) as unknown };
+      } catch (err) {
+        yield { line, error: `not valid JSON (${(err as Error).message})` };
+      }
     }
-  }
+  };
+  for await (const chunk of input as AsyncIterable<string>) yield* recordsOf(splitter.push(chunk));
+  yield* recordsOf(splitter.end());
 }
 
 /** A JSON array streamed element by element (stream-json); a syntax error ends the file. */
