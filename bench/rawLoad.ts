@@ -1,15 +1,9 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
+import type { EventFields } from "../warehouse/sqlite/importMessages.js";
 
-/** The columns a raw load keeps of each PostHog export line: what the warehouse stores, no more. */
-export interface RawRow {
-  uuid: string;
-  event: string;
-  distinctId: string;
-  timestamp: string;
-  sessionId: string | null;
-  properties: string;
-}
+/** The columns a raw load keeps of each PostHog export line: what the warehouse stores (properties as JSON text), no more. */
+export type RawRow = EventFields;
 
 /**
  * The baselines' reading of an export: each JSON line parsed and its columns picked, nothing checked,

@@ -11,19 +11,11 @@ import { newTicket } from "../../testing/records.js";
 
 const fresh = freshWarehouses();
 
-function userVersion(path: string): number {
+/** A pragma's value, read from the file by a connection of its own. */
+function pragmaOf(path: string, name: "user_version" | "page_size"): number {
   const db = new Database(path, { readonly: true });
   try {
-    return db.pragma("user_version", { simple: true }) as number;
-  } finally {
-    db.close();
-  }
-}
-
-function pageSize(path: string): number {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.pragma("page_size", { simple: true }) as number;
+    return db.pragma(name, { simple: true }) as number;
   } finally {
     db.close();
   }
@@ -34,7 +26,7 @@ describe("SQLite schema migrations", () => {
     const dir = tempDir();
     const made = join(dir, "new.db");
     await openWarehouse(made).close();
-    expect(pageSize(made)).toBe(8192);
+    expect(pragmaOf(made, "page_size")).toBe(8192);
 
     const older = join(dir, "older.db");
     const db = new Database(older);
@@ -46,7 +38,7 @@ describe("SQLite schema migrations", () => {
     const w = openWarehouse(older);
     await importEvents(w, [storedEvent("kept")]);
     await w.close();
-    expect(pageSize(older)).toBe(4096);
+    expect(pragmaOf(older, "page_size")).toBe(4096);
     const again = openWarehouse(older);
     expect(await again.countEvents()).toBe(1);
     await again.close();
@@ -56,13 +48,13 @@ describe("SQLite schema migrations", () => {
     const path = join(tempDir(), "nested", "warehouse.db");
     const w = openWarehouse(path);
     expect(MIGRATIONS.length).toBeGreaterThan(0);
-    expect(userVersion(path)).toBe(MIGRATIONS.length);
+    expect(pragmaOf(path, "user_version")).toBe(MIGRATIONS.length);
     await importEvents(w, [storedEvent("e1")]);
     const first = await w.insertTicket(newTicket("fp-a"));
     await w.close();
 
     const again = fresh(path); // a re-run of migration 1 would fail on "table events already exists"
-    expect(userVersion(path)).toBe(MIGRATIONS.length);
+    expect(pragmaOf(path, "user_version")).toBe(MIGRATIONS.length);
     expect(await again.countEvents()).toBe(1);
     expect(await again.countSessions()).toBe(1);
     expect((await again.insertTicket(newTicket("fp-b"))).id).toBe(first.id.replace(/-1$/, "-2"));
