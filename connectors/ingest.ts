@@ -4,7 +4,7 @@ import { openImport, type ImportSession } from "./importer.js";
 import { InputError, UsageError } from "../runtime/errors.js";
 import { detectFormat, FORMATS, INGEST_FORMATS, isIngestFormat, type IngestFormat, type SourceFormat } from "./formats.js";
 import { openExport, type SourcedRecord } from "./input/open.js";
-import { implausibleTime, isObject, RecordError } from "./record.js";
+import { implausibleTime, isObject, plausibleTimes, RecordError } from "./record.js";
 import { DEFAULT_PRODUCT_SINCE } from "../state/profile.js";
 import { throttledProgress, type IngestProgress } from "./progress.js";
 
@@ -76,7 +76,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
   const input = openExport(file);
   const progress = throttledProgress(opts.onProgress, opts.progressEveryMs, input.position);
   const batchSize = opts.batchSize ?? 2000;
-  const window = { since: opts.since ?? DEFAULT_PRODUCT_SINCE, now: opts.now ?? new Date() };
+  const window = plausibleTimes(opts.since ?? DEFAULT_PRODUCT_SINCE, opts.now ?? new Date());
   const malformed: MalformedLine[] = [];
   let format: SourceFormat | null = opts.format ? FORMATS[opts.format] : null;
   let session: ImportSession | null = null;

@@ -92,22 +92,27 @@ function epochMs(value: number): number {
 /** A day: how far ahead of this machine's clock an event may be dated (clients' clocks drift). */
 const FUTURE_SLACK_MS = 86_400_000;
 
+/** The times an import believes: from the product's first day to a day past this machine's clock, as epoch ms. */
+export interface PlausibleTimes {
+  since: string;
+  sinceMs: number;
+  latestMs: number;
+}
+
+/** Made once per import: its events are checked against numbers, not dates parsed again for each. */
+export function plausibleTimes(since: string, now: Date): PlausibleTimes {
+  return { since, sinceMs: Date.parse(since), latestMs: now.getTime() + FUTURE_SLACK_MS };
+}
+
 /**
  * An event time that parsed but cannot be true: more than a day in the future, or before the product
  * existed (`ingest.since` in the profile). Such an event would open a week of its own; it is a bad line.
  */
-export function implausibleTime(iso: string, window: { since: string; now: Date }): string | null {
+export function implausibleTime(iso: string, window: PlausibleTimes): string | null {
   const t = Date.parse(iso);
-  if (t > window.now.getTime() + FUTURE_SLACK_MS) return `timestamp ${iso} is more than a day in the future`;
-  if (t < sinceMs(window.since)) return `timestamp ${iso} is before the product existed (ingest.since ${window.since})`;
+  if (t > window.latestMs) return `timestamp ${iso} is more than a day in the future`;
+  if (t < window.sinceMs) return `timestamp ${iso} is before the product existed (ingest.since ${window.since})`;
   return null;
-}
-
-let parsedSince = { text: "", ms: NaN };
-/** ingest.since as epoch ms, parsed once per import rather than once per event. */
-function sinceMs(since: string): number {
-  if (parsedSince.text !== since) parsedSince = { text: since, ms: Date.parse(since) };
-  return parsedSince.ms;
 }
 
 /** The host of a referrer URL, for `$referring_domain`; null when there is none. */

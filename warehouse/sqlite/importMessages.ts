@@ -97,6 +97,17 @@ export interface SharedBatch {
 /** A session row with its signals as JSON text. */
 export type SessionRowText = Omit<SessionRow, "signals"> & { signals: string };
 
+export function sessionRowText(s: SessionRow): SessionRowText {
+  return { ...s, signals: JSON.stringify(s.signals) };
+}
+
+/** The batch without the events at these indexes (the repeats an insert reported). */
+export function withoutRepeats(events: StoredEvent[], repeats: readonly number[]): StoredEvent[] {
+  if (repeats.length === 0) return events;
+  const skipped = new Set(repeats);
+  return events.filter((_, i) => !skipped.has(i));
+}
+
 /** Opening a transaction, and the methods of the open one (SqliteEventWrites's, by name). */
 export type ImportMethod =
   | "begin"

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
-import { fromWire, packEvents, type ImportMethod, type ImportReply, type ImportRequest, type PackedEvents, type SharedBatch } from "./importMessages.js";
+import { fromWire, packEvents, sessionRowText, withoutRepeats, type ImportMethod, type ImportReply, type ImportRequest, type PackedEvents, type SharedBatch } from "./importMessages.js";
 
 const WRITES_PER_MESSAGE = 500;
 /** A 2,000-event batch of typical events is 2-4 MB as UTF-16. */
@@ -160,8 +160,7 @@ class ThreadEventWrites implements EventWrites {
   ) {}
 
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
-    const repeats = new Set(await this.thread.insertPacked(packEvents(events)));
-    return repeats.size === 0 ? events : events.filter((_, i) => !repeats.has(i));
+    return withoutRepeats(events, await this.thread.insertPacked(packEvents(events)));
   }
 
   async hasSourceSession(distinctId: string): Promise<boolean> {
@@ -185,7 +184,7 @@ class ThreadEventWrites implements EventWrites {
   }
 
   async saveSession(s: SessionRow): Promise<void> {
-    this.write("saveSessionText", [{ ...s, signals: JSON.stringify(s.signals) }]);
+    this.write("saveSessionText", [sessionRowText(s)]);
   }
 
   async deleteSession(sessionId: string): Promise<void> {

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
-import { ownCopy, packEvents, unpackEvents, type SessionRowText } from "./importMessages.js";
+import { ownCopy, packEvents, sessionRowText, unpackEvents, withoutRepeats, type SessionRowText } from "./importMessages.js";
 
 /** Negative: KiB (SQLite's convention). 32 MB measured 27k events/s at 210 MB peak RSS for 1M events; 64 MB, 31k at 263 MB. */
 const IMPORT_CACHE_KIB = -32768;
@@ -40,8 +40,7 @@ export class SqliteEventWrites implements EventWrites {
 
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
     const { text, lengths } = packEvents(events);
-    const repeats = new Set(this.insertPacked(lengths, (from, to) => text.slice(from, to)));
-    return repeats.size === 0 ? events : events.filter((_, i) => !repeats.has(i));
+    return withoutRepeats(events, this.insertPacked(lengths, (from, to) => text.slice(from, to)));
   }
 
   /** Stores a packed batch (see unpackEvents); returns the indexes of the events not stored (repeats). */
@@ -84,7 +83,7 @@ export class SqliteEventWrites implements EventWrites {
   }
 
   async saveSession(s: SessionRow): Promise<void> {
-    this.saveSessionText({ ...s, signals: JSON.stringify(s.signals) });
+    this.saveSessionText(sessionRowText(s));
   }
 
   /** saveSession with the signals already JSON text. */
