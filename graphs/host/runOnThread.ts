@@ -2,13 +2,13 @@ import { Command, type BaseCheckpointSaver, type StateSnapshot } from "@langchai
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { randomUUID } from "node:crypto";
 import { openWarehouse } from "../../warehouse/index.js";
-import type { Warehouse } from "../../warehouse/types.js";
+import type { RunRecord, Warehouse } from "../../warehouse/types.js";
 import type { RunSettings } from "../../runtime/settings.js";
 import type { HumanInterrupt, HumanResponse } from "../../state/humanInterrupt.js";
 import { configurableFor } from "./configuration.js";
 import { openCheckpointer } from "./checkpointer.js";
 import type { GateAnswerer } from "./gates.js";
-import { settleAbandonedRuns, THIS_PROCESS } from "./runs.js";
+import { endedByItsProcess, lastRunOn, settleAbandonedRuns, THIS_PROCESS } from "./runs.js";
 import { recordedInputs, whyStale, type ThreadInputs } from "./threadInputs.js";
 import { scrubSecrets } from "../../runtime/scrubSecrets.js";
 
@@ -40,7 +40,8 @@ export interface ThreadRun {
 /**
  * Runs a graph on a checkpointed thread of the settings' warehouse and drives its human gates. A
  * thread that stopped mid-run (a crash) is resumed from its checkpoint; one waiting at a gate is
- * resumed with the answer; a finished one runs again from the start (every stage is idempotent). One
+ * resumed with the answer; a finished one runs again from the start (every stage is idempotent), unless
+ * it finished in a run whose process was killed before it could say so: that run's outcome stands. One
  * warehouse connection serves the whole run: its nodes and its record in the runs table.
  */
 export async function runOnThread<S, I>(builder: GraphBuilder<I>, input: I, run: ThreadRun): Promise<GraphOutcome<S>> {
@@ -55,12 +56,14 @@ export async function runOnThread<S, I>(builder: GraphBuilder<I>, input: I, run:
       if (killed.thread === run.threadId) run.progress?.(`the run of ${run.threadId} started at ${killed.startedAt} was interrupted: its process ended before it finished`);
     }
     const inputs = (await run.inputs?.(warehouse)) ?? null;
-    const stale = inputs ? whyStale(await recordedInputs(warehouse, run.threadId), inputs) : null;
+    const last = await lastRunOn(warehouse, run.threadId);
+    const stale = inputs ? whyStale(recordedInputs(last), inputs) : null;
     await warehouse.startRun({ id: runId, kind: run.kind, week: run.week, thread: run.threadId, ...THIS_PROCESS, summary: { threadId: run.threadId, inputs } });
     try {
       const graph = builder.compile({ checkpointer: checkpointer.saver });
       const answer = stale ? await startOver(graph, checkpointer.saver, run, stale) : run.answer;
-      const outcome = await driveThread<S, I>(graph, input, { ...run, answer }, { runId, warehouse });
+      const killed = !stale && last && endedByItsProcess(last) ? last : null;
+      const outcome = await driveThread<S, I>(graph, input, { ...run, answer }, { runId, warehouse, killed });
       const summary = { threadId: run.threadId, gate: outcome.status === "waiting" ? outcome.gate.action_request.action : null, inputs };
       await warehouse.finishRun(runId, outcome.status === "done" ? "succeeded" : "interrupted", summary);
       return outcome;
@@ -100,7 +103,14 @@ export async function waitingGate<I>(builder: GraphBuilder<I>, settings: RunSett
   }
 }
 
-async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun, ids: { runId: string; warehouse: Warehouse }): Promise<GraphOutcome<S>> {
+/** What a thread's run works with: its id, its warehouse, and the thread's last run if its process was killed. */
+interface DriveIds {
+  runId: string;
+  warehouse: Warehouse;
+  killed: RunRecord | null;
+}
+
+async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun, ids: DriveIds): Promise<GraphOutcome<S>> {
   const config = {
     configurable: { ...configurableFor(run.settings, { warehouse: ids.warehouse }), thread_id: run.threadId },
     runId: ids.runId,
@@ -108,6 +118,11 @@ async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun
   };
   let next: I | null = input;
   let snapshot = await graph.getState(config, WITH_SUBGRAPHS);
+  if (ids.killed && finishedDuring(snapshot, ids.killed)) {
+    // Starting over would do the week's work a second time (Skynet taking the next tickets, say).
+    run.progress?.(`${run.threadId} had finished in the run started at ${ids.killed.startedAt}, killed before it could say so: nothing runs again`);
+    return { status: "done", state: snapshot.values as S };
+  }
   if (pendingGate(snapshot)) next = null;
   else if (snapshot.next.length > 0) {
     run.progress?.(`resuming ${run.threadId} from its last checkpoint`);
@@ -128,6 +143,12 @@ async function driveThread<S, I>(graph: HostedGraph<I>, input: I, run: ThreadRun
     next = null;
     if (!pendingGate(snapshot)) return { status: "done", state: snapshot.values as S };
   }
+}
+
+/** Whether a thread's last checkpoint is a finished one, written while the given run ran. */
+function finishedDuring(snapshot: StateSnapshot, run: RunRecord): boolean {
+  if (snapshot.next.length > 0 || !snapshot.createdAt) return false;
+  return Date.parse(snapshot.createdAt) >= Date.parse(run.startedAt);
 }
 
 /** A resume command, typed to go where any graph's input goes (it names no node and updates no key). */

@@ -34,6 +34,16 @@ export async function settleAbandonedRuns(warehouse: Warehouse, limit = 50): Pro
   return settled;
 }
 
+/** Whether a run was recorded as interrupted because its process ended, not because it waits at a gate. */
+export function endedByItsProcess(run: RunRecord): boolean {
+  return run.status === "interrupted" && (run.summary as { reason?: unknown } | null)?.reason === ENDED;
+}
+
+/** The latest run recorded on a thread, if any. */
+export async function lastRunOn(warehouse: Warehouse, threadId: string): Promise<RunRecord | null> {
+  return (await warehouse.listRuns(500)).find((r) => r.thread === threadId) ?? null;
+}
+
 /** The runs table, newest first, as it is: every reader of runs reads them here, so none sees a dead run running. */
 export async function listRuns(warehouse: Warehouse, limit = 50): Promise<RunRecord[]> {
   await settleAbandonedRuns(warehouse, limit);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import type { RunSettings } from "../../runtime/settings.js";
-import type { Warehouse } from "../../warehouse/types.js";
+import type { RunRecord, Warehouse } from "../../warehouse/types.js";
 import { RULES_VERSION } from "../../agents/analysts/heuristic.js";
 
 /**
@@ -44,8 +44,7 @@ export function whyStale(recorded: unknown, now: ThreadInputs): string | null {
   return why.length ? why.join(", ") : null;
 }
 
-/** The inputs the thread's last run recorded, if any (runs before this field recorded none). */
-export async function recordedInputs(warehouse: Warehouse, threadId: string): Promise<unknown> {
-  const last = (await warehouse.listRuns(500)).find((r) => r.thread === threadId);
+/** The inputs a thread's last run recorded, if any (runs before this field recorded none). */
+export function recordedInputs(last: RunRecord | null): unknown {
   return (last?.summary as { inputs?: unknown } | null)?.inputs ?? null;
 }

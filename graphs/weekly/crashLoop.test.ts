@@ -15,6 +15,8 @@ const PER_EPISODE = Object.values(QUOTA).reduce((a, b) => a + b, 0);
 /** `npm run soak` asks for more (SELFHEAL_SOAK_KILLS): as many episodes, each a fresh world with its own seed. */
 const EPISODES = Math.max(1, Math.ceil(Number(process.env["SELFHEAL_SOAK_KILLS"] ?? PER_EPISODE) / PER_EPISODE));
 const RESUMED = /resuming weekly-\S+ from its last checkpoint/;
+/** The killed run had finished the thread (its last checkpoint written) before it could record so. */
+const FINISHED = /weekly-\S+ had finished in the run started at \S+, killed before it could say so: nothing runs again/;
 
 type KillPhase = "ingest" | Phase;
 interface Kill {
@@ -34,8 +36,8 @@ interface Resume {
   finishedBefore: string[];
   ranAgain: string[];
   gathererRequests: number;
-  /** How the run took the thread up: from its checkpoint, by answering the gate it was stopped at, or from the start. */
-  tookUp: "checkpoint" | "gate" | "start";
+  /** How the run took the thread up: from its checkpoint, by answering the gate it was stopped at, as finished, or from the start. */
+  tookUp: "checkpoint" | "gate" | "finished" | "start";
 }
 
 describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again at random points, ends as a run never killed", () => {
@@ -109,11 +111,14 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
         });
         const ran = stagesDone(r.stderr);
         if (lastKill && finished.size > 0) {
-          const tookUp = RESUMED.test(r.stderr) ? "checkpoint" : /^gate \w+: accepted/m.test(r.stderr.split(/^stage /m)[0] ?? "") ? "gate" : "start";
+          const tookUp = RESUMED.test(r.stderr) ? "checkpoint" : FINISHED.test(r.stderr) ? "finished" : /^gate \w+: accepted/m.test(r.stderr.split(/^stage /m)[0] ?? "") ? "gate" : "start";
           resumes.push({ episode: e, afterKill: lastKill, finishedBefore: [...finished], ranAgain: ran.filter((s) => finished.has(s)), gathererRequests: world.counts().models.gatherer - gathererBefore, tookUp });
         }
         for (const s of ran) finished.add(s);
         ticketGateAnswered ||= r.stderr.includes("gate file_tickets: accepted");
+        // A kill that lands after the run recorded its success (while it closes and prints) ends a finished run.
+        const recorded = r.signal === "SIGKILL" ? (await withWarehouse(world.demo, (h) => listRuns(h, 1)))[0]?.status : null;
+        if (recorded === "succeeded") break;
         if (r.signal !== "SIGKILL") {
           expect(r.code, `${trail()}\n${r.stderr}`).toBe(0);
           expect(JSON.parse(r.stdout), trail()).toMatchObject({ status: "done" });
@@ -155,7 +160,8 @@ describe("a weekly run with models, Linear and GitHub, SIGKILLed again and again
     for (let e = 0; e < EPISODES; e++) await episode(e);
 
     const byPhase = Object.fromEntries(["ingest", ...PHASES].map((p) => [p, kills.filter((k) => k.phase === p).length]));
-    console.info(`crash loop: ${kills.length} kills survived ${JSON.stringify(byPhase)}; clean run ${cleanMs.run} ms; episodes ${episodeMs.map((ms) => `${Math.round(ms / 1000)} s`).join(", ")}`);
+    const tookUp = Object.fromEntries(["checkpoint", "gate", "finished", "start"].map((how) => [how, resumes.filter((r) => r.tookUp === how).length]));
+    console.info(`crash loop: ${kills.length} kills survived ${JSON.stringify(byPhase)}, taken up by ${JSON.stringify(tookUp)}; clean run ${cleanMs.run} ms; episodes ${episodeMs.map((ms) => `${Math.round(ms / 1000)} s`).join(", ")}`);
     expect(kills.length).toBeGreaterThanOrEqual(EPISODES * 20);
     // kills landed in every phase, while filing in Linear and while Skynet pushed
     for (const p of ["ingest", ...PHASES]) expect(byPhase[p], JSON.stringify(kills)).toBeGreaterThan(0);
