@@ -16,8 +16,8 @@ export interface SourceFormat {
   /** The keys that identify it, for messages. */
   signature: string;
   recognizes(record: Record<string, unknown>): boolean;
-  /** Throws RecordError for a bad record. */
-  parse(record: unknown): StoredEvent;
+  /** Throws RecordError for a bad record; `text` is the JSON the record was parsed from, if known. */
+  parse(record: unknown, text?: string): StoredEvent;
   unlinked: UnlinkedPolicy;
 }
 

@@ -98,7 +98,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
         session = await openImport(warehouse, { unlinked: format.unlinked });
       }
       try {
-        const event = format.parse(record.value);
+        const event = format.parse(record.value, record.text);
         const implausible = implausibleTime(event.timestamp, window);
         if (implausible) throw new RecordError(implausible);
         batch.push(event);

@@ -116,6 +116,11 @@ export interface StoredEvent {
   timestamp: string;
   sessionId: string | null;
   properties: Record<string, unknown>;
+  /**
+   * `properties` as JSON text, when the source wrote exactly them as such (a JSON line's, a CSV column):
+   * stored as written rather than serialized again. Parsing it gives `properties`.
+   */
+  propertiesJson?: string;
   /** Read back from storage: the session was given by the rules (connectors/sessions/), not named by the source. */
   sessionInferred?: boolean;
 }

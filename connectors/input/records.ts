@@ -10,6 +10,8 @@ export interface RawRecord {
   /** Set for a JSON array: `line` is then the element's number, and messages must say so. */
   element?: true;
   value?: unknown;
+  /** The JSON text `value` was parsed from, when it was one record's own (a JSON line). */
+  text?: string;
   /** Set when the text is not valid JSON. */
   error?: string;
 }
@@ -63,7 +65,7 @@ async function* jsonLines(input: Readable): AsyncGenerator<RawRecord> {
       const trimmed = text.trim();
       if (!trimmed) continue;
       try {
-        yield { line, value: JSON.parse(trimmed) as unknown };
+        yield { line, value: JSON.parse(trimmed) as unknown, text: trimmed };
       } catch (err) {
         yield { line, error: `not valid JSON (${(err as Error).message})` };
       }

@@ -45,7 +45,7 @@ export class BatchSessions {
       if (!e.sessionId) continue;
       const list = gained.get(e.sessionId);
       // Stored as JSON text: sessionize what a read-back would give (undefined values dropped, and so on).
-      const event = jsonStable(e.properties) ? e : { ...e, properties: JSON.parse(JSON.stringify(e.properties)) as Record<string, unknown> };
+      const event = e.propertiesJson !== undefined || jsonStable(e.properties) ? e : { ...e, properties: JSON.parse(JSON.stringify(e.properties)) as Record<string, unknown> };
       if (list) list.push(event);
       else gained.set(e.sessionId, [event]);
     }

@@ -27,7 +27,7 @@ function groupedBy(rows: EventRow[], keyOf: (row: EventRow) => string): Map<stri
 }
 
 function* eventRows(events: StoredEvent[], ingestedAt: string): Generator<(string | null)[]> {
-  for (const e of events) yield [e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, JSON.stringify(e.properties), ingestedAt];
+  for (const e of events) yield [e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId, e.propertiesJson ?? JSON.stringify(e.properties), ingestedAt];
 }
 
 /** The first event of each uuid, in batch order: a repeat within the batch is a duplicate. */

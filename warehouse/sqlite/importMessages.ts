@@ -29,7 +29,7 @@ export function packEvents(events: readonly StoredEvent[]): PackedEvents {
   const lengths = new Int32Array(events.length * FIELDS);
   let i = 0;
   for (const e of events) {
-    const properties = JSON.stringify(e.properties);
+    const properties = e.propertiesJson ?? JSON.stringify(e.properties);
     parts.push(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId ?? "", properties);
     lengths[i++] = e.uuid.length;
     lengths[i++] = e.event.length;
