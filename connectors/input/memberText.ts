@@ -5,7 +5,6 @@ const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
-const COLON = 58;
 
 /**
  * The source text of an object-valued member of a JSON object's top level (`properties` of an event
