@@ -75,7 +75,9 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
   }
   const input = openExport(file);
   const progress = throttledProgress(opts.onProgress, opts.progressEveryMs, input.position);
-  const batchSize = opts.batchSize ?? 2000;
+  // 1,000: a batch's lines stay alive until it is stored; twice that grew the import's peak memory by
+  // about 15 MB (a million-event import, 283 → 298 MB) and was no faster.
+  const batchSize = opts.batchSize ?? 1000;
   const window = plausibleTimes(opts.since ?? DEFAULT_PRODUCT_SINCE, opts.now ?? new Date());
   const malformed: MalformedLine[] = [];
   let format: SourceFormat | null = opts.format ? FORMATS[opts.format] : null;
