@@ -33,7 +33,7 @@ describe("selfheal serve", () => {
     expect(await serve.exited).toBe(0);
   }, 120_000);
 
-  it("refuses a bad --port and a mistyped --db (exit 2, nothing created), and a taken port, saying which and how to pick another (exit 2)", async () => {
+  it("refuses a bad --port and a mistyped --db (exit 2, nothing created), a taken port and a host not of this machine, saying which and how to pick another (exit 2)", async () => {
     const badPort = await runCli([...base, "serve", "--port", "http"]);
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toContain("--port must be a whole number from 1 to 65535");
@@ -54,5 +54,10 @@ describe("selfheal serve", () => {
     } finally {
       taken.close();
     }
+
+    // TEST-NET-1 (RFC 5737): never an address of this machine
+    const elsewhere = await runCli([...base, "serve", "--host", "192.0.2.1"]);
+    expect(elsewhere.code, elsewhere.stderr).toBe(2);
+    expect(elsewhere.stderr).toContain("--host 192.0.2.1 is not an address of this machine (EADDRNOTAVAIL)");
   }, 120_000);
 });
