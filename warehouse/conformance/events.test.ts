@@ -96,10 +96,14 @@ describeEachEngine("events and sessions", ({ fresh, connect }) => {
     const w = await fresh();
     const reader = connect(w.location);
     const session = await openImport(w);
-    expect(await session.add([storedEvent("a", { at: at(0) }), storedEvent("b", { at: at(10) })])).toEqual({ inserted: 2, duplicates: 0 });
-    expect(await session.add([storedEvent("b", { at: at(10) }), storedEvent("c", { at: at(20) })])).toEqual({ inserted: 1, duplicates: 1 });
-    expect(await reader.countEvents()).toBe(0);
-    expect(await session.commit({ watermark: { source: "test", value: "w1" } })).toEqual({ inserted: 3, duplicates: 1, sessionsTouched: 1, sessionless: 0 });
+    try {
+      expect(await session.add([storedEvent("a", { at: at(0) }), storedEvent("b", { at: at(10) })])).toEqual({ inserted: 2, duplicates: 0 });
+      expect(await session.add([storedEvent("b", { at: at(10) }), storedEvent("c", { at: at(20) })])).toEqual({ inserted: 1, duplicates: 1 });
+      expect(await reader.countEvents()).toBe(0);
+      expect(await session.commit({ watermark: { source: "test", value: "w1" } })).toEqual({ inserted: 3, duplicates: 1, sessionsTouched: 1, sessionless: 0 });
+    } finally {
+      await session.abort(); // a failed expectation above must not leave the import holding the warehouse
+    }
     expect(await reader.countEvents()).toBe(3);
     expect((await reader.sessionSignals(["s1"]))[0]).toMatchObject({ eventCount: 3, durationSec: 20 });
     expect(await reader.watermark("test")).toBe("w1");
