@@ -52,4 +52,22 @@ describe("selfheal fix --json, end to end with an OpenAI-compatible model server
     const again = await runCli(base, { env });
     expect(JSON.parse(again.stdout)).toEqual({ attempts: [] });
   }, 60_000);
+
+  it("without a model, records the ticket as waiting for one, and the next run says which tickets wait and how to give it one", async () => {
+    const world = await skynetWorld({ github: false });
+    const ticket = await fileBug(world, { title: "workflow schema", body: "steps[2].config expected object, got null", path: "src/api/workflows.ts", line: 40 });
+    const base = ["--db", world.demo.settings.db, "--config", world.demo.settings.config!, "fix"];
+    const env = { OPENAI_BASE_URL: "", OPENAI_API_KEY: "", GITHUB_TOKEN: "" };
+
+    const first = await runCli(base, { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`${ticket.id}`);
+    expect(first.stdout).toContain("needs_model");
+
+    const second = await runCli(base, { env });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain("Skynet: nothing new to work on");
+    expect(second.stdout).toContain(`1 ticket (${ticket.id}) waits for a model: the worktree and fix brief are ready`);
+    expect(second.stdout).toContain('"models": { "skynet": "<model name>" }');
+  }, 60_000);
 });
