@@ -19,12 +19,19 @@ export function printPatterns(out: Output, triage: TriageJson): void {
   for (const p of flagged) out.say(`  ${pc.dim("flagged".padEnd(18))} ${p.kind.padEnd(11)} ${String(p.sessions).padStart(5)} sessions  ${p.title}`);
 }
 
-/** Skynet's attempts of this run; with none, `waitingForModel` names the tickets that wait for a model. */
-export function printAttempts(out: Output, attempts: AttemptLine[], waitingForModel: readonly string[] = []): void {
+/** Open tickets whose attempt only lacked a model, and why there is none (whyNoModel). */
+export interface WaitingForModel {
+  tickets: string[];
+  why: string;
+}
+
+/** Skynet's attempts of this run; with none, the tickets that wait for a model, if any. */
+export function printAttempts(out: Output, attempts: AttemptLine[], waiting: WaitingForModel | null = null): void {
   if (attempts.length === 0) {
     out.say("Skynet: nothing new to work on (no open bug ticket with a known code location lacks an attempt).");
-    if (waitingForModel.length > 0) {
-      out.say(`  ${counted(waitingForModel.length, "ticket")} (${waitingForModel.join(", ")}) ${waitingForModel.length === 1 ? "waits" : "wait"} for a model: the worktree and fix brief are ready, and \`selfheal fix\` works them once a model answers (set "models": { "skynet": "<model name>" } in the profile, and OPENAI_API_KEY or OPENAI_BASE_URL).`);
+    if (waiting) {
+      const { tickets, why } = waiting;
+      out.say(`  ${counted(tickets.length, "ticket")} (${tickets.join(", ")}) ${tickets.length === 1 ? "waits" : "wait"} for a model: the worktree and fix brief are ready, and \`selfheal fix\` works them once one answers; ${why}.`);
     }
     return;
   }

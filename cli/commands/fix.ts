@@ -7,6 +7,10 @@ import { THREADS } from "../../graphs/host/threads.js";
 import { nextCommand } from "../nextCommand.js";
 import { openWarehouse } from "../../warehouse/index.js";
 import type { RunSettings } from "../../runtime/settings.js";
+import { pickTickets } from "../../agents/skynet/pickTickets.js";
+import { whyNoModel } from "../../agents/models.js";
+import { loadProfile } from "../../state/loadProfile.js";
+import type { WaitingForModel } from "../render.js";
 
 export async function run(options: { yes?: boolean }, command: Command): Promise<void> {
   const { settings, out, opts } = await globalsOf(command);
@@ -17,16 +21,19 @@ export async function run(options: { yes?: boolean }, command: Command): Promise
     return;
   }
   const attempts = outcome.state.fixSummary?.attempts ?? [];
-  const waiting = attempts.length === 0 ? await waitingForModel(settings) : [];
+  const waiting = attempts.length === 0 ? await waitingForModel(settings) : null;
   await out.result(fixJson(attempts), (r) => printAttempts(out, r.attempts, waiting));
 }
 
-/** Open tickets whose last attempt stopped for want of a model: picked again only once one answers. */
-async function waitingForModel(settings: RunSettings): Promise<string[]> {
+/** Skynet's queue once a model answers (pickTickets'), less the tickets not yet tried: those waiting only for a model, and why. */
+async function waitingForModel(settings: RunSettings): Promise<WaitingForModel | null> {
   const warehouse = openWarehouse(settings.db);
   try {
-    const open = new Set((await warehouse.listTickets({ status: ["open", "in_progress"] })).map((t) => t.id));
-    return (await warehouse.listFixAttempts()).filter((a) => a.status === "needs_model" && open.has(a.ticketId)).map((a) => a.ticketId);
+    const tickets: string[] = [];
+    for (const t of await pickTickets(warehouse, { limit: Number.POSITIVE_INFINITY, haveModel: true })) {
+      if ((await warehouse.fixAttempt(t.id))?.status === "needs_model") tickets.push(t.id);
+    }
+    return tickets.length ? { tickets, why: whyNoModel("skynet", loadProfile(settings.config).profile) } : null;
   } finally {
     await warehouse.close();
   }
