@@ -1,7 +1,8 @@
 /**
  * The command line's start (bench/cliStart.ts: --help, first line of reports, ingest peak RSS of a
  * ≈1M-event file), the review app's page latency (bench/servePages.ts), then the throughput of the loop's bulk stages on the simulator's sessions: ingest
- * (events/s) and gather (sessions/s), with peak RSS. Prints figures; asserts nothing (targets live
+ * (events/s) and gather (sessions/s), with peak RSS; the sandbox, then ingest of ≈1M events against a
+ * raw load on SQLite (bench/ingest.ts) and on Postgres (bench/postgres.ts). Prints figures; asserts nothing (targets live
  * here, not in tests). Usage: npm run bench [-- <sessions>]
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -21,6 +22,7 @@ import { resolveSettings } from "../runtime/settings.js";
 import { cliStartBench } from "./cliStart.js";
 import { servePagesBench } from "./servePages.js";
 import { postgresBench } from "./postgres.js";
+import { ingestBench } from "./ingest.js";
 
 const sessions = Number(process.argv[2] ?? 20_000);
 const week = "2026-W47";
@@ -52,6 +54,7 @@ try {
   console.log(`           ${Math.round((gather.value.gatherSummary?.scored ?? 0) / gather.seconds)} sessions/s`);
   console.log(`peak RSS   ${(peakRss / 1e6).toFixed(0)} MB`);
   await sandboxBench();
+  await ingestBench();
   await postgresBench();
 } finally {
   clearInterval(sampler);

@@ -11,6 +11,7 @@ import { simulateWeek, writeSessionsJsonl } from "../demo/simulator/index.js";
 import { weekRange } from "../runtime/week.js";
 import { at, storedEvent, tempDir } from "../testing/events.js";
 import { withWarehouseAt } from "../testing/warehouses.js";
+import type { Warehouse } from "../warehouse/types.js";
 
 /** The sessions table as stored, without the save time. */
 function sessionsTable(location: string): unknown[] {
@@ -54,6 +55,29 @@ describe("sessions formed from each batch in memory", () => {
       expect(sessionsTable(await imported(`b${batchSize}`, [whole], batchSize))).toEqual(expected);
     }
     expect(sessionsTable(await imported("split", [first, second], 300))).toEqual(expected);
+  }, 120_000);
+
+  it("are sessionized batch after batch when the next batch is stored before the last one's sessions are saved", async () => {
+    const whole = join(tempDir(), "week.jsonl");
+    await writeSessionsJsonl(simulateWeek({ sessions: 60, seed: 11, weekStart: weekRange("2026-W47").start }), whole);
+    const expected = sessionsTable(await imported("whole", [whole], 1_000_000));
+    // Saves that take a while (a remote warehouse's): the next batch's insert answers before this batch's
+    // sessions are all saved, and a session both batches hold must end up recomputed, not as the first had it.
+    const location = join(tempDir(), "slow.db");
+    await withWarehouseAt(location, async (w) => {
+      const slow = Object.create(w) as Warehouse;
+      slow.beginImport = async () => {
+        const tx = await w.beginImport();
+        const save = tx.saveSession.bind(tx);
+        tx.saveSession = async (row) => {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          await save(row);
+        };
+        return tx;
+      };
+      await ingestFile(slow, whole, { batchSize: 37, now: new Date("2027-01-01T00:00:00Z") });
+    });
+    expect(sessionsTable(location)).toEqual(expected);
   }, 120_000);
 
   it("are recomputed from storage when inference adds session-less events to one of them at commit", async () => {

@@ -34,7 +34,10 @@ export interface ImportOptions {
  * crash) leaves the warehouse as it was.
  */
 export interface ImportSession {
-  /** Stores a batch; an event whose uuid is already stored (or repeated) is a duplicate. */
+  /**
+   * Stores a batch; an event whose uuid is already stored (or repeated) is a duplicate. The next batch
+   * may be added before this one resolves: batches are stored and sessionized in the order added.
+   */
   add(events: StoredEvent[]): Promise<{ inserted: number; duplicates: number }>;
   /** Forms sessions, optionally advances a source's watermark in the same transaction, and commits. */
   commit(opts?: { watermark?: { source: string; value: string } }): Promise<ImportResult>;
@@ -75,9 +78,24 @@ class RuledImport implements ImportSession {
     this.batchSessions = new BatchSessions(tx, sessionize);
   }
 
-  async add(events: StoredEvent[]): Promise<{ inserted: number; duplicates: number }> {
+  /** The last batch added, settled: the next one is sessionized after it. */
+  private previous: Promise<unknown> = Promise.resolve();
+  /** The first batch's failure: every later batch, and the commit, fail with it. */
+  private failure: { error: unknown } | null = null;
+
+  add(events: StoredEvent[]): Promise<{ inserted: number; duplicates: number }> {
+    const added = this.addAfter(events, this.previous);
+    this.previous = added.catch((error: unknown) => {
+      this.failure ??= { error };
+    });
+    return added;
+  }
+
+  private async addAfter(events: StoredEvent[], previous: Promise<unknown>): Promise<{ inserted: number; duplicates: number }> {
     const prior = await this.batchSessions.before(events);
     const stored = await this.tx.insertEvents(events);
+    await previous;
+    if (this.failure) throw this.failure.error;
     await this.batchSessions.after(stored, prior);
     for (const e of stored) {
       if (e.sessionId) this.touched.add(e.sessionId);
@@ -90,6 +108,8 @@ class RuledImport implements ImportSession {
 
   async commit(opts: { watermark?: { source: string; value: string } } = {}): Promise<ImportResult> {
     try {
+      await this.previous;
+      if (this.failure) throw this.failure.error;
       const { policy, tx } = this;
       if (policy.kind !== "attach") {
         const rule = { gapMs: policy.gapMs, sessionIdOf: policy.sessionIdOf, onlyUsersWithoutSessions: policy.kind === "attachOrInfer" };

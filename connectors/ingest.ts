@@ -8,6 +8,9 @@ import { implausibleTime, isObject, plausibleTimes, RecordError } from "./record
 import { DEFAULT_PRODUCT_SINCE } from "../state/profile.js";
 import { throttledProgress, type IngestProgress } from "./progress.js";
 
+/** Two: one being stored while the next waits its turn; a third would only hold more lines in memory. */
+const BATCHES_IN_FLIGHT = 2;
+
 export { INGEST_FORMATS, type IngestFormat } from "./formats.js";
 
 export interface MalformedLine {
@@ -83,7 +86,8 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
   let format: SourceFormat | null = opts.format ? FORMATS[opts.format] : null;
   let session: ImportSession | null = null;
   let batch: StoredEvent[] = [];
-  let adding: Promise<unknown> = Promise.resolve();
+  /** Batches handed to the import and not yet stored, oldest first. */
+  const adding: Promise<unknown>[] = [];
   let lines = 0;
   let events = 0;
   try {
@@ -110,10 +114,12 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
         skip(record, err);
       }
       if (batch.length >= batchSize) {
-        // One batch in flight: the warehouse stores it while the next one's lines are read and parsed.
-        await adding;
-        adding = session.add(batch);
-        adding.catch(() => undefined); // awaited before the next batch, the commit or the abort
+        // Batches in flight: the warehouse stores one while the next waits its turn and a third's lines
+        // are read, so neither thread waits on the other's slower batches.
+        if (adding.length >= BATCHES_IN_FLIGHT) await adding.shift();
+        const added = session.add(batch);
+        added.catch(() => undefined); // awaited in turn, before the commit, or by the abort
+        adding.push(added);
         batch = [];
       }
     }
@@ -125,7 +131,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
       throw new InputError(`no ${recordNoun(first)} could be read as ${format?.name ?? "an export"} (${malformed.length} malformed; the first: ${first.reason}); check --format`, { file, ...placeOf(first) });
     }
     if (!session) return resultOf({ inserted: 0, duplicates: 0, sessionsTouched: 0, sessionless: 0 }, malformed);
-    await adding;
+    while (adding.length) await adding.shift();
     if (batch.length) await session.add(batch);
     batch = [];
     progress.phase(lines, events, "sessionizing");
@@ -133,7 +139,7 @@ export async function ingestFile(warehouse: Warehouse, file: string, opts: Inges
     progress.phase(lines, events, "done");
     return resultOf(stored, malformed);
   } finally {
-    await adding.catch(() => undefined); // its error, if any, was thrown above; the abort waits for it
+    await Promise.allSettled(adding); // an error among them was thrown above; the abort waits for them
     await session?.abort();
   }
 

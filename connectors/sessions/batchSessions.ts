@@ -22,13 +22,18 @@ export class BatchSessions {
     private readonly sessionize: Sessionizer,
   ) {}
 
-  /** Before a batch is inserted: each session it names, with the events stored before this import. */
+  /**
+   * Before a batch is inserted: each session it names, with the events stored before this import.
+   * The batch's sessions are claimed at once, before any await, so the next batch, added while this
+   * one is still being stored, leaves them to this one (and marks them stale when it touches them).
+   */
   async before(events: readonly StoredEvent[]): Promise<Map<string, StoredEvent[]>> {
     const firstSeen = new Set<string>();
     for (const e of events) {
       if (!e.sessionId || this.seen.has(e.sessionId)) continue;
       firstSeen.add(e.sessionId);
     }
+    for (const id of firstSeen) this.seen.add(id);
     const prior = new Map<string, StoredEvent[]>();
     // A session first seen now has no events of this import yet; into an empty warehouse, none at all.
     for (const chunk of this.tx.startedEmpty ? [] : inChunks(firstSeen)) {
@@ -38,7 +43,7 @@ export class BatchSessions {
     return prior;
   }
 
-  /** After the batch is inserted: computes and saves its sessions seen for the first time. */
+  /** After the batch is inserted, and after the batch before it: computes and saves its sessions seen for the first time. */
   async after(stored: readonly StoredEvent[], prior: Map<string, StoredEvent[]>): Promise<void> {
     const gained = new Map<string, StoredEvent[]>();
     for (const e of stored) {
@@ -63,7 +68,6 @@ export class BatchSessions {
         this.markStale(id);
         continue;
       }
-      this.seen.add(id);
       this.fresh.set(id, signals.distinctId);
       await this.tx.saveSession(rowOf(id, signals));
     }

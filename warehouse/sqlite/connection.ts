@@ -5,7 +5,7 @@ import { InputError } from "../../runtime/errors.js";
 import { newTicketKey } from "../../state/ticketId.js";
 import { MIGRATIONS } from "./migrations.js";
 
-const NEW_PAGE_SIZE = 8192;
+const NEW_PAGE_SIZE = 16384;
 
 /** Opens (creating if need be) a warehouse file in WAL mode, migrated to the latest schema. */
 export function openDatabase(path: string): { db: Database.Database; location: string } {
@@ -16,10 +16,11 @@ export function openDatabase(path: string): { db: Database.Database; location: s
   }
   const db = new Database(location);
   try {
-    // A new file's pages are 8 KiB, not 4: an event row is about a kilobyte of JSON, and half as many
-    // pages per import means a shallower uuid index and half the page writes (measured: the SQLite
-    // side of a million-event import 23.5 s → 19.2 s). SQLite applies it to an empty file only: a file
-    // with pages keeps its size.
+    // A new file's pages are 16 KiB, not SQLite's 4: an event row is about a kilobyte of JSON, and
+    // fewer, fuller pages per import mean shallower indexes and fewer page writes (measured on a
+    // million-event import: 4 → 8 KiB took the SQLite side from 23.5 s to 19.2 s; 8 → 16 KiB, the whole
+    // ingest 16.6 → 15.2 s, median of three, and a 4% smaller file; a week's gather read no slower).
+    // SQLite applies it to an empty file only: a file with pages keeps its size.
     db.pragma(`page_size = ${NEW_PAGE_SIZE}`);
     configureConnection(db);
     migrate(db, location);

@@ -3,17 +3,19 @@ import type { SessionRow } from "../stores/events.js";
 
 /**
  * What crosses between the main thread and the import worker (importWorker.ts). A batch travels as
- * one string, its events' fields end to end (properties already JSON text, what SQLite stores), with
- * each field's length beside it: copying one string and one transferred buffer between threads is
- * cheap, cloning thousands of small strings or property objects is not.
+ * its events' fields end to end in one buffer, as UTF-8 (what SQLite stores; properties already JSON
+ * text), with each field's length beside it: copying one buffer's bytes and one transferred array
+ * between threads is cheap, cloning thousands of small strings or property objects is not.
  */
 export interface PackedEvents {
-  text: string;
-  /** FIELDS lengths per event, in FIELDS order; -1 for a null session id. */
+  /** Bytes written. */
+  bytes: number;
+  /** Per event, FIELDS lengths in UTF-16 code units (-1 for a null session id), then its bytes. */
   lengths: Int32Array<ArrayBuffer>;
 }
 
 const FIELDS = 6;
+const STRIDE = FIELDS + 1;
 
 export interface EventFields {
   uuid: string;
@@ -24,25 +26,44 @@ export interface EventFields {
   properties: string;
 }
 
-export function packEvents(events: readonly StoredEvent[]): PackedEvents {
-  const parts: string[] = [];
-  const lengths = new Int32Array(events.length * FIELDS);
-  let i = 0;
-  for (const e of events) {
-    const properties = e.propertiesJson ?? JSON.stringify(e.properties);
-    parts.push(e.uuid, e.event, e.distinctId, e.timestamp, e.sessionId ?? "", properties);
-    lengths[i++] = e.uuid.length;
-    lengths[i++] = e.event.length;
-    lengths[i++] = e.distinctId.length;
-    lengths[i++] = e.timestamp.length;
-    lengths[i++] = e.sessionId === null ? -1 : e.sessionId.length;
-    lengths[i++] = properties.length;
+/**
+ * Writes the events' fields into the buffer `bufferFor` gives for the batch's largest size in bytes,
+ * field by field, straight into it: joining them into one string first would allocate megabytes per
+ * batch only to copy them again. UTF-8, as SQLite keeps text: text that is ASCII (most of it) is read
+ * back as a one-byte string, which is also what SQLite's binding copies fastest. (A lone surrogate,
+ * which UTF-8 cannot hold, becomes U+FFFD here as it would in SQLite: one code unit either way.)
+ */
+export function packEvents(events: readonly StoredEvent[], bufferFor: (bytes: number) => Buffer): PackedEvents {
+  const properties = events.map((e) => e.propertiesJson ?? JSON.stringify(e.properties));
+  let chars = 0;
+  for (let n = 0; n < events.length; n++) {
+    const e = events[n] as StoredEvent;
+    chars += e.uuid.length + e.event.length + e.distinctId.length + e.timestamp.length + (e.sessionId?.length ?? 0) + (properties[n] as string).length;
   }
-  return { text: parts.join(""), lengths };
+  const buffer = bufferFor(chars * 3); // UTF-8 takes at most three bytes per UTF-16 code unit
+  const lengths = new Int32Array(events.length * STRIDE);
+  let at = 0;
+  let i = 0;
+  const put = (field: string): number => {
+    at += buffer.write(field, at, "utf8");
+    return field.length;
+  };
+  for (let n = 0; n < events.length; n++) {
+    const e = events[n] as StoredEvent;
+    const from = at;
+    lengths[i++] = put(e.uuid);
+    lengths[i++] = put(e.event);
+    lengths[i++] = put(e.distinctId);
+    lengths[i++] = put(e.timestamp);
+    lengths[i++] = e.sessionId === null ? -1 : put(e.sessionId);
+    lengths[i++] = put(properties[n] as string);
+    lengths[i++] = at - from;
+  }
+  return { bytes: at, lengths };
 }
 
 /**
- * A string of its own: a field read from a packed batch is a slice of the batch's whole text, and one
+ * A string of its own: a field read from a packed batch is a slice of its event's whole text, and one
  * kept past the batch (in a set, say) would keep all of that text alive with it.
  */
 export function ownCopy(field: string): string {
@@ -51,46 +72,39 @@ export function ownCopy(field: string): string {
 
 /**
  * The packed events one by one (the object is reused: read it before the next; fields are slices, see
- * ownCopy). The text is read an event at a time, by `textOf(from, to)` in UTF-16 code units: the worker
- * decodes it from the shared buffer so, never a whole batch at once (a string that large would be
- * allocated outside the JavaScript heap, and freed late).
+ * ownCopy). The text is read an event at a time, by `textOf(from, to)` in bytes: the worker decodes it
+ * from the shared buffer so, never a whole batch at once (a string that large would be allocated
+ * outside the JavaScript heap, and freed late).
  */
 export function* unpackEvents(lengths: Int32Array, textOf: (from: number, to: number) => string): Generator<EventFields> {
   const out: EventFields = { uuid: "", event: "", distinctId: "", timestamp: "", sessionId: null, properties: "" };
   let start = 0;
-  for (let i = 0; i < lengths.length; i += FIELDS) {
-    const sessionLength = lengths[i + 4] ?? -1;
-    const uuid = lengths[i] ?? 0;
-    const event = lengths[i + 1] ?? 0;
-    const distinctId = lengths[i + 2] ?? 0;
-    const timestamp = lengths[i + 3] ?? 0;
-    const session = Math.max(sessionLength, 0);
-    const properties = lengths[i + 5] ?? 0;
-    const span = uuid + event + distinctId + timestamp + session + properties;
-    const text = textOf(start, start + span);
-    start += span;
+  for (let i = 0; i < lengths.length; i += STRIDE) {
+    const bytes = lengths[i + FIELDS] ?? 0;
+    const text = textOf(start, start + bytes);
+    start += bytes;
     let at = 0;
     const next = (length: number): string => text.slice(at, (at += length));
-    out.uuid = next(uuid);
-    out.event = next(event);
-    out.distinctId = next(distinctId);
-    out.timestamp = next(timestamp);
-    out.sessionId = sessionLength < 0 ? null : next(session);
-    out.properties = next(properties);
+    out.uuid = next(lengths[i] ?? 0);
+    out.event = next(lengths[i + 1] ?? 0);
+    out.distinctId = next(lengths[i + 2] ?? 0);
+    out.timestamp = next(lengths[i + 3] ?? 0);
+    const session = lengths[i + 4] ?? -1;
+    out.sessionId = session < 0 ? null : next(session);
+    out.properties = next(lengths[i + 5] ?? 0);
     yield out;
   }
 }
 
 /**
- * A packed batch as the worker is sent it: the text in a buffer both threads share, as UTF-16 (exact
- * for any string), and reused batch after batch. A new buffer per batch would be a megabyte allocated
- * in one thread and freed in the other each time, which the C allocator keeps as fragmented memory.
+ * A packed batch as the worker is sent it: the text in a buffer both threads share, reused batch after
+ * batch. A new buffer per batch would be a megabyte allocated in one thread and freed in the other
+ * each time, which the C allocator keeps as fragmented memory.
  */
-export interface SharedBatch {
-  /** UTF-16 code units of text in the shared buffer. */
-  chars: number;
-  lengths: Int32Array<ArrayBuffer>;
-  /** Sent when the buffer is new (the first batch, or one too big for the last buffer). */
+export interface SharedBatch extends PackedEvents {
+  /** Which of the two buffers that take turns holds it. */
+  slot: 0 | 1;
+  /** Sent when the slot's buffer is new (its first batch, or one too big for its last buffer). */
   buffer?: SharedArrayBuffer;
 }
 

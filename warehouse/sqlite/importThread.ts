@@ -4,10 +4,10 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
-import { fromWire, packEvents, sessionRowText, withoutRepeats, type ImportMethod, type ImportReply, type ImportRequest, type PackedEvents, type SharedBatch } from "./importMessages.js";
+import { fromWire, packEvents, sessionRowText, withoutRepeats, type ImportMethod, type ImportReply, type ImportRequest, type SharedBatch } from "./importMessages.js";
 
 const WRITES_PER_MESSAGE = 500;
-/** A 2,000-event batch of typical events is 2-4 MB as UTF-16. */
+/** A 1,000-event batch of typical events is about 1 MB (and sized for 3 MB: three bytes per code unit at most). */
 const MIN_SHARED_BYTES = 4 << 20;
 
 interface Waiting {
@@ -24,8 +24,9 @@ export class ImportThread {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private writes: ImportRequest[] = [];
-  private shared: SharedArrayBuffer | null = null;
-  private inserting: Promise<unknown> = Promise.resolve();
+  private shared: [SharedArrayBuffer | null, SharedArrayBuffer | null] = [null, null];
+  private inserting: [Promise<unknown>, Promise<unknown>] = [Promise.resolve(), Promise.resolve()];
+  private nextSlot: 0 | 1 = 0;
   /** Why the worker stopped, until the next import starts another. */
   private stopped: Error | null = null;
 
@@ -47,18 +48,26 @@ export class ImportThread {
     }
   }
 
-  /** Stores a packed batch through the shared buffer; resolves with the indexes not stored (repeats). */
-  insertPacked(batch: PackedEvents): Promise<number[]> {
-    // One batch in the buffer at a time: the next is written once the worker has read this one out.
-    const inserted = this.inserting.then(() => {
-      const bytes = batch.text.length * 2;
+  /**
+   * Stores a batch through a shared buffer; resolves with the indexes not stored (repeats). Two buffers
+   * take turns, so the next batch waits in the worker's queue while this one is stored: a batch is
+   * written into its buffer once the worker has read out the one before it there.
+   */
+  insertEvents(events: readonly StoredEvent[]): Promise<number[]> {
+    const slot = this.nextSlot;
+    this.nextSlot = slot === 0 ? 1 : 0;
+    const inserted = this.inserting[slot].then(() => {
       let buffer: SharedArrayBuffer | undefined;
-      if (!this.shared || this.shared.byteLength < bytes) this.shared = buffer = new SharedArrayBuffer(Math.max(bytes, MIN_SHARED_BYTES));
-      Buffer.from(this.shared).write(batch.text, 0, "utf16le");
-      const message: SharedBatch = { chars: batch.text.length, lengths: batch.lengths, ...(buffer ? { buffer } : {}) };
-      return this.call("insertShared", [message], [batch.lengths.buffer]) as Promise<number[]>;
+      const packed = packEvents(events, (bytes) => {
+        const held = this.shared[slot];
+        if (held && held.byteLength >= bytes) return Buffer.from(held);
+        this.shared[slot] = buffer = new SharedArrayBuffer(Math.max(bytes, MIN_SHARED_BYTES));
+        return Buffer.from(buffer);
+      });
+      const message: SharedBatch = { ...packed, slot, ...(buffer ? { buffer } : {}) };
+      return this.call("insertShared", [message], [packed.lengths.buffer]) as Promise<number[]>;
     });
-    this.inserting = inserted.catch(() => undefined);
+    this.inserting[slot] = inserted.catch(() => undefined);
     return inserted;
   }
 
@@ -105,7 +114,7 @@ export class ImportThread {
   private running(): Worker {
     if (this.worker && !this.stopped) return this.worker;
     this.stopped = null;
-    this.shared = null; // a new worker is sent a buffer of its own
+    this.shared = [null, null]; // a new worker is sent buffers of its own
     const worker = startWorker(this.path);
     worker.unref();
     worker.on("message", (reply: ImportReply) => this.answer(reply));
@@ -160,7 +169,7 @@ class ThreadEventWrites implements EventWrites {
   ) {}
 
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
-    return withoutRepeats(events, await this.thread.insertPacked(packEvents(events)));
+    return withoutRepeats(events, await this.thread.insertEvents(events));
   }
 
   async hasSourceSession(distinctId: string): Promise<boolean> {

@@ -39,8 +39,9 @@ export class SqliteEventWrites implements EventWrites {
   }
 
   async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
-    const { text, lengths } = packEvents(events);
-    return withoutRepeats(events, this.insertPacked(lengths, (from, to) => text.slice(from, to)));
+    let buffer = Buffer.alloc(0);
+    const { lengths } = packEvents(events, (bytes) => (buffer = Buffer.allocUnsafe(bytes)));
+    return withoutRepeats(events, this.insertPacked(lengths, (from, to) => buffer.toString("utf8", from, to)));
   }
 
   /** Stores a packed batch (see unpackEvents); returns the indexes of the events not stored (repeats). */

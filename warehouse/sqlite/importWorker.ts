@@ -20,8 +20,8 @@ let tx: SqliteEventWrites | null = null;
 /** A fire-and-forget call's failure, answered to the transaction's next call that waits. */
 let failure: unknown = null;
 let queue = Promise.resolve();
-/** The buffer the main thread writes each batch's text into (SharedBatch). */
-let shared: SharedArrayBuffer | null = null;
+/** The two buffers the main thread writes batches' text into, in turn (SharedBatch). */
+const shared: [SharedArrayBuffer | null, SharedArrayBuffer | null] = [null, null];
 
 port.on("message", (call: Call) => {
   // One call at a time, in the order sent: a fire-and-forget write lands before the reads after it.
@@ -70,11 +70,11 @@ async function dispatch(call: ImportRequest): Promise<unknown> {
   if (call.method === "writes") throw new Error("writes are served one by one"); // (serve unpacks them)
   if (call.method === "insertShared") {
     const batch = call.args[0] as SharedBatch;
-    shared = batch.buffer ?? shared;
-    if (!shared) throw new Error("a batch arrived before its buffer");
-    // Read out before answering: the main thread writes the next batch into the same buffer.
-    const bytes = Buffer.from(shared, 0, batch.chars * 2);
-    return tx.insertPacked(batch.lengths, (from, to) => bytes.toString("utf16le", from * 2, to * 2));
+    const buffer = (shared[batch.slot] = batch.buffer ?? shared[batch.slot]);
+    if (!buffer) throw new Error("a batch arrived before its buffer");
+    // Read out before answering: the main thread writes a later batch into the same buffer.
+    const bytes = Buffer.from(buffer, 0, batch.bytes);
+    return tx.insertPacked(batch.lengths, (from, to) => bytes.toString("utf8", from, to));
   }
   const method = tx[call.method] as (...args: unknown[]) => unknown;
   return method.apply(tx, call.args);

@@ -22,11 +22,11 @@ function pragmaOf(path: string, name: "user_version" | "page_size"): number {
 }
 
 describe("SQLite schema migrations", () => {
-  it("makes a new file with 8 KiB pages; a file that already has pages keeps its size and its events", async () => {
+  it("makes a new file with 16 KiB pages; a file that already has pages keeps its size and its events", async () => {
     const dir = tempDir();
     const made = join(dir, "new.db");
     await openWarehouse(made).close();
-    expect(pragmaOf(made, "page_size")).toBe(8192);
+    expect(pragmaOf(made, "page_size")).toBe(16384);
 
     const older = join(dir, "older.db");
     const db = new Database(older);
