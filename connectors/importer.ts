@@ -80,20 +80,32 @@ class RuledImport implements ImportSession {
 
   /** The last batch added, settled: the next one is sessionized after it. */
   private previous: Promise<unknown> = Promise.resolve();
+  /** Settles once the last batch added has been handed to the warehouse: the next is handed over after it. */
+  private handedOver: Promise<unknown> = Promise.resolve();
   /** The first batch's failure: every later batch, and the commit, fail with it. */
   private failure: { error: unknown } | null = null;
 
   add(events: StoredEvent[]): Promise<{ inserted: number; duplicates: number }> {
-    const added = this.addAfter(events, this.previous);
+    const prior = this.batchSessions.before(events); // claims the batch's sessions at once
+    // Handed over in the order added (a batch's prior events may take longer to read than the next's),
+    // without waiting for the last one to be stored: the warehouse applies inserts in call order.
+    const handOver = this.handedOver.then(() => prior).then(() => ({ stored: this.tx.insertEvents(events) }));
+    this.handedOver = handOver.catch(() => undefined);
+    const added = this.addAfter(events, prior, handOver, this.previous);
     this.previous = added.catch((error: unknown) => {
       this.failure ??= { error };
     });
     return added;
   }
 
-  private async addAfter(events: StoredEvent[], previous: Promise<unknown>): Promise<{ inserted: number; duplicates: number }> {
-    const prior = await this.batchSessions.before(events);
-    const stored = await this.tx.insertEvents(events);
+  private async addAfter(
+    events: StoredEvent[],
+    priorRead: Promise<Map<string, StoredEvent[]>>,
+    handOver: Promise<{ stored: Promise<StoredEvent[]> }>,
+    previous: Promise<unknown>,
+  ): Promise<{ inserted: number; duplicates: number }> {
+    const prior = await priorRead;
+    const stored = await (await handOver).stored;
     await previous;
     if (this.failure) throw this.failure.error;
     await this.batchSessions.after(stored, prior);

@@ -39,6 +39,27 @@ describeEachEngine("events and sessions", ({ fresh, connect }) => {
     expect((await w.sessionEvents("s1")).map((e) => [e.uuid, e.timestamp])).toEqual([["r1", at(0)], ["r2", at(10)], ["r3", at(20)]]);
   });
 
+  it("stores batches added before the last one is stored in the order added: a uuid the next batch repeats is its duplicate", async () => {
+    for (const startsEmpty of [true, false]) {
+      const w = await fresh();
+      if (!startsEmpty) await importEvents(w, [storedEvent("old", { at: at(0), sessionId: "s0" })]);
+      const session = await openImport(w);
+      // "old" is a duplicate only where it was stored before.
+      const repeats = startsEmpty ? 1 : 2;
+      try {
+        // Not awaited one by one: the second batch is handed over while the first is still being stored.
+        const first = session.add([storedEvent("p1", { at: at(10) }), storedEvent("p2", { at: at(20) })]);
+        const second = session.add([storedEvent("p2", { at: at(25) }), storedEvent("p3", { at: at(30) }), storedEvent("old", { at: at(35) })]);
+        expect(await Promise.all([first, second])).toEqual([{ inserted: 2, duplicates: 0 }, { inserted: 3 - repeats, duplicates: repeats }]);
+        expect(await session.commit()).toMatchObject({ inserted: 5 - repeats, duplicates: repeats });
+      } finally {
+        await session.abort(); // a failed expectation must not leave the import holding the warehouse
+      }
+      const s1 = [["p1", at(10)], ["p2", at(20)], ["p3", at(30)], ...(startsEmpty ? [["old", at(35)]] : [])];
+      expect((await w.sessionEvents("s1")).map((e) => [e.uuid, e.timestamp])).toEqual(s1);
+    }
+  });
+
   it("stores every character as given: tabs, newlines, carriage returns, backslashes, \\N and non-ASCII in ids, names and properties", async () => {
     const w = await fresh();
     const awkward = "a\tb\nc\rd\\e \\N f\u00e9\u4e2d\ud83d\ude00";

@@ -82,7 +82,16 @@ export class PostgresEventWrites implements EventWrites {
     }
   }
 
-  async insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
+  /** The last insert, settled: each looks up what is stored only once the one before it has stored. */
+  private inserting: Promise<unknown> = Promise.resolve();
+
+  insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
+    const inserted = this.inserting.then(() => this.insertInTurn(events));
+    this.inserting = inserted.catch(() => undefined);
+    return inserted;
+  }
+
+  private async insertInTurn(events: StoredEvent[]): Promise<StoredEvent[]> {
     this.check();
     if (events.length === 0) return [];
     // The batch's first event of each uuid not stored yet goes by COPY straight into events. Only imports

@@ -31,7 +31,10 @@ export interface EventWrites {
    * it wrote, and a session it has not written to has none (a first import need not look them up).
    */
   readonly startedEmpty: boolean;
-  /** Stores each event whose uuid is not stored yet and returns those; a repeat (stored, or earlier in the batch) is not. */
+  /**
+   * Stores each event whose uuid is not stored yet and returns those; a repeat (stored, or earlier in the
+   * batch) is not. A call may come before the last one has resolved: each is applied after it, in call order.
+   */
   insertEvents(events: StoredEvent[]): Promise<StoredEvent[]>;
   /** Whether the user has an event in a session the source named (not an inferred one). */
   hasSourceSession(distinctId: string): Promise<boolean>;
