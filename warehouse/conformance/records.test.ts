@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { importEvents } from "../../connectors/importer.js";
 import { at, storedEvent } from "../../testing/events.js";
 import { fixAttempt, newTicket, pattern, report, tick } from "../../testing/records.js";
@@ -129,6 +129,17 @@ describeEachEngine("fix attempts", ({ fresh }) => {
 });
 
 describeEachEngine("runs", ({ fresh }) => {
+  it("lists runs started in the same millisecond newest first, a run started again as the newest", async () => {
+    const w = await fresh();
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-04T12:00:00.000Z") });
+    try {
+      for (const id of ["a", "c", "b", "a"]) await w.startRun({ id, kind: "gather", week: null });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await w.listRuns()).map((r) => r.id)).toEqual(["a", "b", "c"]);
+  });
+
   it("starts, finishes and lists runs, newest first", async () => {
     const w = await fresh();
     await w.startRun({ id: "r1", kind: "gather", week: "2026-W02" });

@@ -115,4 +115,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_id, analyst_version)
   );
   `,
+  // Which of two runs started in the same millisecond started later (SQLite's runs have their rowid).
+  `
+  ALTER TABLE runs ADD COLUMN started_seq BIGSERIAL;
+  `,
 ];

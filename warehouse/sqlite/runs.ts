@@ -21,8 +21,9 @@ export function sqliteRuns(db: Database.Database): RunStore {
       db.prepare(`UPDATE runs SET status = ?, finished_at = ?, summary = ? WHERE id = ?`).run(status, now(), JSON.stringify(summary ?? null), id);
     },
 
+    // Runs started in the same millisecond: the later insert (INSERT OR REPLACE gives a new rowid) is newer.
     async listRuns(limit = 50): Promise<RunRecord[]> {
-      const rows = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at DESC LIMIT ?`).all(limit) as RunRow[];
+      const rows = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?`).all(limit) as RunRow[];
       return rows.map(toRunRecord);
     },
   };
