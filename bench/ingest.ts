@@ -54,10 +54,10 @@ export async function ingestBench(sessions = 45_000, rounds = 3): Promise<void> 
     console.log(`sqlite     ${sim.sessions} sessions, ${sim.events} events, ${(statSync(file).size / 1e6).toFixed(0)} MB; ${rounds} rounds`);
     const done: Round[] = [];
     for (let round = 1; round <= rounds; round++) {
-      const files = ["warehouse.db", "raw.db"].map((name) => join(dir, name));
-      for (const f of files) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${f}${suffix}`, { force: true });
-      const raw = await measuredNode(["--import", "tsx", SELF, "--raw", file, files[1] ?? ""]);
-      const ingest = await measuredSelfheal(["--db", files[0] ?? "", "ingest", file]);
+      const [warehouseDb, rawDb] = [join(dir, "warehouse.db"), join(dir, "raw.db")];
+      for (const f of [warehouseDb, rawDb]) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${f}${suffix}`, { force: true });
+      const raw = await measuredNode(["--import", "tsx", SELF, "--raw", file, rawDb]);
+      const ingest = await measuredSelfheal(["--db", warehouseDb, "ingest", file]);
       const rawEvents = (JSON.parse(raw.stdout) as { events: number }).events;
       const rate = Number(ingest.result["events"]) / ingest.seconds;
       const rawRate = rawEvents / raw.seconds;

@@ -2,7 +2,6 @@
 // Runs the JavaScript that `npm install` built (the `prepare` script), so no call compiles TypeScript.
 import { existsSync } from "node:fs";
 import module from "node:module";
-
 import { setFlagsFromString } from "node:v8";
 
 // V8 lets a heap grow to up to four times what survived its last full collection before collecting

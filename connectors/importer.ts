@@ -6,6 +6,7 @@ import { inferSessions } from "./sessions/inferSessions.js";
 import { attachUnlinked } from "./sessions/attachUnlinked.js";
 import { recomputeSessions } from "./sessions/recompute.js";
 import { BatchSessions } from "./sessions/batchSessions.js";
+import { InTurn } from "../runtime/inTurn.js";
 
 export type { Sessionizer, UnlinkedPolicy } from "./sessions/policy.js";
 
@@ -80,8 +81,8 @@ class RuledImport implements ImportSession {
 
   /** The last batch added, settled: the next one is sessionized after it. */
   private previous: Promise<unknown> = Promise.resolve();
-  /** Settles once the last batch added has been handed to the warehouse: the next is handed over after it. */
-  private handedOver: Promise<unknown> = Promise.resolve();
+  /** Batches are handed to the warehouse one after another, each once its prior events are read. */
+  private readonly handOvers = new InTurn();
   /** The first batch's failure: every later batch, and the commit, fail with it. */
   private failure: { error: unknown } | null = null;
 
@@ -89,8 +90,10 @@ class RuledImport implements ImportSession {
     const prior = this.batchSessions.before(events); // claims the batch's sessions at once
     // Handed over in the order added (a batch's prior events may take longer to read than the next's),
     // without waiting for the last one to be stored: the warehouse applies inserts in call order.
-    const handOver = this.handedOver.then(() => prior).then(() => ({ stored: this.tx.insertEvents(events) }));
-    this.handedOver = handOver.catch(() => undefined);
+    const handOver = this.handOvers.run(async () => {
+      await prior;
+      return { stored: this.tx.insertEvents(events) };
+    });
     const added = this.addAfter(events, prior, handOver, this.previous);
     this.previous = added.catch((error: unknown) => {
       this.failure ??= { error };

@@ -4,6 +4,7 @@ import type { EventWrites, SessionAssignment, SessionRow } from "../stores/event
 import { EVENT_COLUMNS, now, toStoredEvent, type EventRow } from "../rows.js";
 import { copyRows } from "./copyRows.js";
 import { UuidFilter } from "./uuidFilter.js";
+import { InTurn } from "../../runtime/inTurn.js";
 
 const SESSION_FLUSH = 500;
 /**
@@ -82,13 +83,11 @@ export class PostgresEventWrites implements EventWrites {
     }
   }
 
-  /** The last insert, settled: each looks up what is stored only once the one before it has stored. */
-  private inserting: Promise<unknown> = Promise.resolve();
+  /** Inserts one at a time: each looks up what is stored only once the one before it has stored. */
+  private readonly inserts = new InTurn();
 
   insertEvents(events: StoredEvent[]): Promise<StoredEvent[]> {
-    const inserted = this.inserting.then(() => this.insertInTurn(events));
-    this.inserting = inserted.catch(() => undefined);
-    return inserted;
+    return this.inserts.run(() => this.insertInTurn(events));
   }
 
   private async insertInTurn(events: StoredEvent[]): Promise<StoredEvent[]> {

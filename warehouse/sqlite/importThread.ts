@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { StoredEvent } from "../../state/session.js";
 import type { EventWrites, SessionAssignment, SessionRow } from "../stores/events.js";
+import { InTurn } from "../../runtime/inTurn.js";
 import { fromWire, packEvents, sessionRowText, withoutRepeats, type ImportMethod, type ImportReply, type ImportRequest, type SharedBatch } from "./importMessages.js";
 
 const WRITES_PER_MESSAGE = 500;
@@ -25,7 +26,8 @@ export class ImportThread {
   private nextId = 1;
   private writes: ImportRequest[] = [];
   private shared: [SharedArrayBuffer | null, SharedArrayBuffer | null] = [null, null];
-  private inserting: [Promise<unknown>, Promise<unknown>] = [Promise.resolve(), Promise.resolve()];
+  /** Each buffer's batches, one at a time: the next is written once the worker has read out the last. */
+  private readonly slotTurns = [new InTurn(), new InTurn()] as const;
   private nextSlot: 0 | 1 = 0;
   /** Why the worker stopped, until the next import starts another. */
   private stopped: Error | null = null;
@@ -56,7 +58,7 @@ export class ImportThread {
   insertEvents(events: readonly StoredEvent[]): Promise<number[]> {
     const slot = this.nextSlot;
     this.nextSlot = slot === 0 ? 1 : 0;
-    const inserted = this.inserting[slot].then(() => {
+    return this.slotTurns[slot].run(() => {
       let buffer: SharedArrayBuffer | undefined;
       const packed = packEvents(events, (bytes) => {
         const held = this.shared[slot];
@@ -67,8 +69,6 @@ export class ImportThread {
       const message: SharedBatch = { ...packed, slot, ...(buffer ? { buffer } : {}) };
       return this.call("insertShared", [message], [packed.lengths.buffer]) as Promise<number[]>;
     });
-    this.inserting[slot] = inserted.catch(() => undefined);
-    return inserted;
   }
 
   /** A call answered by the worker. */
